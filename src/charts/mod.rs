@@ -1,0 +1,1 @@
+//! Charts: specs from YAML, resolved against datasets, drawn to accessible SVG.
