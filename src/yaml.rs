@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn wrong_type_reads_as_words() {
         let err = parse::<T>("title: a\ncount: nhiều\n", Path::new("s.yaml"), 1).unwrap_err();
-        assert!(err.to_string().starts_with("s.yaml:2:8: invalid type: string \"nhiều\", expected a whole number"), "{err}");
+        assert!(err.to_string().starts_with("s.yaml:2:8: count: invalid type: string \"nhiều\", expected a whole number"), "{err}");
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn iso_date(w: When) -> String {
 
 /// RFC 3339 with the site's offset, for Atom and JSON-LD.
 pub fn rfc3339(w: When, tz: &TimeZone) -> String {
-    match w.at.to_zoned(tz.clone()) {
+    match w.at.to_zoned_datetime(tz.clone()) {
         Ok(z) => z.timestamp().display_with_offset(z.offset()).to_string(),
         Err(_) => format!("{}Z", w.at),
     }
@@ -100,7 +100,7 @@ pub fn rfc3339(w: When, tz: &TimeZone) -> String {
 
 /// RFC 2822, for RSS.
 pub fn rfc2822(w: When, tz: &TimeZone) -> String {
-    match w.at.to_zoned(tz.clone()) {
+    match w.at.to_zoned_datetime(tz.clone()) {
         Ok(z) => jiff::fmt::rfc2822::to_string(&z).unwrap_or_else(|_| z.to_string()),
         Err(_) => w.at.to_string(),
     }
