@@ -2,10 +2,20 @@
 //!
 //! One direction of flow: [`config`] and [`load`] read files, [`model`] turns them
 //! into plain read-only structs, [`render`] turns the model into output files, and
-//! [`write`] is the only module that touches the output folder.
+//! [`write`] is the only module that touches the output folder. [`build`] runs
+//! that pipeline; [`cli`] parses the command line and calls it.
 
+pub mod build;
 pub mod charts;
+pub mod cli;
+pub mod config;
 pub mod error;
+pub mod links;
+pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod render;
 pub mod text;
+pub mod theme;
+pub mod write;
 pub mod yaml;

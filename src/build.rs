@@ -1,0 +1,63 @@
+//! The pipeline: load → model → render → write. `check` runs it without writing.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Errors};
+use crate::load::{self, LoadOptions};
+use crate::model::{self, Site};
+use crate::render::{self, OutputFile};
+use crate::theme;
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// What a successful run did, for the one-line summary.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub charts: usize,
+    pub warnings: Vec<Error>,
+    pub elapsed: Duration,
+}
+
+/// Loads, checks and renders the site in memory.
+pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Errors> {
+    let src = load::load(&opts.root, &LoadOptions { drafts: opts.drafts, base_url: opts.base_url.clone() })?;
+    let site = model::build(src)?;
+    let theme = theme::load(&opts.root, site.settings.site.theme.as_deref(), site.settings.lang)?;
+    theme::check_words(&theme, site.settings.lang).into_result(())?;
+    let files = render::render(&site, &theme)?;
+    Ok((site, files))
+}
+
+pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
+    let start = Instant::now();
+    let (site, files) = render_site(opts)?;
+    crate::write::write(&opts.output, &files)?;
+    Ok(report(&site, &files, start))
+}
+
+/// Everything `build` checks, plus links between pages; writes nothing.
+pub fn check(opts: &BuildOptions) -> Result<Report, Errors> {
+    let start = Instant::now();
+    let (site, files) = render_site(opts)?;
+    crate::links::check(&site, &files).into_result(())?;
+    Ok(report(&site, &files, start))
+}
+
+fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
+    Report {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        charts: site.charts.len(),
+        warnings: site.warnings.clone(),
+        elapsed: start.elapsed(),
+    }
+}

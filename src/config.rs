@@ -1,0 +1,196 @@
+//! `content/site.yaml` → [`SiteConfig`]: the site's settings, typed and checked.
+
+use std::path::Path;
+
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::text::Lang;
+use crate::yaml;
+
+/// Settings as written in site.yaml. Unknown keys are errors, so a typo such as
+/// `base_ulr` is reported instead of silently ignored.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Lines of the header banner, shown in capitals (defaults to the title).
+    #[serde(default)]
+    pub banner: Vec<String>,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_time_zone", alias = "timezone")]
+    pub time_zone: String,
+    /// Theme folder name under themes/; the built-in default when absent.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// An image in content/ for the header emblem slot.
+    #[serde(default)]
+    pub emblem: Option<String>,
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+    #[serde(default)]
+    pub menus: Menus,
+    #[serde(default)]
+    pub footer: Footer,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub home: Home,
+    /// Where `publish` puts the site when no `--to` is given.
+    #[serde(default)]
+    pub publish: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Menus {
+    #[serde(default)]
+    pub main: Vec<Link>,
+    #[serde(default)]
+    pub footer: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    #[serde(alias = "title", alias = "label")]
+    pub name: String,
+    pub url: String,
+}
+
+/// The office's legal block (Decree 42/2022/NĐ-CP expects it on agencies' sites).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub responsible: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub licence: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Home {
+    /// Headline figures, written like a `stats` block.
+    #[serde(default)]
+    pub stats: Vec<crate::model::stats::StatItem>,
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_time_zone() -> String {
+    "Asia/Ho_Chi_Minh".into()
+}
+fn default_page_size() -> usize {
+    10
+}
+
+/// Settings after checking: the parsed language and time zone beside the raw ones.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub site: SiteConfig,
+    pub lang: Lang,
+    pub tz: TimeZone,
+    /// `base_url` with exactly one trailing slash.
+    pub base_url: String,
+    /// The path part of base_url (`/dang-bo/`), so links work under a sub-path.
+    pub base_path: String,
+}
+
+/// Reads and checks site.yaml. `base_url_override` is `--base-url`.
+pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Result<Settings, Error> {
+    let raw = std::fs::read(path).map_err(|e| Error::io(shown, &e))?;
+    let text = String::from_utf8(raw)
+        .map_err(|_| Error::new(shown, "the file is not valid UTF-8 text; save it as UTF-8"))?;
+    let text = crate::text::normalize(&text);
+    let site: SiteConfig = yaml::parse(&text, shown, 1)?;
+    let at = |key: &str| yaml::line_of_key(&text, key).unwrap_or(1);
+    let lang = Lang::from_code(&site.language).ok_or_else(|| {
+        Error::new(
+            shown,
+            format!("unknown language `{}`; expected `vi` or `en`", site.language),
+        )
+        .at_line(at("language"))
+    })?;
+    let tz = TimeZone::get(&site.time_zone).map_err(|_| {
+        Error::new(
+            shown,
+            format!(
+                "unknown time zone `{}`; expected an IANA name such as Asia/Ho_Chi_Minh",
+                site.time_zone
+            ),
+        )
+        .at_line(at("time_zone"))
+    })?;
+    if site.page_size == 0 {
+        return Err(Error::new(shown, "page_size must be at least 1").at_line(at("page_size")));
+    }
+    let url = base_url_override.unwrap_or(&site.base_url);
+    let (base_url, base_path) = split_base_url(url).ok_or_else(|| {
+        Error::new(
+            shown,
+            format!("base_url `{url}` is not a web address; expected something like https://example.org/ or https://example.org/dang-bo/"),
+        )
+        .at_line(at("base_url"))
+    })?;
+    Ok(Settings {
+        site,
+        lang,
+        tz,
+        base_url,
+        base_path,
+    })
+}
+
+/// `https://x.org/dang-bo` → (`https://x.org/dang-bo/`, `/dang-bo/`).
+fn split_base_url(url: &str) -> Option<(String, String)> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    let path = match rest.find('/') {
+        Some(i) => &rest[i..],
+        None => "/",
+    };
+    let path = format!("{}/", path.trim_end_matches('/'));
+    let base = format!("{}/", url.trim_end_matches('/'));
+    Some((base, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_sub_paths() {
+        assert_eq!(
+            split_base_url("https://example.org/dang-bo"),
+            Some(("https://example.org/dang-bo/".into(), "/dang-bo/".into()))
+        );
+        assert_eq!(
+            split_base_url("http://127.0.0.1:1111/"),
+            Some(("http://127.0.0.1:1111/".into(), "/".into()))
+        );
+        assert_eq!(split_base_url("example.org"), None);
+        assert_eq!(split_base_url("javascript:alert(1)"), None);
+    }
+}

@@ -1,0 +1,192 @@
+//! Reads the YAML data files: datasets, named charts, organizations, documents.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Deserialize as DeriveDeserialize;
+
+use super::{files_under, read_text, ChartFile};
+use crate::error::{Error, Errors};
+use crate::model::dataset::{Cell, Column, Dataset, Row};
+use crate::model::document::DocumentEntry;
+use crate::model::org::Organization;
+use crate::yaml;
+
+/// A YAML mapping that keeps the order the editor wrote, so columns appear in
+/// that order without a `columns:` list.
+#[derive(Debug, Clone)]
+pub struct Ordered<V>(pub Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V2<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for V2<V> {
+            type Value = Ordered<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of names to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, V>()? {
+                    out.push((k, v));
+                }
+                Ok(Ordered(out))
+            }
+        }
+        d.deserialize_map(V2(PhantomData))
+    }
+}
+
+#[derive(Debug, DeriveDeserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetFile {
+    title: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    columns: Option<Ordered<ColumnSpec>>,
+    #[serde(default)]
+    rows: Vec<Ordered<Cell>>,
+}
+
+#[derive(Debug, Default, DeriveDeserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnSpec {
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+/// Every `content/data/**.yaml`, id = path below data/ without `.yaml`.
+pub fn datasets(root: &Path) -> (Vec<Dataset>, Errors) {
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    for rel in files_under(root, "data", &["yaml", "yml"]) {
+        match dataset(root, &rel) {
+            Ok(d) => out.push(d),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (out, errors)
+}
+
+fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
+    let text = read_text(root, rel)?;
+    let file: DatasetFile = yaml::parse(&text, rel, 1)?;
+    if file.rows.is_empty() {
+        let line = yaml::line_of_key(&text, "rows").unwrap_or(1);
+        return Err(Error::new(rel, "the dataset has no rows; expected `rows:` with at least one `- { column: value, … }`").at_line(line).into());
+    }
+    let mut columns: Vec<Column> = Vec::new();
+    let declared = file.columns.map(|c| c.0).unwrap_or_default();
+    for (id, spec) in &declared {
+        columns.push(Column {
+            id: id.clone(),
+            label: spec.label.clone().unwrap_or_else(|| id.clone()),
+            unit: spec.unit.clone(),
+        });
+    }
+    let mut errors = Errors::default();
+    let mut rows = Vec::with_capacity(file.rows.len());
+    for row in file.rows {
+        let mut r = Row::new();
+        for (k, v) in row.0 {
+            if !columns.iter().any(|c| c.id == k) {
+                if declared.is_empty() {
+                    columns.push(Column { id: k.clone(), label: k.clone(), unit: None });
+                } else {
+                    let line = yaml::line_of_key(&text, &k).unwrap_or(1);
+                    let names: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+                    errors.push(Error::new(rel, format!("unknown column `{k}` in a row; the columns declared are: {}", names.join(", "))).at_line(line));
+                    continue;
+                }
+            }
+            r.insert(k, v);
+        }
+        rows.push(r);
+    }
+    errors.into_result(())?;
+    Ok(Dataset {
+        id: id_of(rel, "data"),
+        title: file.title,
+        source: file.source,
+        description: file.description,
+        columns,
+        rows,
+        path: rel.to_path_buf(),
+        text,
+    })
+}
+
+/// `content/charts/a/b.yaml` → `a/b`.
+pub fn id_of(rel: &Path, dir: &str) -> String {
+    let base = Path::new("content").join(dir);
+    let inner = rel.strip_prefix(&base).unwrap_or(rel).with_extension("");
+    inner
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Errors) {
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    for rel in files_under(root, "charts", &["yaml", "yml"]) {
+        match read_text(root, &rel) {
+            Ok(text) => out.push(ChartFile { id: id_of(&rel, "charts"), path: rel, text }),
+            Err(e) => errors.push(e),
+        }
+    }
+    (out, errors)
+}
+
+/// A list file such as organizations.yaml; absent means empty.
+fn list_file<T: for<'de> Deserialize<'de>>(root: &Path, name: &str) -> (Vec<T>, String, Errors) {
+    let rel = PathBuf::from("content").join(name);
+    if !root.join(&rel).exists() {
+        return (Vec::new(), String::new(), Errors::default());
+    }
+    let text = match read_text(root, &rel) {
+        Ok(t) => t,
+        Err(e) => return (Vec::new(), String::new(), e.into()),
+    };
+    if text.trim().is_empty() {
+        return (Vec::new(), text, Errors::default());
+    }
+    match yaml::parse::<Vec<T>>(&text, &rel, 1) {
+        Ok(items) => (items, text, Errors::default()),
+        Err(e) => (Vec::new(), text, e.into()),
+    }
+}
+
+pub fn organizations(root: &Path) -> (Vec<Organization>, String, Errors) {
+    list_file(root, "organizations.yaml")
+}
+
+pub fn documents(root: &Path) -> (Vec<DocumentEntry>, String, Errors) {
+    list_file(root, "documents.yaml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_paths() {
+        assert_eq!(id_of(Path::new("content/charts/tam-ky/tuoi.yaml"), "charts"), "tam-ky/tuoi");
+        assert_eq!(id_of(Path::new("content/data/a.yaml"), "data"), "a");
+    }
+
+    #[test]
+    fn ordered_map_keeps_order() {
+        let m: Ordered<u32> = yaml::parse("b: 1\na: 2\nc: 3\n", Path::new("x"), 1).unwrap();
+        let keys: Vec<_> = m.0.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["b", "a", "c"]);
+    }
+}

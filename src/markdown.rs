@@ -1,0 +1,378 @@
+//! Markdown → HTML pieces and the fenced `chart` / `stats` / `table` blocks between them.
+//!
+//! The blocks are not rendered here: they come back as [`Part::Block`] with their
+//! YAML and line, and the model resolves them against the site's data. That keeps
+//! this module free of datasets, charts and templates.
+
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::text::slug::slugify;
+
+/// Which kind of fenced block an editor wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Chart,
+    Stats,
+    Table,
+}
+
+/// A piece of an article body, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Html(String),
+    Block { kind: BlockKind, yaml: String, line: usize },
+}
+
+/// A link or image reference, kept so `check` can verify internal targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub url: String,
+    pub line: usize,
+    pub is_image: bool,
+    /// For images: whether alt text was given.
+    pub has_alt: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub parts: Vec<Part>,
+    /// The first paragraph as plain text: the default lead.
+    pub first_paragraph: Option<String>,
+    /// All the text, for search and word counts.
+    pub plain: String,
+    pub references: Vec<Reference>,
+    /// Ids given to headings, so `#anchor` links can be checked.
+    pub anchors: Vec<String>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Converts `source` (which starts on line `first_line` of its file). Relative and
+/// root-relative links are prefixed with `base_path` so the site works under a
+/// sub-path; `javascript:`-style links are dropped; raw HTML is sanitized.
+pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
+    let lines = LineIndex::new(source, first_line);
+    let mut out = Parsed::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut has_raw_html = false;
+    let mut fence: Option<(BlockKind, String, usize)> = None;
+    let mut depth = 0usize;
+    let mut in_first_para: Option<String> = None;
+    let mut in_image = false;
+
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        if let Some((kind, ref mut yaml, line)) = fence {
+            match event {
+                Event::Text(t) => yaml.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    flush(&mut events, &mut out.parts, has_raw_html);
+                    has_raw_html = false;
+                    out.parts.push(Part::Block { kind, yaml: std::mem::take(yaml), line });
+                    fence = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                if let Some(kind) = block_kind(info) {
+                    fence = Some((kind, String::new(), lines.line(range.start) + 1));
+                    continue;
+                }
+            }
+            Event::Start(Tag::Paragraph) if depth == 0 && out.first_paragraph.is_none() => {
+                in_first_para = Some(String::new());
+            }
+            Event::End(TagEnd::Paragraph) if depth == 1 => {
+                if let Some(p) = in_first_para.take() {
+                    let p = p.trim().to_string();
+                    if !p.is_empty() {
+                        out.first_paragraph = Some(p);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(p) = in_first_para.as_mut() {
+                    p.push_str(t);
+                }
+                if !in_image {
+                    out.plain.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = in_first_para.as_mut() {
+                    p.push(' ');
+                }
+                out.plain.push(' ');
+            }
+            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            _ => {}
+        }
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => in_image = false,
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.plain.push(' '),
+            _ => {}
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        events.push(rewrite(event, lines.line(range.start), base_path, &mut out.references));
+    }
+    flush(&mut events, &mut out.parts, has_raw_html);
+    add_heading_ids(&mut out);
+    out.plain = out.plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    out
+}
+
+fn block_kind(info: &str) -> Option<BlockKind> {
+    match info.split_whitespace().next()? {
+        "chart" => Some(BlockKind::Chart),
+        "stats" => Some(BlockKind::Stats),
+        "table" => Some(BlockKind::Table),
+        _ => None,
+    }
+}
+
+/// Renders the buffered events as one HTML part.
+fn flush(events: &mut Vec<Event>, parts: &mut Vec<Part>, has_raw_html: bool) {
+    if events.is_empty() {
+        return;
+    }
+    let mut html_out = String::new();
+    html::push_html(&mut html_out, events.drain(..));
+    if has_raw_html {
+        html_out = sanitize(&html_out);
+    }
+    parts.push(Part::Html(html_out));
+}
+
+/// Raw HTML in Markdown is allowed but cleaned: no scripts, no event handlers,
+/// no `javascript:` URLs. Only parts that contain raw HTML pay for this.
+pub fn sanitize(html_in: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class"])
+        .link_rel(None)
+        .clean(html_in)
+        .to_string()
+}
+
+/// Records links and images, refuses unsafe schemes, and prefixes site-relative URLs.
+fn rewrite<'a>(event: Event<'a>, line: usize, base_path: &str, refs: &mut Vec<Reference>) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            refs.push(Reference { url: dest_url.to_string(), line, is_image: false, has_alt: true });
+            let dest_url = safe_url(dest_url, base_path, link_type);
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            refs.push(Reference { url: dest_url.to_string(), line, is_image: true, has_alt: false });
+            let dest_url = safe_url(dest_url, base_path, link_type);
+            Event::Start(Tag::Image { link_type, dest_url, title, id })
+        }
+        Event::Text(ref t) => {
+            if let Some(last) = refs.last_mut() {
+                if last.is_image && last.line == line && !t.trim().is_empty() {
+                    last.has_alt = true;
+                }
+            }
+            event
+        }
+        other => other,
+    }
+}
+
+/// Whether a URL uses a scheme that runs code or is otherwise unsafe in a link.
+pub fn is_unsafe_url(url: &str) -> bool {
+    let lowered: String = url.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html", "file:"].iter().any(|s| lowered.starts_with(s))
+}
+
+fn safe_url<'a>(url: CowStr<'a>, base_path: &str, link_type: LinkType) -> CowStr<'a> {
+    if is_unsafe_url(&url) {
+        return CowStr::Borrowed("#");
+    }
+    if matches!(link_type, LinkType::Email) {
+        return url;
+    }
+    if let Some(rest) = url.strip_prefix('/') {
+        if !rest.starts_with('/') {
+            return CowStr::from(format!("{base_path}{rest}"));
+        }
+    }
+    if url.starts_with("media/") || url.starts_with("documents/") {
+        return CowStr::from(format!("{base_path}{url}"));
+    }
+    url
+}
+
+/// Gives every heading without an explicit `{#id}` an id from its text.
+fn add_heading_ids(out: &mut Parsed) {
+    let mut seen = std::collections::HashSet::new();
+    for part in &mut out.parts {
+        let Part::Html(h) = part else { continue };
+        let mut result = String::with_capacity(h.len() + 64);
+        let mut rest = h.as_str();
+        while let Some(i) = find_heading(rest) {
+            let (before, from) = rest.split_at(i);
+            result.push_str(before);
+            let tag_end = from.find('>').unwrap_or(from.len() - 1);
+            let open = &from[..=tag_end];
+            let close = from.find("</h").unwrap_or(from.len());
+            if open.contains(" id=\"") {
+                if let Some(id) = open.split(" id=\"").nth(1).and_then(|s| s.split('"').next()) {
+                    seen.insert(id.to_string());
+                    out.anchors.push(id.to_string());
+                }
+                result.push_str(open);
+            } else {
+                let inner = &from[tag_end + 1..close.max(tag_end + 1)];
+                let mut id = slugify(&strip_tags(inner));
+                if id.is_empty() {
+                    id = "muc".to_string();
+                }
+                let base = id.clone();
+                let mut n = 1;
+                while !seen.insert(id.clone()) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                out.anchors.push(id.clone());
+                result.push_str(&open[..open.len() - 1]);
+                result.push_str(&format!(" id=\"{id}\">"));
+            }
+            rest = &from[tag_end + 1..];
+        }
+        result.push_str(rest);
+        *h = result;
+    }
+}
+
+fn find_heading(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("<h") {
+        let at = from + i;
+        if matches!(bytes.get(at + 2), Some(b'1'..=b'6')) && matches!(bytes.get(at + 3), Some(b'>' | b' ')) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// Byte offset → 1-based line of the file.
+struct LineIndex {
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineIndex {
+    fn new(s: &str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(s.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, first_line }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        let i = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        i + self.first_line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html_of(p: &Parsed) -> String {
+        p.parts.iter().filter_map(|x| if let Part::Html(h) = x { Some(h.as_str()) } else { None }).collect()
+    }
+
+    #[test]
+    fn blocks_are_cut_out_with_their_lines() {
+        let src = "Mở đầu.\n\n```chart\nuse: ket-nap\n```\n\nSau.\n";
+        let p = parse(src, 5, "/");
+        assert_eq!(p.parts.len(), 3);
+        assert_eq!(p.parts[1], Part::Block { kind: BlockKind::Chart, yaml: "use: ket-nap\n".into(), line: 8 });
+        assert_eq!(p.first_paragraph.as_deref(), Some("Mở đầu."));
+    }
+
+    #[test]
+    fn ordinary_code_stays_code() {
+        let p = parse("```rust\nfn main() {}\n```\n", 1, "/");
+        assert!(html_of(&p).contains("<pre><code class=\"language-rust\">"));
+    }
+
+    #[test]
+    fn headings_get_ascii_ids() {
+        let p = parse("## Kết quả nổi bật\n\n## Kết quả nổi bật\n", 1, "/");
+        let h = html_of(&p);
+        assert!(h.contains("<h2 id=\"ket-qua-noi-bat\">"), "{h}");
+        assert!(h.contains("<h2 id=\"ket-qua-noi-bat-2\">"), "{h}");
+        assert_eq!(p.anchors, ["ket-qua-noi-bat", "ket-qua-noi-bat-2"]);
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let p = parse("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ \"q\"[^1]\n\n- [x] done\n\n[^1]: note\n", 1, "/");
+        let h = html_of(&p);
+        assert!(h.contains("<table>"));
+        assert!(h.contains("<del>x</del>"));
+        assert!(h.contains("“q”"));
+        assert!(h.contains("footnote"));
+        assert!(h.contains("checkbox"));
+    }
+
+    #[test]
+    fn unsafe_links_and_raw_html_are_cleaned() {
+        let p = parse("[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n", 1, "/");
+        let h = html_of(&p);
+        assert!(!h.contains("javascript:"), "{h}");
+        assert!(!h.contains("onerror"), "{h}");
+        assert!(!h.contains("<script"), "{h}");
+    }
+
+    #[test]
+    fn site_links_follow_the_base_path() {
+        let p = parse("[a](/tin-moi/) ![b](media/x.jpg) [c](https://x.org/)\n", 1, "/dang-bo/");
+        let h = html_of(&p);
+        assert!(h.contains("href=\"/dang-bo/tin-moi/\""), "{h}");
+        assert!(h.contains("src=\"/dang-bo/media/x.jpg\""), "{h}");
+        assert!(h.contains("href=\"https://x.org/\""), "{h}");
+        assert_eq!(p.references.len(), 3);
+        assert!(p.references[1].is_image && p.references[1].has_alt);
+    }
+
+    #[test]
+    fn plain_text_skips_markup() {
+        let p = parse("# Tiêu đề\n\nĐảng **viên** mới.\n", 1, "/");
+        assert_eq!(p.plain, "Tiêu đề Đảng viên mới.");
+    }
+}

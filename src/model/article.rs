@@ -1,0 +1,78 @@
+//! Articles and standalone pages after checking: what templates show.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::load::frontmatter::{Event, Image, Source};
+use crate::markdown::Reference;
+use crate::model::stats::StatItem;
+use crate::text::date::When;
+
+/// A piece of a body: Markdown as HTML, or a resolved figures block.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BodyPart {
+    Html { html: String },
+    /// A chart by id in `Site::charts` (named charts and inline ones alike).
+    Chart { id: String },
+    Stats { items: Vec<StatItem> },
+    /// Rows of a dataset, by index, with the columns to show.
+    Table { dataset: String, columns: Vec<String>, rows: Vec<usize> },
+}
+
+/// One news article.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    pub title: String,
+    pub slug: String,
+    pub date: When,
+    pub updated: Option<When>,
+    /// The lead (sapo): front matter `summary` or the first paragraph.
+    pub summary: String,
+    /// Whether the lead was written in front matter (else it is the body's first
+    /// paragraph, and the page does not show it twice).
+    pub summary_written: bool,
+    /// Index into `Site::categories`.
+    pub category: Option<usize>,
+    /// Indices into `Site::tags`.
+    pub tags: Vec<usize>,
+    pub author: Option<String>,
+    pub source: Option<Source>,
+    pub image: Option<Image>,
+    pub org: Option<String>,
+    pub event: Option<Event>,
+    pub event_date: Option<When>,
+    pub featured: bool,
+    pub draft: bool,
+    /// Indices into `Site::documents`.
+    pub documents: Vec<usize>,
+    pub body: Vec<BodyPart>,
+    /// Body text without markup, for search and excerpts.
+    pub plain: String,
+    pub references: Vec<Reference>,
+    pub anchors: Vec<String>,
+}
+
+/// A standalone page (giới thiệu, liên hệ …).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: PathBuf,
+    pub title: String,
+    pub slug: String,
+    pub summary: Option<String>,
+    pub body: Vec<BodyPart>,
+    pub plain: String,
+    pub references: Vec<Reference>,
+    pub anchors: Vec<String>,
+    pub draft: bool,
+}
+
+/// A category (chuyên mục) or keyword (từ khóa) and its articles, newest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taxon {
+    pub name: String,
+    pub slug: String,
+    pub articles: Vec<usize>,
+}

@@ -1,0 +1,132 @@
+//! Turns the fenced blocks of a body into resolved [`BodyPart`]s.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::error::{Error, Errors};
+use crate::markdown::{BlockKind, Part};
+use crate::model::article::BodyPart;
+use crate::model::dataset::{Cell, Dataset};
+use crate::model::orgs::OrgTree;
+use crate::model::stats::StatItem;
+use crate::yaml;
+
+/// What a body's blocks can refer to.
+pub struct Lookup<'a> {
+    pub datasets: &'a BTreeMap<String, Dataset>,
+    pub named_charts: &'a BTreeMap<String, ChartData>,
+    pub orgs: &'a OrgTree,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UseChart {
+    #[serde(rename = "use")]
+    id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableBlock {
+    data: String,
+    #[serde(default)]
+    filter: BTreeMap<String, Cell>,
+    #[serde(default)]
+    columns: Vec<String>,
+}
+
+/// Resolves every block of `parts`. Inline charts are added to `inline` with ids
+/// `{owner}-{n}`.
+pub fn resolve(parts: Vec<Part>, path: &Path, owner: &str, look: &Lookup, inline: &mut Vec<ChartData>) -> Result<Vec<BodyPart>, Errors> {
+    let mut out = Vec::with_capacity(parts.len());
+    let mut errors = Errors::default();
+    let mut n = 0;
+    for part in parts {
+        match part {
+            Part::Html(html) => out.push(BodyPart::Html { html }),
+            Part::Block { kind, yaml: text, line } => {
+                let r = match kind {
+                    BlockKind::Chart => {
+                        n += 1;
+                        chart(&text, line, path, &format!("{owner}-{n}"), look, inline)
+                    }
+                    BlockKind::Stats => stats(&text, line, path, look.orgs),
+                    BlockKind::Table => table(&text, line, path, look),
+                };
+                match r {
+                    Ok(p) => out.push(p),
+                    Err(e) => errors.extend(e),
+                }
+            }
+        }
+    }
+    errors.into_result(out)
+}
+
+fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, inline: &mut Vec<ChartData>) -> Result<BodyPart, Errors> {
+    if text.lines().any(|l| l.trim_start().starts_with("use:")) {
+        let u: UseChart = yaml::parse(text, path, line)?;
+        if !look.named_charts.contains_key(&u.id) {
+            let known: Vec<&str> = look.named_charts.keys().take(12).map(String::as_str).collect();
+            let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
+            return Err(Error::new(path, format!("unknown chart `{}`; content/charts/ has: {}", u.id, if known.is_empty() { "no charts".to_string() } else { known.join(", ") })).at_line(at).into());
+        }
+        return Ok(BodyPart::Chart { id: u.id });
+    }
+    let spec: ChartSpec = yaml::parse(text, path, line)?;
+    let origin = Origin { path, text, first_line: line };
+    let data = charts::resolve(inline_id, &spec, &origin, look.datasets, &|id| look.orgs.contains(id))?;
+    inline.push(data);
+    Ok(BodyPart::Chart { id: inline_id.to_string() })
+}
+
+fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPart, Errors> {
+    let items: Vec<StatItem> = yaml::parse(text, path, line)?;
+    let mut errors = Errors::default();
+    for item in &items {
+        if let Some(org) = &item.org {
+            if !orgs.contains(org) {
+                let at = yaml::line_of(text, "org", org).map_or(line, |l| l + line - 1);
+                errors.push(Error::new(path, orgs.unknown(org)).at_line(at));
+            }
+        }
+    }
+    errors.into_result(BodyPart::Stats { items })
+}
+
+fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Errors> {
+    let t: TableBlock = yaml::parse(text, path, line)?;
+    let at = |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
+    let Some(ds) = look.datasets.get(&t.data) else {
+        let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
+        return Err(Error::new(path, format!("unknown dataset `{}`; content/data/ has: {}", t.data, known.join(", "))).at_line(at("data", &t.data)).into());
+    };
+    let mut errors = Errors::default();
+    for col in t.filter.keys().chain(&t.columns) {
+        if ds.column(col).is_none() {
+            let l = yaml::line_of_key(text, col).map_or(line, |l| l + line - 1);
+            errors.push(Error::new(path, format!("unknown column `{col}`; the dataset {} has: {}", ds.id, ds.column_names())).at_line(l));
+        }
+    }
+    if let Some(org) = t.filter.get("org") {
+        if !look.orgs.contains(&org.key()) {
+            errors.push(Error::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())));
+        }
+    }
+    errors.into_result(())?;
+    let rows: Vec<usize> = ds
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| t.filter.iter().all(|(k, v)| row.get(k).is_some_and(|c| c.key() == v.key())))
+        .map(|(i, _)| i)
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::new(path, format!("the filter matches no row of the dataset {}; check the values", ds.id)).at_line(line).into());
+    }
+    let columns = if t.columns.is_empty() { ds.columns.iter().map(|c| c.id.clone()).collect() } else { t.columns };
+    Ok(BodyPart::Table { dataset: ds.id.clone(), columns, rows })
+}

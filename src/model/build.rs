@@ -1,0 +1,376 @@
+//! Source files → [`Site`]: every cross-file check happens here, and every error
+//! found is reported together.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::error::{partition, Error, Errors};
+use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
+use crate::load::{MarkdownFile, Source};
+use crate::markdown;
+use crate::model::article::{Article, Page, Taxon};
+use crate::model::blocks::{self, Lookup};
+use crate::model::dataset::Dataset;
+use crate::model::document::Document;
+use crate::model::orgs::{self, OrgTree};
+use crate::model::site::{urls, Site};
+use crate::text::{date, slug::slugify};
+use crate::yaml;
+
+/// Checks everything and builds the model.
+pub fn build(src: Source) -> Result<Site, Errors> {
+    let mut errors = Errors::default();
+    let (orgs, e) = orgs::build(src.organizations, &src.organizations_text);
+    errors.extend(e);
+    let datasets: BTreeMap<String, Dataset> = src.datasets.into_iter().map(|d| (d.id.clone(), d)).collect();
+    errors.extend(check_dataset_orgs(&datasets, &orgs));
+    let (mut charts, e) = named_charts(&src.charts, &datasets, &orgs);
+    errors.extend(e);
+    let named_charts: Vec<String> = charts.keys().cloned().collect();
+    let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
+    errors.extend(e);
+    for item in &src.settings.site.home.stats {
+        if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
+            errors.push(Error::new("content/site.yaml", orgs.unknown(org)).at_line(yaml::line_of(&std::fs::read_to_string(src.root.join("content/site.yaml")).unwrap_or_default(), "org", org).unwrap_or(1)));
+        }
+    }
+
+    let base_path = src.settings.base_path.clone();
+    let look = Lookup { datasets: &datasets, named_charts: &charts, orgs: &orgs };
+    let doc_index: HashMap<&str, usize> = documents.iter().enumerate().map(|(i, d)| (d.entry.file.as_str(), i)).collect();
+    let ctx = ArticleCtx { look: &look, docs: &doc_index, root: &src.root, base_path: &base_path };
+    let results: Vec<Result<(Draft, Vec<ChartData>), Errors>> = src.articles.par_iter().map(|f| article(f, &ctx)).collect();
+    let (drafts, e) = partition(results);
+    errors.extend(e);
+    let page_results: Vec<Result<(Page, Vec<ChartData>), Errors>> = src.pages.par_iter().map(|f| page(f, &look, &base_path)).collect();
+    let (pages, e) = partition(page_results);
+    errors.extend(e);
+    errors.extend(duplicate_slugs(drafts.iter().map(|(d, _)| (d.article.slug.as_str(), d.article.path.as_path())), "articles"));
+    errors.extend(duplicate_slugs(pages.iter().map(|(p, _)| (p.slug.as_str(), p.path.as_path())), "pages"));
+
+    let mut drafts = drafts;
+    drafts.sort_by(|a, b| b.0.article.date.cmp(&a.0.article.date).then_with(|| a.0.article.slug.cmp(&b.0.article.slug)));
+    let mut warnings = Vec::new();
+    let mut articles = Vec::with_capacity(drafts.len());
+    let mut cat_names: Vec<Option<String>> = Vec::with_capacity(drafts.len());
+    let mut tag_names: Vec<Vec<String>> = Vec::with_capacity(drafts.len());
+    for (d, inline) in drafts {
+        for c in inline {
+            charts.insert(c.id.clone(), c);
+        }
+        warnings.extend(d.warnings);
+        cat_names.push(d.category);
+        tag_names.push(d.tags);
+        articles.push(d.article);
+    }
+    let mut page_list = Vec::new();
+    for (p, inline) in pages {
+        for c in inline {
+            charts.insert(c.id.clone(), c);
+        }
+        page_list.push(p);
+    }
+    page_list.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let categories = taxonomy(cat_names.iter().map(|c| c.iter().cloned().collect()), &mut articles, |a, i| a.category = Some(i));
+    let tags = taxonomy(tag_names.into_iter(), &mut articles, |a, i| a.tags.push(i));
+    let mut org_articles = vec![Vec::new(); orgs.list.len()];
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(&oi) = a.org.as_ref().and_then(|o| orgs.index.get(o)) {
+            org_articles[oi].push(i);
+        }
+    }
+    errors.into_result(())?;
+    Ok(Site {
+        settings: src.settings,
+        articles,
+        pages: page_list,
+        categories,
+        tags,
+        orgs,
+        org_articles,
+        datasets,
+        charts,
+        named_charts,
+        documents,
+        assets: src.assets,
+        root: src.root,
+        warnings,
+    })
+}
+
+/// An article before the site-wide lists exist: categories and tags by name.
+struct Draft {
+    article: Article,
+    category: Option<String>,
+    tags: Vec<String>,
+    warnings: Vec<Error>,
+}
+
+struct ArticleCtx<'a> {
+    look: &'a Lookup<'a>,
+    docs: &'a HashMap<&'a str, usize>,
+    root: &'a Path,
+    base_path: &'a str,
+}
+
+fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Errors> {
+    let fm = &f.front;
+    let path = f.path.as_path();
+    let mut errors = Errors::default();
+    let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
+    let title = required_text(fm.title.as_deref(), path, "title", "the article's headline");
+    let date = match fm.date.as_deref() {
+        None => Err(Error::new(path, "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"").at(2, 1)),
+        Some(d) => date::parse(d).map_err(|m| Error::new(path, format!("date: {m}")).at_line(line_of("date"))),
+    };
+    let updated = fm.updated.as_deref().map(date::parse).transpose().map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+    let event_date = fm.event.as_ref().and_then(|e| e.date.as_deref()).map(date::parse).transpose().map_err(|m| Error::new(path, format!("event date: {m}")).at_line(line_of("event")));
+    let slug = slug_for(fm, title.as_ref().ok().map(String::as_str), path, line_of("slug"));
+    if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
+        errors.push(Error::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
+    }
+    let mut documents = Vec::new();
+    for d in &fm.documents {
+        match ctx.docs.get(d.trim_start_matches('/')) {
+            Some(&i) => documents.push(i),
+            None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
+        }
+    }
+    let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
+    let parsed = markdown::parse(&f.body, f.body_line, ctx.base_path);
+    let mut warnings = alt_warnings(&parsed.references, path);
+    if let Ok(Some(img)) = &image {
+        if img.alt.is_none() && img.caption.is_none() {
+            warnings.push(Error::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));
+        }
+    }
+    let owner = slug.as_ref().map(String::as_str).unwrap_or("article").to_string();
+    let mut inline = Vec::new();
+    let body = blocks::resolve(parsed.parts, path, &owner, ctx.look, &mut inline);
+    let (title, date, updated, event_date, slug, image, body) = match (title, date, updated, event_date, slug, image, body) {
+        (Ok(t), Ok(d), Ok(u), Ok(ed), Ok(s), Ok(i), Ok(b)) if errors.is_empty() => (t, d, u, ed, s, i, b),
+        (t, d, u, ed, s, i, b) => {
+            for e in [t.err(), d.err(), u.err(), ed.err(), s.err(), i.err()].into_iter().flatten() {
+                errors.push(e);
+            }
+            if let Err(e) = b {
+                errors.extend(e);
+            }
+            return Err(errors);
+        }
+    };
+    let summary = fm.summary.clone().or(parsed.first_paragraph).unwrap_or_default();
+    let article = Article {
+        path: f.path.clone(),
+        title,
+        slug,
+        date,
+        updated,
+        summary_written: fm.summary.is_some(),
+        summary,
+        category: None,
+        tags: Vec::new(),
+        author: fm.author.clone(),
+        source: fm.source.clone().map(|s| match s {
+            SourceField::Name(name) => SourceRef { name, url: None },
+            SourceField::Full(s) => s,
+        }),
+        image,
+        org: fm.org.clone(),
+        event: fm.event.clone(),
+        event_date,
+        featured: fm.featured,
+        draft: fm.draft,
+        documents,
+        body,
+        plain: parsed.plain,
+        references: parsed.references,
+        anchors: parsed.anchors,
+    };
+    let category = fm.category.clone().filter(|c| !c.trim().is_empty());
+    let mut tags: Vec<String> = Vec::new();
+    for t in &fm.tags {
+        if !t.trim().is_empty() && !tags.contains(t) {
+            tags.push(t.trim().to_string());
+        }
+    }
+    Ok((Draft { article, category, tags, warnings }, inline))
+}
+
+fn page(f: &MarkdownFile, look: &Lookup, base_path: &str) -> Result<(Page, Vec<ChartData>), Errors> {
+    let path = f.path.as_path();
+    let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
+    let title = required_text(f.front.title.as_deref(), path, "title", "the page's title")?;
+    let slug = slug_for(&f.front, Some(&title), path, line_of("slug"))?;
+    if urls::RESERVED.contains(&slug.as_str()) {
+        return Err(Error::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
+    }
+    let parsed = markdown::parse(&f.body, f.body_line, base_path);
+    let mut inline = Vec::new();
+    let body = blocks::resolve(parsed.parts, path, &format!("trang-{slug}"), look, &mut inline)?;
+    Ok((
+        Page {
+            path: f.path.clone(),
+            title,
+            slug,
+            summary: f.front.summary.clone().or(parsed.first_paragraph),
+            body,
+            plain: parsed.plain,
+            references: parsed.references,
+            anchors: parsed.anchors,
+            draft: f.front.draft,
+        },
+        inline,
+    ))
+}
+
+fn required_text(value: Option<&str>, path: &Path, key: &str, what: &str) -> Result<String, Error> {
+    match value.map(str::trim) {
+        Some(v) if !v.is_empty() => Ok(v.to_string()),
+        _ => Err(Error::new(path, format!("missing `{key}`; expected {what} in the front matter")).at(2, 1)),
+    }
+}
+
+fn slug_for(fm: &FrontMatter, title: Option<&str>, path: &Path, line: usize) -> Result<String, Error> {
+    let from = fm.slug.as_deref().or(title).unwrap_or_default();
+    let slug = slugify(from);
+    if slug.is_empty() && (fm.slug.is_some() || title.is_some()) {
+        return Err(Error::new(path, format!("cannot make a web address from `{from}`; give a `slug:` with letters or digits")).at_line(line));
+    }
+    Ok(slug)
+}
+
+fn image(field: Option<ImageField>, path: &Path, root: &Path, line: usize) -> Result<Option<Image>, Error> {
+    let Some(field) = field else { return Ok(None) };
+    let img = match field {
+        ImageField::Src(src) => Image { src, caption: None, alt: None },
+        ImageField::Full(i) => i,
+    };
+    if markdown::is_unsafe_url(&img.src) {
+        return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
+    }
+    let local = img.src.trim_start_matches('/');
+    if !local.contains("://") && !root.join("content").join(local).is_file() {
+        return Err(Error::new(path, format!("image: the file `content/{local}` does not exist")).at_line(line));
+    }
+    Ok(Some(img))
+}
+
+fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Error> {
+    refs.iter()
+        .filter(|r| r.is_image && !r.has_alt)
+        .map(|r| Error::new(path, format!("the image `{}` has no alt text; write it between the brackets: ![what it shows]({})", r.url, r.url)).at_line(r.line))
+        .collect()
+}
+
+fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a str, &'a Path)>, what: &str) -> Errors {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut errors = Errors::default();
+    for (slug, path) in items {
+        if let Some(first) = seen.insert(slug, path) {
+            let (a, b) = if first < path { (first, path) } else { (path, first) };
+            errors.push(Error::new(b, format!("two {what} have the slug `{slug}`: {} and {}; give one of them another `slug:`", a.display(), b.display())));
+        }
+    }
+    errors
+}
+
+/// Groups articles by name (category or tag), in name order, with the
+/// articles' own order (newest first) inside each.
+fn taxonomy(names: impl Iterator<Item = Vec<String>>, articles: &mut [Article], mut assign: impl FnMut(&mut Article, usize)) -> Vec<Taxon> {
+    let mut by_slug: BTreeMap<String, Taxon> = BTreeMap::new();
+    let mut per_article: Vec<Vec<String>> = Vec::new();
+    for (i, list) in names.enumerate() {
+        let mut slugs = Vec::new();
+        for name in list {
+            let slug = slugify(&name);
+            if slug.is_empty() {
+                continue;
+            }
+            let t = by_slug.entry(slug.clone()).or_insert_with(|| Taxon { name: name.clone(), slug: slug.clone(), articles: Vec::new() });
+            if !t.articles.contains(&i) {
+                t.articles.push(i);
+            }
+            slugs.push(slug);
+        }
+        per_article.push(slugs);
+    }
+    let list: Vec<Taxon> = by_slug.into_values().collect();
+    let index: HashMap<&str, usize> = list.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    for (a, slugs) in articles.iter_mut().zip(per_article) {
+        for s in slugs {
+            if let Some(&i) = index.get(s.as_str()) {
+                assign(a, i);
+            }
+        }
+    }
+    list
+}
+
+fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> Errors {
+    let mut errors = Errors::default();
+    for ds in datasets.values() {
+        for row in &ds.rows {
+            if let Some(org) = row.get("org").map(|c| c.key()).filter(|o| !o.is_empty() && !orgs.contains(o)) {
+                let line = yaml::line_of(&ds.text, "org", &org).unwrap_or(1);
+                errors.push(Error::new(&ds.path, orgs.unknown(&org)).at_line(line));
+            }
+        }
+    }
+    errors
+}
+
+fn named_charts(files: &[crate::load::ChartFile], datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> (BTreeMap<String, ChartData>, Errors) {
+    let results: Vec<Result<ChartData, Errors>> = files
+        .par_iter()
+        .map(|f| {
+            let spec: ChartSpec = yaml::parse(&f.text, &f.path, 1)?;
+            let origin = Origin { path: &f.path, text: &f.text, first_line: 1 };
+            charts::resolve(&f.id, &spec, &origin, datasets, &|id| orgs.contains(id))
+        })
+        .collect();
+    let (list, errors) = partition(results);
+    (list.into_iter().map(|c| (c.id.clone(), c)).collect(), errors)
+}
+
+fn documents(root: &Path, entries: Vec<crate::model::document::DocumentEntry>, text: &str) -> (Vec<Document>, Errors) {
+    let file = PathBuf::from("content/documents.yaml");
+    let mut errors = Errors::default();
+    let mut out = Vec::new();
+    let mut slugs = BTreeMap::new();
+    for entry in entries {
+        let line = yaml::line_of(text, "file", &entry.file).unwrap_or(1);
+        let rel = entry.file.trim_start_matches('/').to_string();
+        let on_disk = root.join("content").join(&rel);
+        let size = match std::fs::metadata(&on_disk) {
+            Ok(m) if m.is_file() && rel.starts_with("documents/") => m.len(),
+            _ => {
+                errors.push(Error::new(&file, format!("the file `content/{rel}` does not exist; put it in content/documents/ or fix `file:`")).at_line(line));
+                continue;
+            }
+        };
+        let date = match entry.date.as_deref().map(date::parse).transpose() {
+            Ok(d) => d,
+            Err(m) => {
+                errors.push(Error::new(&file, format!("date: {m}")).at_line(yaml::line_of(text, "date", entry.date.as_deref().unwrap_or_default()).unwrap_or(line)));
+                continue;
+            }
+        };
+        let mut slug = slugify(entry.number.as_deref().unwrap_or(&entry.title));
+        if slug.is_empty() {
+            slug = slugify(&rel);
+        }
+        let n = slugs.entry(slug.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            slug = format!("{slug}-{n}");
+        }
+        let format = Path::new(&rel).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+        out.push(Document { entry: crate::model::document::DocumentEntry { file: rel, ..entry }, slug, date, size, format });
+    }
+    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    (out, errors)
+}

@@ -1,0 +1,140 @@
+//! Checks of the committee tree: unique ids, known parents, no cycles.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::error::{Error, Errors};
+use crate::model::org::Organization;
+use crate::yaml;
+
+const FILE: &str = "content/organizations.yaml";
+
+/// The tree, checked: organizations in file order and each one's children.
+#[derive(Debug, Clone, Default)]
+pub struct OrgTree {
+    pub list: Vec<Organization>,
+    pub index: BTreeMap<String, usize>,
+    pub children: Vec<Vec<usize>>,
+}
+
+impl OrgTree {
+    pub fn get(&self, id: &str) -> Option<&Organization> {
+        self.index.get(id).map(|&i| &self.list[i])
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The chain of ancestors from the root down to (not including) `id`.
+    pub fn ancestors(&self, id: &str) -> Vec<&Organization> {
+        let mut out = Vec::new();
+        let mut cur = self.get(id).and_then(|o| o.parent.as_deref());
+        while let Some(p) = cur {
+            let Some(o) = self.get(p) else { break };
+            if out.iter().any(|x: &&Organization| x.id == o.id) {
+                break;
+            }
+            out.push(o);
+            cur = o.parent.as_deref();
+        }
+        out.reverse();
+        out
+    }
+
+    /// Message for an unknown id, listing some known ones.
+    pub fn unknown(&self, id: &str) -> String {
+        let known: Vec<&str> = self.list.iter().take(12).map(|o| o.id.as_str()).collect();
+        if known.is_empty() {
+            format!("unknown organization `{id}`; content/organizations.yaml lists no organizations")
+        } else {
+            format!("unknown organization `{id}`; organizations.yaml has: {}", known.join(", "))
+        }
+    }
+}
+
+pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
+    let path = Path::new(FILE);
+    let mut errors = Errors::default();
+    let mut index = BTreeMap::new();
+    for (i, o) in list.iter().enumerate() {
+        let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
+        if o.id.is_empty() || !o.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            errors.push(Error::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
+        }
+        if index.insert(o.id.clone(), i).is_some() {
+            errors.push(Error::new(path, format!("organization id `{}` is used twice; each id must be unique", o.id)).at_line(line));
+        }
+    }
+    let mut children = vec![Vec::new(); list.len()];
+    for (i, o) in list.iter().enumerate() {
+        if let Some(p) = &o.parent {
+            match index.get(p) {
+                Some(&pi) => children[pi].push(i),
+                None => {
+                    let line = yaml::line_of(text, "parent", p).unwrap_or(1);
+                    let tree = OrgTree { list: list.clone(), index: index.clone(), children: vec![] };
+                    errors.push(Error::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p))).at_line(line));
+                }
+            }
+        }
+    }
+    // A cycle: walking up from any node comes back to it.
+    let mut reported = BTreeSet::new();
+    for o in &list {
+        let mut seen = vec![o.id.as_str()];
+        let mut cur = o.parent.as_deref();
+        while let Some(p) = cur {
+            if p == o.id {
+                let mut cycle = seen.clone();
+                cycle.sort();
+                if reported.insert(cycle) {
+                    let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
+                    seen.push(p);
+                    errors.push(Error::new(path, format!("the organization tree has a cycle: {}; a unit cannot be its own ancestor", seen.join(" → "))).at_line(line));
+                }
+                break;
+            }
+            if seen.contains(&p) {
+                break;
+            }
+            seen.push(p);
+            cur = index.get(p).and_then(|&i| list[i].parent.as_deref());
+        }
+    }
+    (OrgTree { list, index, children }, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str, parent: Option<&str>) -> Organization {
+        Organization { id: id.into(), name: id.to_uppercase(), kind: None, parent: parent.map(Into::into), short_name: None, contact: None, address: None, website: None }
+    }
+
+    #[test]
+    fn tree_and_ancestors() {
+        let (t, e) = build(vec![org("tinh", None), org("thai-hoa", Some("tinh")), org("cb", Some("thai-hoa"))], "");
+        assert!(e.is_empty());
+        assert_eq!(t.children[0], vec![1]);
+        let a: Vec<_> = t.ancestors("cb").iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(a, ["tinh", "thai-hoa"]);
+    }
+
+    #[test]
+    fn cycles_and_unknown_parents_are_errors() {
+        let text = "- { id: a, name: A, parent: b }\n- { id: b, name: B, parent: a }\n- { id: c, name: C, parent: zz }\n";
+        let (_, e) = build(vec![org("a", Some("b")), org("b", Some("a")), org("c", Some("zz"))], text);
+        let msgs = e.to_string();
+        assert!(msgs.contains("content/organizations.yaml:1: the organization tree has a cycle: a → b → a"), "{msgs}");
+        assert!(msgs.contains("content/organizations.yaml:3: parent of `c`: unknown organization `zz`"), "{msgs}");
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_ids() {
+        let (_, e) = build(vec![org("a", None), org("a", None)], "- { id: a }\n");
+        assert!(e.to_string().contains("used twice"));
+    }
+}

@@ -1,0 +1,55 @@
+//! The template engine, set up once per build: templates compiled, filters
+//! registered, site-wide values in the global context.
+
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::error::{Error, Errors};
+use crate::text::{number, Lang};
+use crate::theme::Theme;
+
+/// Compiles the theme's templates. Template syntax errors name the file.
+pub fn engine(theme: &Theme, lang: Lang) -> Result<Tera, Errors> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml", ".svg"]);
+    let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    if let Err(e) = tera.add_raw_templates(templates) {
+        return Err(template_error(theme, &e).into());
+    }
+    register_filters(&mut tera, lang);
+    Ok(tera)
+}
+
+fn register_filters(tera: &mut Tera, lang: Lang) {
+    tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| number::format_auto(v, lang));
+    tera.register_filter("percent", move |v: f64, _: Kwargs, _: &State| number::percent(v, lang));
+}
+
+/// Sets the values every template sees.
+pub fn set_globals(tera: &mut Tera, values: &[(&'static str, tera::Value)]) {
+    let g = tera.global_context();
+    for (k, v) in values {
+        g.insert_value(*k, v.clone());
+    }
+}
+
+/// Renders `template` with `ctx`, naming the template's file on failure.
+pub fn render(tera: &Tera, theme: &Theme, template: &str, ctx: &impl serde::Serialize) -> Result<Vec<u8>, Error> {
+    let context = Context::from_serialize(ctx).map_err(|e| template_error(theme, &e))?;
+    let mut out = Vec::with_capacity(16 * 1024);
+    tera.render_to(template, &context, &mut out).map_err(|e| template_error(theme, &e))?;
+    Ok(out)
+}
+
+/// A tera error as one readable message. Tera's own text names the template
+/// and the line; we put the theme file in front.
+pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    let name = theme.origins.iter().find(|(n, _)| msg.contains(n.as_str())).map(|(_, p)| p.clone());
+    Error::new(name.unwrap_or_else(|| "themes/default/templates".into()), format!("template error: {}", msg.trim()))
+}

@@ -1,0 +1,154 @@
+//! Machine files: RSS and Atom feeds, sitemap.xml, robots.txt; and the theme's
+//! static files and the site's media, which are copied.
+
+use serde::Serialize;
+
+use super::{Content, Ctx, OutputFile};
+use crate::error::{Error, Errors};
+use crate::model::site::{urls, Site};
+use crate::text::date;
+use crate::theme::Theme;
+
+/// How many items a feed holds.
+const FEED_ITEMS: usize = 20;
+
+#[derive(Serialize)]
+struct FeedItem {
+    title: String,
+    url: String,
+    summary: String,
+    category: Option<String>,
+    author: Option<String>,
+    rfc2822: String,
+    rfc3339: String,
+}
+
+#[derive(Serialize)]
+struct FeedCtx {
+    title: String,
+    description: String,
+    home: String,
+    self_url: String,
+    updated: String,
+    items: Vec<FeedItem>,
+}
+
+pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let site = ctx.site;
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    let all: Vec<usize> = (0..site.articles.len()).take(FEED_ITEMS).collect();
+    let title = site.settings.site.title.clone();
+    let mut push = |dir: &str, title: &str, items: &[usize]| {
+        for (template, name) in [("rss.xml", "rss.xml"), ("atom.xml", "atom.xml")] {
+            let path = format!("{dir}{name}");
+            match feed(ctx, template, title, &path, dir, items) {
+                Ok(bytes) => out.push(OutputFile::bytes(path, bytes)),
+                Err(e) => errors.push(e),
+            }
+        }
+    };
+    push("", &title, &all);
+    for c in &site.categories {
+        let items: Vec<usize> = c.articles.iter().copied().take(FEED_ITEMS).collect();
+        push(&urls::category(&c.slug), &format!("{} – {}", title, c.name), &items);
+    }
+    errors.into_result(out)
+}
+
+fn feed(ctx: &Ctx, template: &str, title: &str, path: &str, home: &str, items: &[usize]) -> Result<Vec<u8>, Error> {
+    let site = ctx.site;
+    let tz = &site.settings.tz;
+    let items: Vec<FeedItem> = items
+        .iter()
+        .map(|&i| {
+            let a = &site.articles[i];
+            FeedItem {
+                title: a.title.clone(),
+                url: ctx.absolute(&urls::article(&a.slug)),
+                summary: a.summary.clone(),
+                category: a.category.map(|c| site.categories[c].name.clone()),
+                author: a.author.clone(),
+                rfc2822: date::rfc2822(a.date, tz),
+                rfc3339: date::rfc3339(a.updated.unwrap_or(a.date), tz),
+            }
+        })
+        .collect();
+    let updated = site.articles.first().map(|a| date::rfc3339(a.updated.unwrap_or(a.date), tz)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let view = FeedCtx {
+        title: title.to_string(),
+        description: site.settings.site.description.clone().unwrap_or_default(),
+        home: ctx.absolute(home),
+        self_url: ctx.absolute(path),
+        updated,
+        items,
+    };
+    ctx.render(template, &view)
+}
+
+/// Every HTML page but 404 and the pages' own redirects, with absolute URLs.
+pub fn sitemap(ctx: &Ctx, files: &[OutputFile]) -> OutputFile {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html") && *p != "404.html").collect();
+    paths.sort_unstable();
+    for p in paths {
+        let rel = p.strip_suffix("index.html").unwrap_or(p);
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(&ctx.absolute(rel)));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile::bytes("sitemap.xml", xml.into_bytes())
+}
+
+pub fn robots(ctx: &Ctx) -> OutputFile {
+    let text = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", ctx.absolute("sitemap.xml"));
+    OutputFile::bytes("robots.txt", text.into_bytes())
+}
+
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+/// The theme's static files, with a content hash in the CSS and JS names so a
+/// web server can cache them forever. Returns the files and the two URLs.
+pub fn static_files(theme: &Theme, base_path: &str) -> (Vec<OutputFile>, String, String) {
+    let mut out = Vec::new();
+    let mut css = String::new();
+    let mut js = String::new();
+    for (name, bytes) in &theme.statics {
+        let path = match name.as_str() {
+            "style.css" | "site.js" => {
+                let (stem, ext) = name.split_once('.').unwrap_or((name, ""));
+                let hashed = format!("{}{stem}.{:08x}.{ext}", urls::STATIC, fnv1a(bytes) as u32);
+                if ext == "css" {
+                    css = format!("{base_path}{hashed}");
+                } else {
+                    js = format!("{base_path}{hashed}");
+                }
+                hashed
+            }
+            _ => format!("{}{name}", urls::STATIC),
+        };
+        out.push(OutputFile::bytes(path, bytes.clone()));
+    }
+    (out, css, js)
+}
+
+/// FNV-1a: a stable hash (std's hasher may change between Rust releases).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// media/ and documents/ files, copied when written.
+pub fn copies(site: &Site) -> Vec<OutputFile> {
+    site.assets
+        .iter()
+        .map(|rel| OutputFile { path: rel.to_string_lossy().replace('\\', "/"), content: Content::Copy(site.root.join("content").join(rel)) })
+        .collect()
+}

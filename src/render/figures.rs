@@ -1,0 +1,243 @@
+//! Charts (SVG, CSV and the figure shown in pages), organization pages, the
+//! statistics overview and a page per dataset.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::body::{self, TableCtx};
+use super::pages::PageMeta;
+use super::views::{Card, EventView, NamedLink};
+use super::{index_of, Ctx, OutputFile};
+use crate::charts::{self, ChartData, ChartStyle};
+use crate::error::{partition, Error, Errors};
+use crate::model::article::BodyPart;
+use crate::model::site::urls;
+
+#[derive(Serialize)]
+struct FigureCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    svg: String,
+    desc: String,
+    note: Option<&'a str>,
+    source: Option<&'a str>,
+    table: charts::Table,
+    svg_url: String,
+    csv_url: String,
+    dataset_url: Option<String>,
+}
+
+/// Draws every chart once, in parallel: its .svg and .csv files, and the
+/// figure HTML that pages embed.
+pub fn charts(ctx: &Ctx) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), Errors> {
+    let lang = ctx.site.settings.lang;
+    let style = ChartStyle::default();
+    let results: Vec<Result<(String, [OutputFile; 2], String), Errors>> = ctx
+        .site
+        .charts
+        .par_iter()
+        .map(|(id, data)| {
+            let svg = charts::draw(data, &style, lang);
+            let figure = figure(ctx, id, data, &svg).map_err(Errors::from)?;
+            let files = [
+                OutputFile::bytes(urls::chart_svg(id), standalone_svg(&svg).into_bytes()),
+                OutputFile::bytes(urls::chart_csv(id), charts::to_csv(data).into_bytes()),
+            ];
+            Ok((id.clone(), files, figure))
+        })
+        .collect();
+    let (list, errors) = partition(results);
+    errors.into_result(())?;
+    let mut files = Vec::with_capacity(list.len() * 2);
+    let mut figures = BTreeMap::new();
+    for (id, f, html) in list {
+        files.extend(f);
+        figures.insert(id, html);
+    }
+    Ok((files, figures))
+}
+
+/// A chart file opened on its own needs the XML namespace and a font.
+fn standalone_svg(svg: &str) -> String {
+    let mut s = String::with_capacity(svg.len() + 64);
+    s.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    s.push_str(svg);
+    s
+}
+
+fn figure(ctx: &Ctx, id: &str, data: &ChartData, svg: &str) -> Result<String, Error> {
+    let lang = ctx.site.settings.lang;
+    let view = FigureCtx {
+        id,
+        title: &data.title,
+        svg: svg.to_string(),
+        desc: charts::describe(data, lang),
+        note: data.note.as_deref(),
+        source: data.source.as_deref(),
+        table: charts::table(data, lang),
+        svg_url: ctx.href(&urls::chart_svg(id)),
+        csv_url: ctx.href(&urls::chart_csv(id)),
+        dataset_url: data.dataset.as_deref().map(|d| ctx.href(&urls::dataset(d))),
+    };
+    Ok(String::from_utf8_lossy(&ctx.render("partials/chart.html", &view)?).into_owned())
+}
+
+#[derive(Serialize)]
+struct OrgLink {
+    name: String,
+    kind: Option<String>,
+    url: String,
+    children: Vec<OrgLink>,
+}
+
+#[derive(Serialize)]
+struct OrgCtx<'a> {
+    page: PageMeta,
+    name: String,
+    kind: Option<String>,
+    short_name: Option<String>,
+    address: Option<String>,
+    contact: Option<String>,
+    website: Option<String>,
+    parents: Vec<NamedLink>,
+    children: Vec<OrgLink>,
+    articles: Vec<&'a Card>,
+    events: Vec<EventView>,
+    figures: Vec<&'a str>,
+    tables: Vec<TableCtx>,
+}
+
+#[derive(Serialize)]
+struct StatsCtx {
+    page: PageMeta,
+    datasets: Vec<DatasetLink>,
+    charts: Vec<NamedLink>,
+    tree: Vec<OrgLink>,
+}
+
+#[derive(Serialize)]
+struct DatasetLink {
+    title: String,
+    url: String,
+    source: Option<String>,
+    rows: usize,
+}
+
+#[derive(Serialize)]
+struct DatasetCtx<'a> {
+    page: PageMeta,
+    table: TableCtx,
+    description: Option<String>,
+    figures: Vec<&'a str>,
+}
+
+pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let site = ctx.site;
+    let org_results: Vec<Result<OutputFile, Errors>> = (0..site.orgs.list.len()).into_par_iter().map(|i| org_page(ctx, i).map_err(Errors::from)).collect();
+    let ds_results: Vec<Result<OutputFile, Errors>> = site.datasets.keys().collect::<Vec<_>>().into_par_iter().map(|id| dataset_page(ctx, id).map_err(Errors::from)).collect();
+    let (mut out, mut errors) = partition(org_results);
+    let (ds, e) = partition(ds_results);
+    out.extend(ds);
+    errors.extend(e);
+    match overview(ctx) {
+        Ok(f) => out.push(f),
+        Err(e) => errors.push(e),
+    }
+    errors.into_result(out)
+}
+
+fn home_crumb(ctx: &Ctx) -> (String, String) {
+    (ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""))
+}
+
+fn stats_crumb(ctx: &Ctx) -> (String, String) {
+    (ctx.theme.words.get("statistics").cloned().unwrap_or_default(), ctx.href(urls::STATS))
+}
+
+fn org_tree(ctx: &Ctx, i: usize, depth: usize) -> OrgLink {
+    let o = &ctx.site.orgs.list[i];
+    OrgLink {
+        name: o.name.clone(),
+        kind: o.kind.clone(),
+        url: ctx.href(&urls::org(&o.id)),
+        children: if depth > 8 { Vec::new() } else { ctx.site.orgs.children[i].iter().map(|&c| org_tree(ctx, c, depth + 1)).collect() },
+    }
+}
+
+fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
+    let site = ctx.site;
+    let o = &site.orgs.list[i];
+    let rel = urls::org(&o.id);
+    let (h, hu) = home_crumb(ctx);
+    let (s, su) = stats_crumb(ctx);
+    let mut page = PageMeta::new(ctx, "org", &o.name, o.kind.as_deref().unwrap_or_default(), &rel).crumb(&h, hu).crumb(&s, su);
+    let parents: Vec<NamedLink> = site.orgs.ancestors(&o.id).into_iter().map(|p| NamedLink { name: p.name.clone(), url: ctx.href(&urls::org(&p.id)) }).collect();
+    for p in &parents {
+        page = page.crumb(&p.name, p.url.clone());
+    }
+    let articles = &site.org_articles[i];
+    let mut figure_ids: Vec<&str> = Vec::new();
+    for &a in articles {
+        for part in &site.articles[a].body {
+            if let BodyPart::Chart { id } = part {
+                if !figure_ids.contains(&id.as_str()) {
+                    figure_ids.push(id);
+                }
+            }
+        }
+    }
+    let tables = site
+        .datasets
+        .values()
+        .filter_map(|ds| {
+            let rows: Vec<usize> = ds.rows.iter().enumerate().filter(|(_, r)| r.get("org").is_some_and(|c| c.key() == o.id)).map(|(i, _)| i).collect();
+            let cols: Vec<String> = ds.columns.iter().filter(|c| c.id != "org").map(|c| c.id.clone()).collect();
+            (!rows.is_empty()).then(|| body::table(ctx, &ds.id, &cols, &rows))
+        })
+        .collect();
+    let view = OrgCtx {
+        page,
+        name: o.name.clone(),
+        kind: o.kind.clone(),
+        short_name: o.short_name.clone(),
+        address: o.address.clone(),
+        contact: o.contact.clone(),
+        website: o.website.as_deref().map(|w| super::views::editor_url(&site.settings.base_path, w)),
+        parents,
+        children: site.orgs.children[i].iter().map(|&c| org_tree(ctx, c, 0)).collect(),
+        articles: articles.iter().take(20).map(|&a| &ctx.cards[a]).collect(),
+        events: articles.iter().filter_map(|&a| super::views::event_view(site, &site.articles[a])).collect(),
+        figures: figure_ids.iter().filter_map(|id| ctx.figures.get(*id).map(String::as_str)).collect(),
+        tables,
+    };
+    Ok(OutputFile::bytes(index_of(&rel), ctx.render("org.html", &view)?))
+}
+
+fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
+    let ds = &ctx.site.datasets[id];
+    let rel = urls::dataset(id);
+    let (h, hu) = home_crumb(ctx);
+    let (s, su) = stats_crumb(ctx);
+    let page = PageMeta::new(ctx, "dataset", &ds.title, ds.description.as_deref().unwrap_or(&ds.title), &rel).crumb(&h, hu).crumb(&s, su);
+    let cols: Vec<String> = ds.columns.iter().map(|c| c.id.clone()).collect();
+    let rows: Vec<usize> = (0..ds.rows.len()).collect();
+    let figures = ctx.site.named_charts.iter().filter(|c| ctx.site.charts[*c].dataset.as_deref() == Some(id)).filter_map(|c| ctx.figures.get(c).map(String::as_str)).collect();
+    let view = DatasetCtx { page, table: body::table(ctx, id, &cols, &rows), description: ds.description.clone(), figures };
+    Ok(OutputFile::bytes(index_of(&rel), ctx.render("dataset.html", &view)?))
+}
+
+fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
+    let site = ctx.site;
+    let title = ctx.theme.words.get("statistics").cloned().unwrap_or_default();
+    let (h, hu) = home_crumb(ctx);
+    let page = PageMeta::new(ctx, "stats", &title, &title, urls::STATS).crumb(&h, hu);
+    let view = StatsCtx {
+        page,
+        datasets: site.datasets.values().map(|d| DatasetLink { title: d.title.clone(), url: ctx.href(&urls::dataset(&d.id)), source: d.source.clone(), rows: d.rows.len() }).collect(),
+        charts: site.named_charts.iter().map(|id| NamedLink { name: site.charts[id].title.clone(), url: ctx.href(&urls::chart_svg(id)) }).collect(),
+        tree: (0..site.orgs.list.len()).filter(|&i| site.orgs.list[i].parent.is_none()).map(|i| org_tree(ctx, i, 0)).collect(),
+    };
+    Ok(OutputFile::bytes(index_of(urls::STATS), ctx.render("stats.html", &view)?))
+}

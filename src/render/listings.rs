@@ -1,0 +1,117 @@
+//! Paginated listings: all news, each category, each keyword, and their indexes.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::pages::PageMeta;
+use super::views::{Card, NamedLink};
+use super::{index_of, Ctx, OutputFile};
+use crate::error::{partition, Errors};
+use crate::model::article::Taxon;
+use crate::model::site::urls;
+
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+struct ListCtx<'a> {
+    page: PageMeta,
+    heading: String,
+    items: Vec<&'a Card>,
+    pagination: Pagination,
+    feed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TaxonomyCtx {
+    page: PageMeta,
+    items: Vec<TaxonLink>,
+}
+
+#[derive(Serialize)]
+struct TaxonLink {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
+    let mut jobs: Vec<(String, String, &'static str, Vec<usize>, Option<String>, NamedLink)> = Vec::new();
+    let all_items: Vec<usize> = (0..ctx.site.articles.len()).collect();
+    let news = NamedLink { name: t("news"), url: ctx.href(urls::NEWS) };
+    jobs.push((urls::NEWS.to_string(), t("news"), "news", all_items, Some(ctx.href("rss.xml")), news.clone()));
+    let cats = NamedLink { name: t("categories"), url: ctx.href(urls::CATEGORIES) };
+    for c in &ctx.site.categories {
+        jobs.push((urls::category(&c.slug), c.name.clone(), "category", c.articles.clone(), Some(ctx.href(&format!("{}rss.xml", urls::category(&c.slug)))), cats.clone()));
+    }
+    let tags = NamedLink { name: t("tags"), url: ctx.href(urls::TAGS) };
+    for c in &ctx.site.tags {
+        jobs.push((urls::tag(&c.slug), format!("{}: {}", t("tag"), c.name), "tag", c.articles.clone(), None, tags.clone()));
+    }
+    let results: Vec<Result<Vec<OutputFile>, Errors>> = jobs
+        .par_iter()
+        .map(|(base, heading, kind, items, feed, parent)| listing(ctx, base, heading, kind, items, feed.clone(), parent).map_err(Errors::from))
+        .collect();
+    let (lists, errors) = partition(results);
+    let mut out: Vec<OutputFile> = lists.into_iter().flatten().collect();
+    out.push(taxonomy_index(ctx, urls::CATEGORIES, &t("categories"), &ctx.site.categories)?);
+    out.push(taxonomy_index(ctx, urls::TAGS, &t("tags"), &ctx.site.tags)?);
+    errors.into_result(out)
+}
+
+/// Pages of `items` (article indices), `page_size` each; page 1 at `base`.
+fn listing(ctx: &Ctx, base: &str, heading: &str, kind: &'static str, items: &[usize], feed: Option<String>, parent: &NamedLink) -> Result<Vec<OutputFile>, crate::error::Error> {
+    let size = ctx.site.settings.site.page_size;
+    let total = items.len().div_ceil(size).max(1);
+    let home = ctx.theme.words.get("home").cloned().unwrap_or_default();
+    let mut out = Vec::with_capacity(total);
+    for n in 1..=total {
+        let rel = urls::paged(base, n);
+        let chunk = items.iter().skip((n - 1) * size).take(size).map(|&i| &ctx.cards[i]).collect();
+        let title = if n > 1 { format!("{heading} – {} {n}", ctx.theme.words.get("page").cloned().unwrap_or_default()) } else { heading.to_string() };
+        let mut page = PageMeta::new(ctx, kind, &title, &ctx.site.settings.site.description.clone().unwrap_or_default(), &rel).crumb(&home, ctx.href(""));
+        if kind != "news" {
+            page = page.crumb(&parent.name, parent.url.clone());
+        }
+        let pagination = paginate(ctx, base, n, total);
+        let html = ctx.render("list.html", &ListCtx { page, heading: heading.to_string(), items: chunk, pagination, feed: feed.clone() })?;
+        out.push(OutputFile::bytes(index_of(&rel), html));
+    }
+    Ok(out)
+}
+
+/// Links to the first, last and nearby pages: constant size however long the list.
+pub fn paginate(ctx: &Ctx, base: &str, current: usize, total: usize) -> Pagination {
+    let url = |n: usize| ctx.href(&urls::paged(base, n));
+    let mut numbers: Vec<usize> = vec![1, total];
+    numbers.extend(current.saturating_sub(2).max(1)..=(current + 2).min(total));
+    numbers.sort_unstable();
+    numbers.dedup();
+    Pagination {
+        current,
+        total,
+        prev: (current > 1).then(|| url(current - 1)),
+        next: (current < total).then(|| url(current + 1)),
+        pages: numbers.into_iter().map(|n| PageLink { number: n, url: url(n), current: n == current }).collect(),
+    }
+}
+
+fn taxonomy_index(ctx: &Ctx, base: &str, title: &str, list: &[Taxon]) -> Result<OutputFile, Errors> {
+    let page = PageMeta::new(ctx, "taxonomy", title, title, base).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
+    let items = list.iter().map(|t| TaxonLink { name: t.name.clone(), url: ctx.href(&format!("{base}{}/", t.slug)), count: t.articles.len() }).collect();
+    Ok(OutputFile::bytes(index_of(base), ctx.render("taxonomy.html", &TaxonomyCtx { page, items })?))
+}

@@ -1,0 +1,257 @@
+//! Article pages, standalone pages, the home page and the sidebar they share.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::views::{self, doc_view, event_view, image_view, source_view, stat_view, Card, DocView, EventView, ImageView, NamedLink, StatView};
+use super::{body, index_of, Ctx, OutputFile};
+use crate::error::{partition, Errors};
+use crate::load::frontmatter::Source;
+use crate::model::article::Article;
+use crate::model::site::{urls, Site};
+use crate::text::date;
+
+/// What the `<head>` and the breadcrumb of every page need.
+#[derive(Serialize, Clone)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// Site path of this page (`/tin-tuc/a/`).
+    pub url: String,
+    /// Absolute address, for canonical and Open Graph.
+    pub canonical: String,
+    pub kind: &'static str,
+    pub breadcrumbs: Vec<NamedLink>,
+    /// Absolute address of the page's image, for Open Graph.
+    pub image: Option<String>,
+    pub noindex: bool,
+}
+
+impl PageMeta {
+    pub fn new(ctx: &Ctx, kind: &'static str, title: &str, description: &str, rel: &str) -> Self {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            url: ctx.href(rel),
+            canonical: ctx.absolute(rel),
+            kind,
+            breadcrumbs: Vec::new(),
+            image: None,
+            noindex: false,
+        }
+    }
+
+    pub fn crumb(mut self, name: &str, url: String) -> Self {
+        self.breadcrumbs.push(NamedLink { name: name.to_string(), url });
+        self
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleView {
+    title: String,
+    date: String,
+    date_iso: String,
+    updated: Option<String>,
+    updated_iso: Option<String>,
+    summary: String,
+    /// The lead to show above the body: only a written one, not the first paragraph.
+    lead: Option<String>,
+    author: Option<String>,
+    source: Option<Source>,
+    image: Option<ImageView>,
+    category: Option<NamedLink>,
+    tags: Vec<NamedLink>,
+    org: Option<NamedLink>,
+    event: Option<EventView>,
+    documents: Vec<DocView>,
+    body: String,
+    draft: bool,
+}
+
+#[derive(Serialize)]
+struct ArticleCtx<'a> {
+    page: PageMeta,
+    article: ArticleView,
+    related: Vec<&'a Card>,
+    newer: Vec<&'a Card>,
+    older: Vec<&'a Card>,
+    json_ld: String,
+}
+
+/// How many links each "related / newer / older" list shows.
+const NEIGHBOURS: usize = 5;
+
+pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len()).into_par_iter().map(|i| article(ctx, i).map_err(Errors::from)).collect();
+    let (files, errors) = partition(results);
+    errors.into_result(files)
+}
+
+fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {
+    let site = ctx.site;
+    let a = &site.articles[i];
+    let lang = site.settings.lang;
+    let rel = urls::article(&a.slug);
+    let mut page = PageMeta::new(ctx, "article", &a.title, &a.summary, &rel).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
+    if let Some(c) = a.category {
+        let l = views::category_link(site, c);
+        page = page.crumb(&l.name, l.url);
+    }
+    page.image = a.image.as_ref().map(|img| absolute_media(ctx, &img.src));
+    let view = ArticleView {
+        title: a.title.clone(),
+        date: date::short(a.date, lang),
+        date_iso: date::iso_date(a.date),
+        updated: a.updated.map(|u| date::short(u, lang)),
+        updated_iso: a.updated.map(date::iso_date),
+        summary: a.summary.clone(),
+        lead: a.summary_written.then(|| a.summary.clone()),
+        author: a.author.clone(),
+        source: a.source.as_ref().map(|s| source_view(s, &site.settings.base_path)),
+        image: a.image.as_ref().map(|img| image_view(img, &site.settings.base_path)),
+        category: a.category.map(|c| views::category_link(site, c)),
+        tags: a.tags.iter().map(|&t| views::tag_link(site, t)).collect(),
+        org: a.org.as_deref().and_then(|o| site.orgs.get(o)).map(|o| NamedLink { name: o.name.clone(), url: ctx.href(&urls::org(&o.id)) }),
+        event: event_view(site, a),
+        documents: a.documents.iter().map(|&d| doc_view(site, &site.documents[d])).collect(),
+        body: body::html(ctx, &a.body)?,
+        draft: a.draft,
+    };
+    let newer: Vec<&Card> = ctx.cards[i.saturating_sub(NEIGHBOURS)..i].iter().rev().collect();
+    let older: Vec<&Card> = ctx.cards.iter().skip(i + 1).take(NEIGHBOURS).collect();
+    let related = related(ctx, i);
+    let json_ld = json_ld(ctx, a, &page);
+    let html = ctx.render("article.html", &ArticleCtx { page, article: view, related, newer, older, json_ld })?;
+    Ok(OutputFile::bytes(index_of(&rel), html))
+}
+
+/// Articles of the same category nearest in time, newest first.
+fn related<'a>(ctx: &'a Ctx, i: usize) -> Vec<&'a Card> {
+    let Some(c) = ctx.site.articles[i].category else { return Vec::new() };
+    let list = &ctx.site.categories[c].articles;
+    let pos = list.iter().position(|&x| x == i).unwrap_or(0);
+    let start = pos.saturating_sub(NEIGHBOURS / 2);
+    list.iter().skip(start).filter(|&&x| x != i).take(NEIGHBOURS).map(|&x| &ctx.cards[x]).collect()
+}
+
+fn absolute_media(ctx: &Ctx, src: &str) -> String {
+    if src.contains("://") {
+        src.to_string()
+    } else {
+        ctx.absolute(src.trim_start_matches('/'))
+    }
+}
+
+/// schema.org NewsArticle, safe inside a `<script>` element.
+fn json_ld(ctx: &Ctx, a: &Article, page: &PageMeta) -> String {
+    let tz = &ctx.site.settings.tz;
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "description": a.summary,
+        "datePublished": date::rfc3339(a.date, tz),
+        "dateModified": date::rfc3339(a.updated.unwrap_or(a.date), tz),
+        "mainEntityOfPage": page.canonical,
+        "image": page.image,
+        "author": a.author.as_ref().map(|n| serde_json::json!({"@type": "Organization", "name": n})),
+        "publisher": {"@type": "Organization", "name": ctx.site.settings.site.title},
+        "inLanguage": ctx.site.settings.lang.code(),
+        "keywords": a.tags.iter().map(|&t| ctx.site.tags[t].name.as_str()).collect::<Vec<_>>(),
+    });
+    script_safe_json(&value)
+}
+
+/// JSON that cannot end its `<script>` early: `<`, `>` and `&` as \u escapes.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[derive(Serialize)]
+struct PageCtx {
+    page: PageMeta,
+    body: String,
+    summary: Option<String>,
+}
+
+pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    for p in &ctx.site.pages {
+        let rel = urls::page(&p.slug);
+        let meta = PageMeta::new(ctx, "page", &p.title, p.summary.as_deref().unwrap_or_default(), &rel).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
+        let body = match body::html(ctx, &p.body) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        match ctx.render("page.html", &PageCtx { page: meta, body, summary: p.summary.clone() }) {
+            Ok(html) => out.push(OutputFile::bytes(index_of(&rel), html)),
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.into_result(out)
+}
+
+/// Shown beside every page; computed once and put in the global context.
+#[derive(Serialize)]
+pub struct Sidebar {
+    pub latest: Vec<Card>,
+    pub featured: Vec<Card>,
+    pub documents: Vec<DocView>,
+}
+
+pub fn sidebar(site: &Site) -> Sidebar {
+    Sidebar {
+        latest: site.articles.iter().take(5).map(|a| views::card(site, a)).collect(),
+        featured: site.articles.iter().filter(|a| a.featured).take(5).map(|a| views::card(site, a)).collect(),
+        documents: site.documents.iter().take(5).map(|d| doc_view(site, d)).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct CategoryBlock<'a> {
+    category: NamedLink,
+    items: Vec<&'a Card>,
+}
+
+#[derive(Serialize)]
+struct HomeCtx<'a> {
+    page: PageMeta,
+    featured: Option<&'a Card>,
+    headlines: Vec<&'a Card>,
+    latest: Vec<&'a Card>,
+    blocks: Vec<CategoryBlock<'a>>,
+    stats: Vec<StatView>,
+    events: Vec<EventView>,
+}
+
+pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let site = ctx.site;
+    let featured_i = site.articles.iter().position(|a| a.featured).or(if site.articles.is_empty() { None } else { Some(0) });
+    let rest = || (0..site.articles.len()).filter(move |&i| Some(i) != featured_i);
+    let description = site.settings.site.description.clone().unwrap_or_default();
+    let view = HomeCtx {
+        page: PageMeta::new(ctx, "home", &site.settings.site.title, &description, ""),
+        featured: featured_i.map(|i| &ctx.cards[i]),
+        headlines: rest().take(5).map(|i| &ctx.cards[i]).collect(),
+        latest: rest().skip(5).take(8).map(|i| &ctx.cards[i]).collect(),
+        blocks: site
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| CategoryBlock { category: views::category_link(site, ci), items: c.articles.iter().take(4).map(|&i| &ctx.cards[i]).collect() })
+            .collect(),
+        stats: site.settings.site.home.stats.iter().map(|s| stat_view(s, site.settings.lang)).collect(),
+        events: site.articles.iter().filter_map(|a| event_view(site, a)).take(4).collect(),
+    };
+    let html = ctx.render("index.html", &view)?;
+    Ok(vec![OutputFile::bytes("index.html", html)])
+}

@@ -1,0 +1,98 @@
+//! The portal's own sections: conferences (hội nghị), the documents library
+//! (văn kiện), the search page and the 404 page.
+
+use serde::Serialize;
+
+use super::pages::PageMeta;
+use super::views::{doc_view, event_view, DocView, EventView};
+use super::{index_of, Ctx, OutputFile};
+use crate::error::{Error, Errors};
+use crate::model::site::urls;
+
+#[derive(Serialize)]
+struct EventsCtx {
+    page: PageMeta,
+    events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct DocumentsCtx {
+    page: PageMeta,
+    documents: Vec<DocView>,
+    kinds: Vec<(String, String)>,
+    years: Vec<i16>,
+}
+
+#[derive(Serialize)]
+struct DocumentCtx {
+    page: PageMeta,
+    document: DocView,
+    articles: Vec<super::views::Card>,
+}
+
+#[derive(Serialize)]
+struct PlainCtx {
+    page: PageMeta,
+}
+
+pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    let mut push = |r: Result<Vec<OutputFile>, Error>| match r {
+        Ok(f) => out.extend(f),
+        Err(e) => errors.push(e),
+    };
+    push(events(ctx));
+    push(documents(ctx));
+    push(plain(ctx, "search.html", urls::SEARCH, "search", "search"));
+    push(plain(ctx, "404.html", "", "not_found", "404"));
+    errors.into_result(out)
+}
+
+fn word(ctx: &Ctx, key: &str) -> String {
+    ctx.theme.words.get(key).cloned().unwrap_or_default()
+}
+
+fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+    let site = ctx.site;
+    let title = word(ctx, "events");
+    let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS).crumb(&word(ctx, "home"), ctx.href(""));
+    let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site.articles.iter().filter_map(|a| event_view(site, a).map(|v| (a.event_date.or(Some(a.date)), v))).collect();
+    list.sort_by(|a, b| b.0.cmp(&a.0));
+    let events = list.into_iter().map(|(_, v)| v).collect();
+    Ok(vec![OutputFile::bytes(index_of(urls::EVENTS), ctx.render("events.html", &EventsCtx { page, events })?)])
+}
+
+fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+    let site = ctx.site;
+    let title = word(ctx, "documents");
+    let home = word(ctx, "home");
+    let docs: Vec<DocView> = site.documents.iter().map(|d| doc_view(site, d)).collect();
+    let mut kinds: Vec<(String, String)> = docs.iter().filter_map(|d| d.kind.clone().map(|k| (d.kind_slug.clone(), k))).collect();
+    kinds.sort();
+    kinds.dedup_by(|a, b| a.0 == b.0);
+    let mut years: Vec<i16> = docs.iter().filter_map(|d| d.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let page = PageMeta::new(ctx, "documents", &title, &title, urls::DOCUMENTS).crumb(&home, ctx.href(""));
+    let mut out = vec![OutputFile::bytes(index_of(urls::DOCUMENTS), ctx.render("documents.html", &DocumentsCtx { page, documents: docs.clone(), kinds, years })?)];
+    for (i, (d, view)) in site.documents.iter().zip(docs).enumerate() {
+        let rel = urls::document(&d.slug);
+        let page = PageMeta::new(ctx, "document", &view.title, view.summary.as_deref().unwrap_or(&view.title), &rel).crumb(&home, ctx.href("")).crumb(&title, ctx.href(urls::DOCUMENTS));
+        let articles = site.articles.iter().enumerate().filter(|(_, a)| a.documents.contains(&i)).map(|(ai, _)| ctx.cards[ai].clone()).collect();
+        out.push(OutputFile::bytes(index_of(&rel), ctx.render("document.html", &DocumentCtx { page, document: view, articles })?));
+    }
+    Ok(out)
+}
+
+fn plain(ctx: &Ctx, template: &str, rel: &str, title_key: &str, kind: &'static str) -> Result<Vec<OutputFile>, Error> {
+    let title = word(ctx, title_key);
+    let mut page = PageMeta::new(ctx, kind, &title, &title, rel).crumb(&word(ctx, "home"), ctx.href(""));
+    let path = if kind == "404" {
+        page.noindex = true;
+        "404.html".to_string()
+    } else {
+        index_of(rel)
+    };
+    Ok(vec![OutputFile::bytes(path, ctx.render(template, &PlainCtx { page })?)])
+}

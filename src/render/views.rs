@@ -1,0 +1,277 @@
+//! Typed, serializable views of the model: exactly what templates may use.
+//!
+//! Dates and numbers are formatted here, once, in the site's language, so
+//! templates only place text.
+
+use serde::Serialize;
+
+use crate::config::{Footer, Link};
+use crate::load::frontmatter::{Image, Source};
+use crate::model::article::Article;
+use crate::model::document::Document;
+use crate::model::site::{urls, Site};
+use crate::model::stats::StatItem;
+use crate::text::{date, number, Lang};
+
+/// A link with a label, used for menus, breadcrumbs, categories and tags.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedLink {
+    pub name: String,
+    pub url: String,
+}
+
+/// Site-wide values, set once as tera's global context.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub banner: Vec<String>,
+    pub base_url: String,
+    pub base_path: String,
+    pub lang: &'static str,
+    pub emblem: Option<String>,
+    pub menu: Vec<Link>,
+    pub footer_menu: Vec<Link>,
+    pub footer: Footer,
+    pub links: Vec<Link>,
+    pub css: String,
+    pub js: String,
+    pub search_url: String,
+    pub rss_url: String,
+    pub atom_url: String,
+}
+
+/// An article in a list: enough for a headline with its date and lead.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub date_iso: String,
+    pub summary: String,
+    pub category: Option<NamedLink>,
+    pub image: Option<ImageView>,
+    pub featured: bool,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub name: String,
+    pub kind: Option<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub place: Option<String>,
+    pub form: Option<String>,
+    pub attendees: Option<String>,
+    pub sites: Option<String>,
+    pub chairs: Vec<String>,
+    pub article: NamedLink,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub number: Option<String>,
+    pub title: String,
+    pub issuer: Option<String>,
+    pub kind: Option<String>,
+    pub kind_slug: String,
+    pub date: Option<String>,
+    pub year: Option<i16>,
+    pub summary: Option<String>,
+    pub url: String,
+    pub file_url: String,
+    pub format: String,
+    pub size: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatView {
+    pub label: String,
+    pub value: String,
+    pub unit: Option<String>,
+    pub note: Option<String>,
+    pub target: Option<String>,
+    pub percent: Option<String>,
+    /// 0–100 for the progress bar's width.
+    pub bar: Option<f64>,
+    pub met: Option<bool>,
+}
+
+/// Makes absolute site paths (`/dang-bo/tin-tuc/a/`) from site-relative ones.
+pub fn href(base_path: &str, rel: &str) -> String {
+    format!("{base_path}{rel}")
+}
+
+/// A URL written by an editor: site files get the base path, others stay.
+pub fn editor_url(base_path: &str, url: &str) -> String {
+    if crate::markdown::is_unsafe_url(url) {
+        return "#".to_string();
+    }
+    if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with('#') || url.starts_with("//") {
+        url.to_string()
+    } else {
+        href(base_path, url.trim_start_matches('/'))
+    }
+}
+
+pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
+    let s = &site.settings;
+    let fix = |links: &[Link]| links.iter().map(|l| Link { name: l.name.clone(), url: editor_url(&s.base_path, &l.url) }).collect();
+    SiteView {
+        title: s.site.title.clone(),
+        description: s.site.description.clone().unwrap_or_default(),
+        banner: if s.site.banner.is_empty() { vec![s.site.title.clone()] } else { s.site.banner.clone() },
+        base_url: s.base_url.clone(),
+        base_path: s.base_path.clone(),
+        lang: s.lang.code(),
+        emblem: s.site.emblem.as_deref().map(|e| editor_url(&s.base_path, e)),
+        menu: fix(&s.site.menus.main),
+        footer_menu: fix(&s.site.menus.footer),
+        footer: s.site.footer.clone(),
+        links: s.site.links.iter().map(|l| Link { name: l.name.clone(), url: editor_url(&s.base_path, &l.url) }).collect(),
+        css,
+        js,
+        search_url: href(&s.base_path, urls::SEARCH),
+        rss_url: href(&s.base_path, "rss.xml"),
+        atom_url: href(&s.base_path, "atom.xml"),
+    }
+}
+
+pub fn image_view(img: &Image, base_path: &str) -> ImageView {
+    ImageView {
+        src: editor_url(base_path, &img.src),
+        alt: img.alt.clone().or_else(|| img.caption.clone()).unwrap_or_default(),
+        caption: img.caption.clone(),
+    }
+}
+
+pub fn card(site: &Site, a: &Article) -> Card {
+    let bp = &site.settings.base_path;
+    let lang = site.settings.lang;
+    Card {
+        title: a.title.clone(),
+        url: href(bp, &urls::article(&a.slug)),
+        date: date::short(a.date, lang),
+        date_iso: date::iso_date(a.date),
+        summary: a.summary.clone(),
+        category: a.category.map(|i| category_link(site, i)),
+        image: a.image.as_ref().map(|i| image_view(i, bp)),
+        featured: a.featured,
+        draft: a.draft,
+    }
+}
+
+pub fn category_link(site: &Site, i: usize) -> NamedLink {
+    let c = &site.categories[i];
+    NamedLink { name: c.name.clone(), url: href(&site.settings.base_path, &urls::category(&c.slug)) }
+}
+
+pub fn tag_link(site: &Site, i: usize) -> NamedLink {
+    let c = &site.tags[i];
+    NamedLink { name: c.name.clone(), url: href(&site.settings.base_path, &urls::tag(&c.slug)) }
+}
+
+pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
+    let e = a.event.as_ref()?;
+    let lang = site.settings.lang;
+    Some(EventView {
+        name: e.name.clone(),
+        kind: e.kind.clone(),
+        date: a.event_date.map(|d| date::long(d, lang)),
+        date_iso: a.event_date.map(date::iso_date),
+        place: e.place.clone(),
+        form: e.form.clone(),
+        attendees: e.attendees.map(|n| number::format(n as f64, 0, lang)),
+        sites: e.sites.map(|n| number::format(n as f64, 0, lang)),
+        chairs: e.chairs.clone(),
+        article: NamedLink { name: a.title.clone(), url: href(&site.settings.base_path, &urls::article(&a.slug)) },
+    })
+}
+
+pub fn doc_view(site: &Site, d: &Document) -> DocView {
+    let lang = site.settings.lang;
+    let bp = &site.settings.base_path;
+    DocView {
+        number: d.entry.number.clone(),
+        title: d.entry.title.clone(),
+        issuer: d.entry.issuer.clone(),
+        kind: d.entry.kind.clone(),
+        kind_slug: d.entry.kind.as_deref().map(crate::text::slug::slugify).unwrap_or_default(),
+        date: d.date.map(|w| date::short(w, lang)),
+        year: d.date.map(|w| w.at.year()),
+        summary: d.entry.summary.clone(),
+        url: href(bp, &urls::document(&d.slug)),
+        file_url: href(bp, &d.entry.file),
+        format: d.format.clone(),
+        size: file_size(d.size, lang),
+    }
+}
+
+/// `12 kB`, `1,2 MB` in the site's number style.
+pub fn file_size(bytes: u64, lang: Lang) -> String {
+    let b = bytes as f64;
+    if b < 1024.0 {
+        format!("{bytes} B")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{} kB", number::format((b / 1024.0).ceil(), 0, lang))
+    } else {
+        format!("{} MB", number::format(b / 1024.0 / 1024.0, 1, lang))
+    }
+}
+
+pub fn stat_view(item: &StatItem, lang: Lang) -> StatView {
+    let share = item.target.and_then(|t| number::share_of_target(item.value, t));
+    StatView {
+        label: item.label.clone(),
+        value: number::format_auto(item.value, lang),
+        unit: item.unit.clone(),
+        note: item.note.clone(),
+        target: item.target.map(|t| number::format_auto(t, lang)),
+        percent: share.map(|p| number::percent(p, lang)),
+        bar: share.map(|p| (p.clamp(0.0, 100.0) * 10.0).round() / 10.0),
+        met: share.map(|p| p >= 100.0),
+    }
+}
+
+/// Source with a safe link.
+pub fn source_view(s: &Source, base_path: &str) -> Source {
+    Source { name: s.name.clone(), url: s.url.as_deref().map(|u| editor_url(base_path, u)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_shows_share_of_target() {
+        let item = StatItem { label: "Kết nạp".into(), value: 639.0, unit: None, note: None, target: Some(597.0), org: None };
+        let v = stat_view(&item, Lang::Vi);
+        assert_eq!(v.value, "639");
+        assert_eq!(v.percent.as_deref(), Some("107%"));
+        assert_eq!(v.met, Some(true));
+    }
+
+    #[test]
+    fn editor_urls() {
+        assert_eq!(editor_url("/db/", "/gioi-thieu/"), "/db/gioi-thieu/");
+        assert_eq!(editor_url("/db/", "media/a.jpg"), "/db/media/a.jpg");
+        assert_eq!(editor_url("/", "https://x.vn/"), "https://x.vn/");
+        assert_eq!(editor_url("/", "javascript:alert(1)"), "#");
+        assert_eq!(editor_url("/", " JavaScript:alert(1)"), "#");
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(file_size(900, Lang::Vi), "900 B");
+        assert_eq!(file_size(2048, Lang::Vi), "2 kB");
+        assert_eq!(file_size(1_572_864, Lang::Vi), "1,5 MB");
+    }
+}

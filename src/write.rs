@@ -1,0 +1,152 @@
+//! The only module that touches the output folder.
+//!
+//! A build is written into a fresh folder beside the output (`.output.tmp-PID`)
+//! and swapped in with one atomic rename only when every file was written, so a
+//! failed or killed build leaves the previous site exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::{Content, OutputFile};
+
+/// Writes `files` as the new content of `output`.
+pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let (parent, name) = split(output)?;
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, &e))?;
+    clean_stale(&parent, &name);
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+    }
+    fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+    if let Err(e) = write_all(&tmp, files) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    swap(&tmp, output)
+}
+
+fn split(output: &Path) -> Result<(PathBuf, String), Error> {
+    let abs = if output.is_absolute() {
+        output.to_path_buf()
+    } else {
+        std::env::current_dir().map_err(|e| Error::io(output, &e))?.join(output)
+    };
+    let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| Error::new(output, "the output folder needs a name, like `output`"))?;
+    let parent = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
+    Ok((parent, name))
+}
+
+/// Folders left by a build that was killed: ours if the process is gone.
+fn clean_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    for e in entries.flatten() {
+        let fname = e.file_name().to_string_lossy().into_owned();
+        for p in &prefixes {
+            if let Some(pid) = fname.strip_prefix(p.as_str()) {
+                let alive = pid.parse::<u32>().is_ok_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists());
+                if !alive {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+    }
+}
+
+fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    // Folders first, once each, so the parallel writes below only create files.
+    let mut dirs: Vec<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    dirs.sort_unstable();
+    dirs.dedup();
+    for d in dirs {
+        let p = dir.join(d);
+        fs::create_dir_all(&p).map_err(|e| Error::io(&p, &e))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = dir.join(&f.path);
+        match &f.content {
+            Content::Bytes(b) => fs::write(&target, b).map_err(|e| Error::io(&target, &e)),
+            Content::Copy(from) => fs::copy(from, &target).map(|_| ()).map_err(|e| Error::io(from, &e)),
+        }
+    })
+}
+
+/// Puts `tmp` in place of `output` atomically; the old output is removed after.
+fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
+    if !output.exists() {
+        return fs::rename(tmp, output).map_err(|e| Error::io(output, &e));
+    }
+    if !output.is_dir() {
+        let _ = fs::remove_dir_all(tmp);
+        return Err(Error::new(output, "the output path exists and is not a folder; remove it or choose another --output"));
+    }
+    match exchange(tmp, output) {
+        Ok(()) => {
+            // `tmp` now holds the previous site.
+            let _ = fs::remove_dir_all(tmp);
+            Ok(())
+        }
+        Err(_) => {
+            // No atomic exchange on this file system: two renames, the old site
+            // kept until the new one is in place.
+            let old = tmp.with_file_name(tmp.file_name().map(|n| n.to_string_lossy().replace(".tmp-", ".old-")).unwrap_or_default());
+            fs::rename(output, &old).map_err(|e| Error::io(output, &e))?;
+            fs::rename(tmp, output).map_err(|e| Error::io(output, &e))?;
+            let _ = fs::remove_dir_all(&old);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_output_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(&out, &[OutputFile::bytes("a/index.html", b"one".to_vec())]).unwrap();
+        write(&out, &[OutputFile::bytes("b.txt", b"two".to_vec())]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn failed_write_keeps_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(&out, &[OutputFile::bytes("keep.txt", b"old".to_vec())]).unwrap();
+        let missing = OutputFile { path: "x.bin".into(), content: Content::Copy(dir.path().join("nope")) };
+        assert!(write(&out, &[missing]).is_err());
+        assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_temp_folders_of_dead_builds_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".output.tmp-999999999");
+        fs::create_dir(&stale).unwrap();
+        write(&dir.path().join("output"), &[]).unwrap();
+        assert!(!stale.exists());
+    }
+}
