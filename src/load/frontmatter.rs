@@ -134,7 +134,24 @@ pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Error> {
     if split.yaml.trim().is_empty() {
         return Err(Error::new(path, "the front matter is empty; expected at least `title:` and `date:`").at(1, 1));
     }
-    yaml::parse(split.yaml, path, split.yaml_line)
+    yaml::parse(split.yaml, path, split.yaml_line).map_err(|e| explain_untagged(e, split))
+}
+
+/// serde's message for a value that fits none of the accepted shapes names a
+/// Rust type and the start of the front matter; name the field, its line, and
+/// what an editor may write instead.
+fn explain_untagged(e: Error, split: &Split) -> Error {
+    let shapes = [
+        ("SourceField", "source", "`source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: \"https://…\" }`"),
+        ("ImageField", "image", "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, alt: … }`"),
+    ];
+    for (ty, key, expected) in shapes {
+        if e.message.contains(&format!("untagged enum {ty}")) {
+            let line = yaml::line_of_key(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+            return Error::new(e.path, format!("{key}: this value has the wrong form; expected {expected}")).at_line(line);
+        }
+    }
+    e
 }
 
 #[cfg(test)]
@@ -165,6 +182,14 @@ mod tests {
         assert!(split("title: A\n", Path::new("a.md")).is_err());
         let err = split("---\ntitle: A\n", Path::new("a.md")).err().unwrap();
         assert!(err.message.contains("not closed"));
+    }
+
+    #[test]
+    fn wrong_shape_says_what_is_allowed() {
+        let text = "---\ntitle: A\nsource: [1, 2]\n---\n";
+        let s = split(text, Path::new("a.md")).unwrap();
+        let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
+        assert!(err.starts_with("a.md:3: source: this value has the wrong form; expected `source: Báo Nghệ An`"), "{err}");
     }
 
     #[test]
