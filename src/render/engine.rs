@@ -50,6 +50,15 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
         msg.push_str(&s.to_string());
         src = s.source();
     }
-    let name = theme.origins.iter().find(|(n, _)| msg.contains(n.as_str())).map(|(_, p)| p.clone());
-    Error::new(name.unwrap_or_else(|| "themes/default/templates".into()), format!("template error: {}", msg.trim()))
+    // Tera's report points at the failing template first: ` --> name:line:col`.
+    let place = msg.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap_or_default();
+    let mut parts = place.split(':');
+    let name = parts.next().unwrap_or_default();
+    let line = parts.next().and_then(|l| l.parse::<usize>().ok());
+    let path = theme.origins.get(name).cloned().unwrap_or_else(|| "themes/default/templates".into());
+    let err = Error::new(path, format!("template error: {}", msg.trim()));
+    match line {
+        Some(l) => err.at_line(l),
+        None => err,
+    }
 }
