@@ -115,6 +115,8 @@ struct StatsCtx {
     datasets: Vec<DatasetLink>,
     charts: Vec<NamedLink>,
     tree: Vec<OrgLink>,
+    /// The site's key figures (site.yaml `home.stats`), shown on top of the overview.
+    stats: Vec<super::views::StatView>,
 }
 
 #[derive(Serialize)]
@@ -238,6 +240,7 @@ fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
         datasets: site.datasets.values().map(|d| DatasetLink { title: d.title.clone(), url: ctx.href(&urls::dataset(&d.id)), source: d.source.clone(), rows: d.rows.len() }).collect(),
         charts: site.named_charts.iter().map(|id| NamedLink { name: site.charts[id].title.clone(), url: ctx.href(&urls::chart_svg(id)) }).collect(),
         tree: (0..site.orgs.list.len()).filter(|&i| site.orgs.list[i].parent.is_none()).map(|i| org_tree(ctx, i, 0)).collect(),
+        stats: site.settings.site.home.stats.iter().map(|s| super::views::stat_view(s, site.settings.lang)).collect(),
     };
     Ok(OutputFile::bytes(index_of(urls::STATS), ctx.render("stats.html", &view)?))
 }

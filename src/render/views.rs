@@ -37,6 +37,11 @@ pub struct SiteView {
     pub css: String,
     pub js: String,
     pub search_url: String,
+    /// Section addresses the theme links to (all news, conferences, documents, statistics).
+    pub news_url: String,
+    pub events_url: String,
+    pub documents_url: String,
+    pub stats_url: String,
     pub rss_url: String,
     pub atom_url: String,
 }
@@ -140,6 +145,10 @@ pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
         css,
         js,
         search_url: href(&s.base_path, urls::SEARCH),
+        news_url: href(&s.base_path, urls::NEWS),
+        events_url: href(&s.base_path, urls::EVENTS),
+        documents_url: href(&s.base_path, urls::DOCUMENTS),
+        stats_url: href(&s.base_path, urls::STATS),
         rss_url: href(&s.base_path, "rss.xml"),
         atom_url: href(&s.base_path, "atom.xml"),
     }
