@@ -1,0 +1,204 @@
+//! The bad-input corpus: every case in `tests/fixtures/broken/<case>/` is an
+//! overlay on `tests/fixtures/minimal` with one problem, and `expected.txt` holds
+//! the exact line(s) the editor must read on stderr, one error a line (a line
+//! that starts with a space continues the one above it).
+//!
+//! For each case the site is first built fine, then broken and built again into
+//! the same output folder: the build must fail with exit code 1, print exactly
+//! the expected errors and no others, never panic, and leave the previous output
+//! byte for byte as it was, with no temporary folder beside it. `check` must
+//! report the same errors.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{diff_trees, fixture, leftovers, Site};
+
+#[test]
+fn every_broken_case_is_reported_plainly_and_keeps_the_previous_output() {
+    let dir = fixture("broken");
+    let mut cases: Vec<String> = fs::read_dir(&dir)
+        .expect("tests/fixtures/broken")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 40,
+        "the corpus should hold at least 40 cases, it has {}",
+        cases.len()
+    );
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| run_case(&dir.join(c)).err().map(|e| format!("── {c}\n{e}")))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} broken cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Runs one case; the error says everything that went wrong with it.
+fn run_case(case: &Path) -> Result<(), String> {
+    let expected = fs::read_to_string(case.join("expected.txt"))
+        .map_err(|e| format!("no expected.txt: {e}"))?;
+    let site = Site::new("minimal");
+    let good = site.build(&[]);
+    if good.code != 0 {
+        return Err(format!(
+            "the good build before the case failed:\n{}",
+            good.stderr
+        ));
+    }
+    let before = good.files();
+    site.overlay(case);
+
+    let mut problems = Vec::new();
+    let built = site.build(&[]);
+    problems.extend(judge("build", built.code, &built.stderr, &expected));
+    if let Some(d) = diff_trees(&before, &built.files()) {
+        problems.push(format!(
+            "the failed build changed the previous output:\n{d}"
+        ));
+    }
+    let left = leftovers(site.dir(), &["site", "output"]);
+    if !left.is_empty() {
+        problems.push(format!(
+            "the failed build left these beside the output: {left:?}"
+        ));
+    }
+    let checked = site.check(&[]);
+    problems.extend(judge("check", checked.code, &checked.stderr, &expected));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// What is wrong with one failed run's exit code and stderr, if anything.
+fn judge(command: &str, code: i32, stderr: &str, expected: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if code != 1 {
+        problems.push(format!("{command}: exit code {code}, expected 1"));
+    }
+    if stderr.contains("panicked") {
+        problems.push(format!("{command}: panicked:\n{stderr}"));
+        return problems;
+    }
+    let want = expected.trim_end();
+    if !stderr.contains(want) {
+        problems.push(format!(
+            "{command}: stderr lacks the expected text\n  expected:\n{}\n  actual:\n{}",
+            indent(want),
+            indent(stderr.trim_end())
+        ));
+        return problems;
+    }
+    let errors_expected = want.lines().filter(|l| !l.starts_with(' ')).count();
+    match count_in_summary(stderr) {
+        Some(n) if n == errors_expected => {}
+        Some(n) => {
+            let others: Vec<&str> = stderr
+                .lines()
+                .filter(|l| !want.contains(*l) && count_in_summary(l).is_none())
+                .collect();
+            problems.push(format!(
+                "{command}: {n} errors reported, expected {errors_expected}; the others:\n{}",
+                indent(&others.join("\n"))
+            ));
+        }
+        None => problems.push(format!(
+            "{command}: no summary line `N error(s) found` on stderr:\n{}",
+            indent(stderr)
+        )),
+    }
+    problems
+}
+
+/// The N of the last line `N error(s) found; …`.
+fn count_in_summary(stderr: &str) -> Option<usize> {
+    let last = stderr.lines().rev().find(|l| !l.trim().is_empty())?;
+    let (n, rest) = last.split_once(' ')?;
+    (rest.starts_with("error found") || rest.starts_with("errors found")).then_some(())?;
+    n.parse().ok()
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Three unrelated mistakes in three files: the editor reads all three at once.
+#[test]
+fn every_error_of_a_build_is_reported_together() {
+    let site = Site::new("minimal");
+    site.edit("content/site.yaml", |s| {
+        s.replace("language: vi", "language: fr")
+    });
+    site.write(
+        "content/articles/loi.md",
+        "---\ntitle: Bài viết có trường lạ\ndate: 2023-03-10\ncolour: đỏ\n---\nNội dung.\n",
+    );
+    site.write(
+        "content/data/loi.yaml",
+        "title: Số liệu chưa có dòng nào\nrows: []\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in [
+        "content/articles/loi.md:4:1: unknown field `colour`",
+        "content/data/loi.yaml:2: the dataset has no rows",
+        "content/site.yaml:5: unknown language `fr`",
+    ] {
+        assert!(
+            run.stderr.contains(line),
+            "missing `{line}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(count_in_summary(&run.stderr), Some(3), "{}", run.stderr);
+}
+
+/// Mistakes found while reading files and mistakes found while checking
+/// references between them are reported in the same run.
+#[test]
+fn reading_and_cross_file_errors_are_reported_together() {
+    let site = Site::new("minimal");
+    // Found while reading: a front-matter field that does not exist.
+    site.write(
+        "content/articles/loi.md",
+        "---\ntitle: Bài viết có trường lạ\ndate: 2023-03-10\ncolour: đỏ\n---\nNội dung.\n",
+    );
+    // Found while checking references: an unknown organization, an unknown chart type.
+    site.write(
+        "content/articles/don-vi.md",
+        "---\ntitle: Bài viết của đơn vị không có\ndate: 2023-03-11\norg: tam-ky\n---\nNội dung.\n",
+    );
+    site.write(
+        "content/charts/loi.yaml",
+        "title: Biểu đồ loại lạ\ntype: radar\ndata: ket-nap\nx: period\ny: [value]\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in [
+        "content/articles/don-vi.md:4: unknown organization `tam-ky`",
+        "content/articles/loi.md:4:1: unknown field `colour`",
+        "content/charts/loi.yaml:2:7: type: unknown variant `radar`",
+    ] {
+        assert!(
+            run.stderr.contains(line),
+            "missing `{line}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert_eq!(count_in_summary(&run.stderr), Some(3), "{}", run.stderr);
+}
