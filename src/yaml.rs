@@ -18,13 +18,39 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
         return Err(Error::new(path, "the YAML is empty; expected some settings here").at(first_line, 1));
     }
     serde_yaml::from_str(text).map_err(|e| {
-        let message = plain_message(&e.to_string());
+        let raw = e.to_string();
+        let (message, place) = explain(&raw);
         let err = Error::new(path, message);
-        match e.location() {
-            Some(loc) => err.at(loc.line() + first_line - 1, loc.column()),
+        match place.or_else(|| e.location().map(|l| (l.line(), l.column()))) {
+            Some((line, col)) => err.at(line + first_line - 1, col),
             None => err.at_line(first_line),
         }
     })
+}
+
+/// serde_yaml's message in an editor's words, and a better place for it where
+/// the parser names one (an unclosed quote is reported where the file ends, but
+/// the mistake is where the quote opened).
+fn explain(raw: &str) -> (String, Option<(usize, usize)>) {
+    if let Some(place) = raw.split("while scanning a quoted scalar at ").nth(1).and_then(line_col) {
+        return ("the quoted text that starts here is not closed; add the closing quote (\")".to_string(), Some(place));
+    }
+    if raw.starts_with("mapping values are not allowed in this context") {
+        return (
+            "a colon followed by a space cannot appear in a value without quotes; put the whole value in double quotes (\"…\")".to_string(),
+            None,
+        );
+    }
+    (plain_message(raw), None)
+}
+
+/// `line 1 column 8…` → (1, 8).
+fn line_col(s: &str) -> Option<(usize, usize)> {
+    let mut words = s.split_whitespace();
+    let (Some("line"), Some(l), Some("column"), Some(c)) = (words.next(), words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    Some((l.parse().ok()?, c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).parse().ok()?))
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the place
@@ -36,12 +62,33 @@ fn plain_message(raw: &str) -> String {
         None => raw,
     };
     let cut = cut.trim_end_matches(':');
-    // "invalid type: string \"x\", expected u32" reads better for editors as words.
-    cut.replace("expected u32", "expected a whole number")
-        .replace("expected u64", "expected a whole number")
-        .replace("expected i64", "expected a whole number")
-        .replace("expected f64", "expected a number")
-        .replace("expected a borrowed string", "expected text")
+    let cut = strip_index_path(cut);
+    let mut out = cut.to_string();
+    for (rust, words) in [
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a borrowed string", "expected text"),
+        ("expected a sequence", "expected a list"),
+    ] {
+        out = out.replace(rust, words);
+    }
+    out
+}
+
+/// `.[1].value: invalid…` → `value: invalid…`: the item number means nothing to
+/// an editor once the line is given.
+fn strip_index_path(msg: &str) -> &str {
+    let Some((path, rest)) = msg.split_once(": ") else { return msg };
+    if !path.starts_with(".[") && !path.starts_with('[') {
+        return msg;
+    }
+    match path.rsplit_once("].") {
+        Some((_, field)) if !field.is_empty() => &msg[msg.len() - rest.len() - 2 - field.len()..],
+        _ => rest,
+    }
 }
 
 /// The 1-based line of the first `key: value` line whose value is `value`, to point
@@ -60,6 +107,20 @@ pub fn line_of(text: &str, key: &str, value: &str) -> Option<usize> {
             && !rest[value.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
     })
     .map(|i| i + 1)
+}
+
+/// The 1-based line of the `n`-th (0-based) `key: value` line whose value is `value`.
+pub fn line_of_nth(text: &str, key: &str, value: &str, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    let mut from = 0;
+    while let Some(l) = line_of(&text.lines().skip(from).collect::<Vec<_>>().join("\n"), key, value) {
+        if seen == n {
+            return Some(from + l);
+        }
+        seen += 1;
+        from += l;
+    }
+    None
 }
 
 /// The 1-based line where a top-level or nested `key:` first appears.
@@ -113,6 +174,19 @@ mod tests {
     }
 
     #[test]
+    fn messages_in_editors_words() {
+        let err = parse::<T>("title: \"abc\ncount: 1\n", Path::new("a.md"), 2).unwrap_err();
+        assert_eq!(err.to_string(), "a.md:2:8: the quoted text that starts here is not closed; add the closing quote (\")");
+        let err = parse::<T>("title: a: b\n", Path::new("s.yaml"), 1).unwrap_err();
+        assert!(err.to_string().starts_with("s.yaml:1:9: a colon followed by a space"), "{err}");
+        let err = parse::<Vec<T>>("- title: a\n  count: x\n", Path::new("s.yaml"), 1).unwrap_err();
+        assert!(err.to_string().starts_with("s.yaml:2:10: count: invalid type"), "{err}");
+        assert_eq!(strip_index_path(".[1].value: bad"), "value: bad");
+        assert_eq!(strip_index_path("[0]: bad"), "bad");
+        assert_eq!(strip_index_path("title: bad"), "title: bad");
+    }
+
+    #[test]
     fn empty_is_an_error_not_a_panic() {
         let err = parse::<T>("  \n", Path::new("s.yaml"), 1).unwrap_err();
         assert!(err.to_string().contains("empty"));
@@ -124,6 +198,10 @@ mod tests {
         assert_eq!(line_of(text, "org", "tinh"), Some(3));
         assert_eq!(line_of(text, "org", "thai"), None);
         assert_eq!(line_of_key(text, "rows"), Some(1));
+        let dup = "- { id: a }\n- { id: b }\n- { id: a }\n";
+        assert_eq!(line_of_nth(dup, "id", "a", 0), Some(1));
+        assert_eq!(line_of_nth(dup, "id", "a", 1), Some(3));
+        assert_eq!(line_of_nth(dup, "id", "a", 2), None);
         assert_eq!(line_of_key(text, "year"), Some(2));
     }
 }

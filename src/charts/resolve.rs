@@ -45,7 +45,8 @@ pub fn resolve(
     let Some(mut r) = resolved else {
         return Err(sorted(errors));
     };
-    check_kind(spec.kind, &r, origin, &mut errors);
+    let rows_inline = matches!(spec.data, DataSource::Rows(_));
+    check_kind(spec.kind, &r, origin, rows_inline, &mut errors);
     if let Some(order) = spec.sort {
         sort(&mut r, order);
     }
@@ -334,7 +335,8 @@ pub(crate) fn number_hint(text: &str) -> String {
     }
 }
 
-fn check_kind(kind: ChartKind, r: &Resolved, origin: &Origin, errors: &mut Errors) {
+/// `rows_inline`: the rows are in the chart itself, so a bad value can be pointed at.
+fn check_kind(kind: ChartKind, r: &Resolved, origin: &Origin, rows_inline: bool, errors: &mut Errors) {
     let name = kind.name();
     if kind.is_round() {
         if r.series.len() > 1 {
@@ -346,12 +348,12 @@ fn check_kind(kind: ChartKind, r: &Resolved, origin: &Origin, errors: &mut Error
             .first()
             .map(|s| s.values.as_slice())
             .unwrap_or_default();
-        for (cat, v) in r.categories.iter().zip(values) {
+        for (n, (cat, v)) in r.categories.iter().zip(values).enumerate() {
             if let Some(v) = v.filter(|v| *v < 0.0) {
                 let msg = format!(
                     "a {name} chart cannot show a negative share: `{cat}` is {v}; use bar instead"
                 );
-                errors.push(origin.at_key("type", msg));
+                errors.push(if rows_inline { origin.at_row_value(n, &v.to_string(), msg) } else { origin.at_key("type", msg) });
             }
         }
         if values.iter().all(|v| v.unwrap_or(0.0) == 0.0) {

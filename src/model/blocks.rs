@@ -125,7 +125,8 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .map(|(i, _)| i)
         .collect();
     if rows.is_empty() {
-        return Err(Error::new(path, format!("the filter matches no row of the dataset {}; check the values", ds.id)).at_line(line).into());
+        let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
+        return Err(Error::new(path, format!("the filter matches no row of the dataset {}; check the values", ds.id)).at_line(at).into());
     }
     let columns = if t.columns.is_empty() { ds.columns.iter().map(|c| c.id.clone()).collect() } else { t.columns };
     Ok(BodyPart::Table { dataset: ds.id.clone(), columns, rows })

@@ -57,8 +57,11 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
     let path = Path::new(FILE);
     let mut errors = Errors::default();
     let mut index = BTreeMap::new();
+    let mut times_seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, o) in list.iter().enumerate() {
-        let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
+        let nth = times_seen.entry(o.id.as_str()).or_insert(0);
+        let line = yaml::line_of_nth(text, "id", &o.id, *nth).unwrap_or(1);
+        *nth += 1;
         if o.id.is_empty() || !o.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             errors.push(Error::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
         }

@@ -55,10 +55,13 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
     let mut parts = place.split(':');
     let name = parts.next().unwrap_or_default();
     let line = parts.next().and_then(|l| l.parse::<usize>().ok());
+    let col = parts.next().and_then(|c| c.parse::<usize>().ok());
     let path = theme.origins.get(name).cloned().unwrap_or_else(|| "themes/default/templates".into());
-    let err = Error::new(path, format!("template error: {}", msg.trim()));
-    match line {
-        Some(l) => err.at_line(l),
-        None => err,
+    let text = msg.trim().trim_start_matches("error: ");
+    let err = Error::new(path, format!("template error: {text}"));
+    match (line, col) {
+        (Some(l), Some(c)) => err.at(l, c),
+        (Some(l), None) => err.at_line(l),
+        _ => err,
     }
 }
