@@ -20,6 +20,7 @@ struct FigureCtx<'a> {
     id: &'a str,
     title: &'a str,
     svg: String,
+    svg_narrow: String,
     desc: String,
     note: Option<&'a str>,
     source: Option<&'a str>,
@@ -34,13 +35,19 @@ struct FigureCtx<'a> {
 pub fn charts(ctx: &Ctx) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), Errors> {
     let lang = ctx.site.settings.lang;
     let style = ChartStyle::default();
+    let narrow = ChartStyle::narrow();
     let results: Vec<Result<(String, [OutputFile; 2], String), Errors>> = ctx
         .site
         .charts
         .par_iter()
         .map(|(id, data)| {
             let svg = charts::draw(data, &style, lang);
-            let figure = figure(ctx, id, data, &svg).map_err(Errors::from)?;
+            // A phone gets a canvas drawn for its width: the wide one scaled down
+            // would shrink the text to about 7 px. Its ids differ so both can sit
+            // in one page; CSS shows one of them.
+            let phone = ChartData { id: format!("{id}-hep"), ..data.clone() };
+            let svg_narrow = charts::draw(&phone, &narrow, lang);
+            let figure = figure(ctx, id, data, &svg, svg_narrow).map_err(Errors::from)?;
             let files = [
                 OutputFile::bytes(urls::chart_svg(id), standalone_svg(&svg).into_bytes()),
                 OutputFile::bytes(urls::chart_csv(id), charts::to_csv(data).into_bytes()),
@@ -67,12 +74,13 @@ fn standalone_svg(svg: &str) -> String {
     s
 }
 
-fn figure(ctx: &Ctx, id: &str, data: &ChartData, svg: &str) -> Result<String, Error> {
+fn figure(ctx: &Ctx, id: &str, data: &ChartData, svg: &str, svg_narrow: String) -> Result<String, Error> {
     let lang = ctx.site.settings.lang;
     let view = FigureCtx {
         id,
         title: &data.title,
         svg: svg.to_string(),
+        svg_narrow,
         desc: charts::describe(data, lang),
         note: data.note.as_deref(),
         source: data.source.as_deref(),
