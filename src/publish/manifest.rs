@@ -1,0 +1,232 @@
+//! `.trangtin-manifest`: what the last publish put at the target, one file a line
+//! (`path<TAB>size<TAB>sha256`, sorted by path). `--delete` removes only files
+//! listed here, so anything the committee placed at the target by hand is safe.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io;
+use std::path::Path;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+
+/// The manifest's file name at the top of the target.
+pub const NAME: &str = ".trangtin-manifest";
+
+/// Folder names rsync uses while a transfer is under way; never site files.
+pub const PARTIAL_DIR: &str = ".trangtin-partial";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub size: u64,
+    /// Lower-case hex SHA-256, as `sha256sum` prints it.
+    pub hash: String,
+}
+
+/// Path (relative, with `/`) → size and hash, sorted by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest(pub BTreeMap<String, Entry>);
+
+impl Manifest {
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.0.get(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The text written at the target.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(self.0.len() * 100);
+        for (path, e) in &self.0 {
+            out.push_str(&escape(path));
+            out.push('\t');
+            out.push_str(&e.size.to_string());
+            out.push('\t');
+            out.push_str(&e.hash);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads a manifest; `shown` names it in messages. A damaged manifest is an
+    /// error: guessing could make `--delete` remove the wrong files.
+    pub fn parse(text: &str, shown: &str) -> Result<Manifest, Error> {
+        let mut map = BTreeMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            let entry = parse_line(line).ok_or_else(|| {
+                Error::new(shown, "this line of the publish manifest is damaged; expected `path<TAB>size<TAB>sha256`. Remove the manifest to start a new one (then --delete will not remove files published before)").at_line(i + 1)
+            })?;
+            map.insert(entry.0, entry.1);
+        }
+        Ok(Manifest(map))
+    }
+}
+
+fn parse_line(line: &str) -> Option<(String, Entry)> {
+    let mut parts = line.split('\t');
+    let path = unescape(parts.next()?)?;
+    let size = parts.next()?.parse().ok()?;
+    let hash = parts.next()?;
+    let ok_hash = hash.len() == 64
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    (parts.next().is_none() && ok_hash && is_safe(&path)).then(|| {
+        (
+            path,
+            Entry {
+                size,
+                hash: hash.to_string(),
+            },
+        )
+    })
+}
+
+/// A relative path that stays inside the target: no `..`, no empty parts.
+pub fn is_safe(path: &str) -> bool {
+    !path.is_empty()
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+fn escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            't' => '\t',
+            'n' => '\n',
+            'r' => '\r',
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// Size and SHA-256 of one file.
+pub fn hash_file(path: &Path) -> io::Result<Entry> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let size = io::copy(&mut file, &mut hasher)?;
+    let hash = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Entry { size, hash })
+}
+
+/// Every file under `dir` (the built site), hashed in parallel.
+pub fn scan(dir: &Path) -> Result<Manifest, Error> {
+    let mut paths = Vec::new();
+    for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
+        if item.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(dir, item.path())?;
+        if rel == NAME || rel.split('/').any(|p| p == PARTIAL_DIR) {
+            continue;
+        }
+        if !item.file_type().is_file() {
+            return Err(Error::new(item.path(), "this is a link or a special file; the site folder to publish may hold only plain files"));
+        }
+        paths.push(rel);
+    }
+    let entries: Result<Vec<(String, Entry)>, Error> = paths
+        .into_par_iter()
+        .map(|rel| {
+            hash_file(&dir.join(&rel))
+                .map(|e| (rel.clone(), e))
+                .map_err(|e| Error::io(&dir.join(&rel), &e))
+        })
+        .collect();
+    Ok(Manifest(entries?.into_iter().collect()))
+}
+
+/// `dir/a/b.html` → `a/b.html`; names that are not UTF-8 are refused.
+fn relative(dir: &Path, path: &Path) -> Result<String, Error> {
+    let rel = path
+        .strip_prefix(dir)
+        .map_err(|_| Error::new(path, "outside the site folder"))?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts
+        .map(|p| p.join("/"))
+        .ok_or_else(|| Error::new(path, "this file name is not valid UTF-8; rename the file"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_with_odd_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("media/ảnh")).unwrap();
+        std::fs::write(dir.path().join("media/ảnh/a\tb c.jpg"), b"abc").unwrap();
+        std::fs::write(dir.path().join("index.html"), b"").unwrap();
+        std::fs::write(dir.path().join(NAME), b"old").unwrap();
+        let m = scan(dir.path()).unwrap();
+        assert_eq!(
+            m.0.keys().collect::<Vec<_>>(),
+            ["index.html", "media/ảnh/a\tb c.jpg"]
+        );
+        let abc = m.get("media/ảnh/a\tb c.jpg").unwrap();
+        assert_eq!(
+            (abc.size, abc.hash.as_str()),
+            (
+                3,
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+            )
+        );
+        assert_eq!(Manifest::parse(&m.to_text(), "m").unwrap(), m);
+    }
+
+    #[test]
+    fn damaged_or_escaping_lines_are_refused() {
+        let hash = "0".repeat(64);
+        for bad in [
+            format!("../etc/passwd\t1\t{hash}"),
+            format!("/abs\t1\t{hash}"),
+            format!("a\tx\t{hash}"),
+            "a\t1\tzz".to_string(),
+        ] {
+            let e = Manifest::parse(
+                &format!("ok\t1\t{hash}\n{bad}\n"),
+                "site/.trangtin-manifest",
+            )
+            .unwrap_err();
+            assert_eq!(e.line, Some(2), "{bad}");
+            assert!(e.to_string().starts_with(
+                "site/.trangtin-manifest:2: this line of the publish manifest is damaged"
+            ));
+        }
+    }
+}

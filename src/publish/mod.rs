@@ -1,0 +1,136 @@
+//! `trangtin publish`: build, check, and put the site on the web server.
+//!
+//! Two kinds of target ([`target`]): a folder on this computer, switched
+//! atomically between complete releases ([`local`]), or a server reached with
+//! rsync over ssh ([`ssh`]). Both keep `.trangtin-manifest` at the target
+//! ([`manifest`]) so that `--delete` removes only files a publish put there.
+
+mod local;
+mod manifest;
+mod plan;
+mod prepare;
+mod releases;
+mod remote;
+mod report;
+mod ssh;
+mod target;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Errors};
+use plan::Change;
+pub use target::Target;
+
+/// What `trangtin publish` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// `--to`; else `publish:` in site.yaml.
+    pub to: Option<String>,
+    pub dry_run: bool,
+    pub delete: bool,
+    pub rollback: bool,
+    pub no_build: bool,
+    /// Releases kept at a local target.
+    pub keep: usize,
+}
+
+/// What a publish did (or, on a dry run, would do).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub target: String,
+    pub local: bool,
+    pub dry_run: bool,
+    pub added: Vec<Change>,
+    pub changed: Vec<Change>,
+    pub deleted: Vec<Change>,
+    pub unchanged: usize,
+    pub bytes_sent: u64,
+    pub release: Option<String>,
+    pub pruned: Vec<String>,
+    /// `--rollback`: from which release to which.
+    pub rolled_back: Option<(String, String)>,
+    pub warnings: Vec<Error>,
+    pub elapsed: Duration,
+}
+
+/// Runs the command and prints what happened; returns the exit status.
+pub fn run(opts: &Options) -> i32 {
+    let start = Instant::now();
+    match publish(opts) {
+        Ok(mut outcome) => {
+            outcome.elapsed = start.elapsed();
+            report::print(&outcome);
+            0
+        }
+        Err(errors) => {
+            report::print_failure(&errors);
+            1
+        }
+    }
+}
+
+/// The whole command, without printing.
+pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
+    let target = resolve(opts)?;
+    let shown = target.to_string();
+    let mut outcome = Outcome {
+        target: shown.clone(),
+        local: matches!(target, Target::Local(_)),
+        dry_run: opts.dry_run,
+        ..Outcome::default()
+    };
+    if opts.rollback {
+        let Target::Local(dir) = &target else {
+            return Err(Error::new(&shown, "--rollback works only for a folder target: a server keeps one copy of the site; publish the previous version of content/ instead").into());
+        };
+        outcome.rolled_back = Some(local::rollback(dir)?);
+        return Ok(outcome);
+    }
+    // Reach the server before spending time on a build.
+    let session = match &target {
+        Target::Ssh(remote) => Some(ssh::Session::open(remote, &shown, opts.dry_run)?),
+        Target::Local(_) => None,
+    };
+    let (output, build_report) = prepare::prepare(&opts.root, opts.no_build)?;
+    outcome.warnings = build_report.warnings;
+    let build = manifest::scan(&output)?;
+    if let Some(session) = session {
+        let done = session.publish(&output, &build, opts.delete, opts.dry_run)?;
+        outcome.unchanged = build
+            .len()
+            .saturating_sub(done.added.len() + done.changed.len());
+        (
+            outcome.added,
+            outcome.changed,
+            outcome.deleted,
+            outcome.bytes_sent,
+        ) = (done.added, done.changed, done.deleted, done.bytes_sent);
+    } else if let Target::Local(dir) = &target {
+        let done = local::publish(dir, &output, &build, opts.delete, opts.dry_run, opts.keep)?;
+        outcome.bytes_sent = done.plan.bytes_to_send();
+        outcome.unchanged = done.plan.unchanged;
+        (outcome.added, outcome.changed, outcome.deleted) =
+            (done.plan.added, done.plan.changed, done.plan.deleted);
+        (outcome.release, outcome.pruned) = (done.release, done.removed);
+    }
+    Ok(outcome)
+}
+
+/// `--to`, else `publish:` from site.yaml.
+fn resolve(opts: &Options) -> Result<Target, Error> {
+    if let Some(to) = &opts.to {
+        let here = std::env::current_dir().map_err(|e| Error::io(Path::new("."), &e))?;
+        return target::parse(to, &here).map_err(|m| Error::new("--to", m));
+    }
+    let shown = Path::new("content/site.yaml");
+    let settings = crate::config::load(&opts.root.join(shown), shown, None)?;
+    match settings.site.publish.as_deref() {
+        Some(to) => target::parse(to, &opts.root).map_err(|m| Error::new(shown, format!("publish: {m}"))),
+        None => Err(Error::new(
+            shown,
+            "there is no place to publish to; give one with --to (a folder such as /var/www/dang-bo, or ssh://user@server/var/www/dang-bo), or add a line `publish: …` to this file",
+        )),
+    }
+}

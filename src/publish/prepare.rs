@@ -1,0 +1,92 @@
+//! Before anything goes up: build (or, with `--no-build`, make sure output/ is
+//! current), and run every check of `trangtin check`. Publishing always builds
+//! without drafts, so a draft can never reach the public site.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::build::{self, BuildOptions, Report};
+use crate::error::{Error, Errors};
+
+/// Builds and checks the site at `root`; returns the folder to publish.
+pub fn prepare(root: &Path, no_build: bool) -> Result<(PathBuf, Report), Errors> {
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("output"),
+        drafts: false,
+        base_url: None,
+    };
+    let report = build::check(&opts)?;
+    if no_build {
+        current(root, &opts.output, report.files)?;
+    } else {
+        build::build(&opts)?;
+    }
+    Ok((opts.output, report))
+}
+
+/// `--no-build`: output/ must be newer than every source and hold exactly the
+/// files a build without drafts writes (a build with `--drafts` holds more).
+fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Error> {
+    let shown = Path::new("output");
+    if !output.is_dir() {
+        return Err(Error::new(shown, "there is no output/ folder to publish; run `trangtin build` first, or publish without --no-build"));
+    }
+    let (built, count) = oldest_file(output)?;
+    let sources = [root.join("content"), root.join("themes")];
+    if let Some((newest, when)) = sources
+        .iter()
+        .filter_map(|d| newest_entry(d))
+        .max_by_key(|(_, t)| *t)
+    {
+        if built.is_some_and(|b| when > b) {
+            let rel = newest
+                .strip_prefix(root)
+                .unwrap_or(&newest)
+                .display()
+                .to_string();
+            return Err(Error::new(shown, format!("output/ is older than {rel}, which changed after the last build; run `trangtin build` first, or publish without --no-build")));
+        }
+    }
+    if count != expected_files {
+        return Err(Error::new(
+            shown,
+            format!("output/ holds {count} files but a build without drafts writes {expected_files}: it was built with --drafts or changed by hand; run `trangtin build` (without --drafts), or publish without --no-build"),
+        ));
+    }
+    Ok(())
+}
+
+/// The earliest time a file of the last build was written, and how many files.
+fn oldest_file(dir: &Path) -> Result<(Option<SystemTime>, usize), Error> {
+    let mut oldest: Option<SystemTime> = None;
+    let mut count = 0;
+    for item in walkdir::WalkDir::new(dir).min_depth(1) {
+        let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
+        if item.file_type().is_dir() || item.file_name() == crate::publish::manifest::NAME {
+            continue;
+        }
+        count += 1;
+        let t = item.metadata().ok().and_then(|m| m.modified().ok());
+        oldest = match (oldest, t) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    Ok((oldest, count))
+}
+
+/// The most recently changed file or folder under `dir` (a folder changes when
+/// a file in it is removed or renamed).
+fn newest_entry(dir: &Path) -> Option<(PathBuf, SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            e.metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .map(|t| (e.into_path(), t))
+        })
+        .max_by_key(|(_, t)| *t)
+}
