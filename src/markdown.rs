@@ -180,6 +180,11 @@ fn rewrite<'a>(event: Event<'a>, line: usize, base_path: &str, refs: &mut Vec<Re
             let dest_url = safe_url(dest_url, base_path, link_type);
             Event::Start(Tag::Image { link_type, dest_url, title, id })
         }
+        // `## Title {#id .class key=value}`: the id and classes are kept, other
+        // attributes (event handlers, styles) never reach the page.
+        Event::Start(Tag::Heading { level, id, classes, attrs }) if !attrs.is_empty() => {
+            Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() })
+        }
         Event::Text(ref t) => {
             if let Some(last) = refs.last_mut() {
                 if last.is_image && last.line == line && !t.trim().is_empty() {
@@ -357,6 +362,14 @@ mod tests {
         assert!(!h.contains("javascript:"), "{h}");
         assert!(!h.contains("onerror"), "{h}");
         assert!(!h.contains("<script"), "{h}");
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_handlers() {
+        let p = parse("## Bấm {#muc .lon onmouseover=alert(1) style=x}\n", 1, "/");
+        let h = html_of(&p);
+        assert!(h.contains("<h2 id=\"muc\" class=\"lon\">"), "{h}");
+        assert!(!h.contains("onmouseover") && !h.contains("style"), "{h}");
     }
 
     #[test]

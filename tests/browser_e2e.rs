@@ -1,0 +1,309 @@
+//! The sample site (content/ at the crate root) in headless Chromium, as readers
+//! meet it: menu, pagination and keyword links, charts with their data tables,
+//! printing, a 360 px phone screen, and axe-core's WCAG 2.1 A/AA rules.
+//!
+//! Needs chromium, chromedriver and axe-core (`tests/run` installs them). Without
+//! them each test prints a notice and passes, except under CI, where it fails.
+
+mod browser;
+
+use std::sync::{Mutex, MutexGuard};
+
+use browser::{tools, Browser, SampleSite};
+use serde_json::{json, Value};
+
+/// One Chromium at a time: the machine is small and shared.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// A built, served sample site and a browser; fields drop in order, so the
+/// browser closes before the next test may start.
+struct Session {
+    b: Browser,
+    site: SampleSite,
+    _turn: MutexGuard<'static, ()>,
+}
+
+fn session() -> Option<Session> {
+    let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let b = Browser::start()?;
+    Some(Session {
+        b,
+        site: SampleSite::build(),
+        _turn: turn,
+    })
+}
+
+impl Session {
+    fn open(&self, path: &str) {
+        self.b.goto(&self.site.url(path));
+    }
+
+    /// The page's `<h1>` text (empty when there is none).
+    fn h1(&self) -> String {
+        let v = self.b.js(
+            "const h = document.querySelector('h1'); return h ? h.textContent.trim() : '';",
+            vec![],
+        );
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// The path now shown (`/tin-moi/trang/2/`).
+    fn path(&self) -> String {
+        self.b
+            .url()
+            .trim_start_matches(self.site.server.base_url().trim_end_matches('/'))
+            .to_string()
+    }
+
+    fn strings(&self, script: &str) -> Vec<String> {
+        let v = self.b.js(script, vec![]);
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The article links in `<main>` (paths of `/tin-tuc/…/` pages).
+    fn article_links(&self) -> Vec<String> {
+        let mut v = self.strings("return [...document.querySelectorAll('main a[href*=\"/tin-tuc/\"]')].map(a => new URL(a.href).pathname);");
+        v.dedup();
+        v
+    }
+}
+
+/// One page of each kind the site has, by the path readers reach it at.
+fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
+    vec![
+        ("home", "/".to_string()),
+        (
+            "article with charts",
+            site.page_with_most("tin-tuc", "<figure class=\"chart\""),
+        ),
+        ("latest news listing", "/tin-moi/".to_string()),
+        ("category", site.first_page_under("chuyen-muc")),
+        ("keyword", site.first_page_under("tu-khoa")),
+        ("conferences", "/hoi-nghi/".to_string()),
+        ("documents", "/van-kien/".to_string()),
+        ("document", site.first_page_under("van-kien")),
+        ("statistics", "/so-lieu/".to_string()),
+        ("organization", site.first_page_under("to-chuc")),
+        ("dataset", site.first_page_under("so-lieu")),
+        ("search", "/tim-kiem/".to_string()),
+        ("404", "/khong-co-trang-nay/".to_string()),
+    ]
+}
+
+#[test]
+fn every_main_menu_link_opens_a_page_with_a_heading() {
+    let Some(s) = session() else { return };
+    s.open("/");
+    let hrefs = s.strings(
+        "return [...document.querySelectorAll('nav.menu a')].map(a => new URL(a.href).pathname);",
+    );
+    assert!(
+        hrefs.len() >= 3,
+        "the main menu has {} links: {hrefs:?}",
+        hrefs.len()
+    );
+    let mut problems = Vec::new();
+    for (i, href) in hrefs.iter().enumerate() {
+        s.open("/");
+        s.b.click(&format!("nav.menu li:nth-child({}) a", i + 1));
+        let (path, h1) = (s.path(), s.h1());
+        let kind = s.b.js("return document.body.className;", vec![]);
+        if &path != href {
+            problems.push(format!("menu link {href} opened {path}"));
+        } else if h1.is_empty() || kind.as_str() == Some("kind-404") {
+            problems.push(format!("menu link {href}: no <h1> or a 404 page ({kind})"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn pagination_links_lead_to_the_next_and_previous_pages() {
+    let Some(s) = session() else { return };
+    s.open("/tin-moi/");
+    let first = s.article_links();
+    assert!(!first.is_empty(), "/tin-moi/ lists no articles");
+    s.b.click("nav.pagination a[rel=next]");
+    assert_eq!(
+        s.path(),
+        "/tin-moi/trang/2/",
+        "the “next” link of /tin-moi/"
+    );
+    assert!(!s.h1().is_empty(), "page 2 of /tin-moi/ has no <h1>");
+    let second = s.article_links();
+    assert!(!second.is_empty(), "page 2 of /tin-moi/ lists no articles");
+    let both: Vec<&String> = second.iter().filter(|a| first.contains(a)).collect();
+    assert!(
+        both.is_empty(),
+        "articles on both page 1 and page 2 of /tin-moi/: {both:?}"
+    );
+    s.b.click("nav.pagination a[rel=prev]");
+    assert_eq!(s.path(), "/tin-moi/", "the “previous” link of page 2");
+}
+
+#[test]
+fn a_keyword_link_lists_the_article_it_came_from() {
+    let Some(s) = session() else { return };
+    let article = s.site.page_with_most("tin-tuc", "rel=\"tag\"");
+    s.open(&article);
+    let tag = s.strings("const a = document.querySelector('.tags a'); return a ? [a.textContent.trim(), new URL(a.href).pathname] : [];");
+    let [name, href] = tag.as_slice() else {
+        panic!("{article} shows no keyword links")
+    };
+    s.b.click(".tags a");
+    assert_eq!(&s.path(), href, "the keyword link {name:?} of {article}");
+    assert!(
+        s.h1().contains(name.as_str()),
+        "the keyword page {href} has the heading {:?}, not {name:?}",
+        s.h1()
+    );
+    // The article is on this page or a later one of the keyword's list.
+    for _ in 0..50 {
+        if s.article_links().contains(&article) {
+            return;
+        }
+        let more = s.b.js(
+            "return !!document.querySelector('nav.pagination a[rel=next]');",
+            vec![],
+        );
+        if more != json!(true) {
+            break;
+        }
+        s.b.click("nav.pagination a[rel=next]");
+    }
+    panic!("the keyword pages of {name:?} never list {article}");
+}
+
+#[test]
+fn charts_are_drawn_and_their_data_tables_open() {
+    let Some(s) = session() else { return };
+    let article = s.site.page_with_most("tin-tuc", "<figure class=\"chart\"");
+    s.open(&article);
+    let charts = s.b.js(
+        "return [...document.querySelectorAll('figure.chart')].map(f => { const svg = f.querySelector('svg'); const r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0}; return {id: f.id, w: r.width, h: r.height, details: !!f.querySelector('details'), visible: svg ? getComputedStyle(svg).visibility : 'none'}; });",
+        vec![],
+    );
+    let charts = charts.as_array().cloned().unwrap_or_default();
+    assert!(!charts.is_empty(), "{article} shows no chart");
+    let mut problems = Vec::new();
+    for c in &charts {
+        let id = c["id"].as_str().unwrap_or_default();
+        if c["w"].as_f64().unwrap_or(0.0) < 1.0
+            || c["h"].as_f64().unwrap_or(0.0) < 1.0
+            || c["visible"] != "visible"
+        {
+            problems.push(format!("chart #{id} is not drawn: {c}"));
+        }
+        if c["details"] != json!(true) {
+            problems.push(format!("chart #{id} has no <details> with its data"));
+            continue;
+        }
+        s.b.click(&format!("figure[id=\"{id}\"] details > summary"));
+        let table = s.b.js(
+            "const d = document.getElementById(arguments[0]).querySelector('details'); const t = d.querySelector('table'); const r = t ? t.getBoundingClientRect() : {width: 0, height: 0}; return {open: d.open, w: r.width, h: r.height, rows: t ? t.querySelectorAll('tbody tr').length : 0};",
+            vec![json!(id)],
+        );
+        if table["open"] != json!(true)
+            || table["w"].as_f64().unwrap_or(0.0) < 1.0
+            || table["rows"].as_u64().unwrap_or(0) == 0
+        {
+            problems.push(format!(
+                "chart #{id}: its data table does not show when opened: {table}"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "on {article}:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn printing_hides_the_menu_and_sidebar_and_keeps_the_article() {
+    let Some(s) = session() else { return };
+    let article = s.site.page_with_most("tin-tuc", "<figure class=\"chart\"");
+    s.open(&article);
+    let look = "const shown = q => { const e = document.querySelector(q); return !!e && e.getClientRects().length > 0; }; return {menu: shown('nav.menu'), sidebar: shown('.sidebar'), h1: shown('main h1'), chart: shown('figure.chart svg')};";
+    let screen = s.b.js(look, vec![]);
+    assert_eq!(
+        screen,
+        json!({"menu": true, "sidebar": true, "h1": true, "chart": true}),
+        "on screen, {article}"
+    );
+    s.b.media("print");
+    let print = s.b.js(look, vec![]);
+    s.b.media("");
+    assert_eq!(
+        print,
+        json!({"menu": false, "sidebar": false, "h1": true, "chart": true}),
+        "printing {article} (true = shown)"
+    );
+}
+
+#[test]
+fn a_360_pixel_screen_never_scrolls_sideways() {
+    let Some(s) = session() else { return };
+    s.b.phone(360);
+    // On a phone, content wider than the screen makes the browser zoom out (the
+    // page's width grows past 360) or scroll sideways: either way it is too wide.
+    let measure = "const w = arguments[0]; const sw = Math.max(window.innerWidth, document.documentElement.scrollWidth, document.body.scrollWidth); const wide = []; if (sw > w) { for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect(); if (r.right > w + 0.5 && r.width > 0 && !wide.some(x => x.el.contains(e))) wide.push({el: e, right: Math.round(r.right)}); } } return {screen: screen.width, sw, wide: wide.slice(0, 8).map(x => x.el.tagName.toLowerCase() + (x.el.id ? '#' + x.el.id : '') + (x.el.className && typeof x.el.className === 'string' ? '.' + x.el.className.trim().split(/\\s+/).join('.') : '') + ' (right edge ' + x.right + ' px)')};";
+    let mut problems = Vec::new();
+    for (kind, path) in page_kinds(&s.site) {
+        s.open(&path);
+        let m = s.b.js(measure, vec![json!(360)]);
+        assert_eq!(
+            m["screen"],
+            json!(360),
+            "the phone emulation did not apply on {path}"
+        );
+        if m["sw"].as_f64().unwrap_or(f64::MAX) > 360.0 {
+            problems.push(format!(
+                "{kind} {path}: {} px wide; too wide: {}",
+                m["sw"], m["wide"]
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "pages wider than a 360 px screen:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn axe_finds_no_wcag_violations_on_any_kind_of_page() {
+    let Some(axe) = tools::axe_js() else { return };
+    let Some(s) = session() else { return };
+    let run = "const done = arguments[arguments.length - 1]; axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 6).map(n => n.target.join(' '))})))).catch(e => done({error: String(e)}));";
+    let mut report = Vec::new();
+    for (kind, path) in page_kinds(&s.site) {
+        s.open(&path);
+        s.b.inject(&axe);
+        let violations = s.b.js_async(run, vec![]);
+        let Value::Array(list) = violations else {
+            panic!("axe did not run on {path}: {violations}")
+        };
+        for v in list {
+            report.push(format!(
+                "{kind} {path}: {} ({}) {}\n    at {}",
+                v["id"].as_str().unwrap_or("?"),
+                v["impact"].as_str().unwrap_or("?"),
+                v["help"].as_str().unwrap_or(""),
+                v["targets"]
+            ));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "axe-core found {} WCAG 2.1 A/AA violations:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
