@@ -25,21 +25,37 @@ pub struct Report {
     pub charts: usize,
     pub warnings: Vec<Error>,
     pub elapsed: Duration,
+    /// Links to other sites (`file:line: url`), listed by `check`; never fetched.
+    pub external: Vec<String>,
 }
 
 /// Loads, checks and renders the site in memory.
 pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Errors> {
+    render_site_with(opts, &|_| {})
+}
+
+/// [`render_site`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
+pub fn render_site_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Vec<OutputFile>), Errors> {
+    step("reading content");
     let src = load::load(&opts.root, &LoadOptions { drafts: opts.drafts, base_url: opts.base_url.clone() })?;
+    step("checking");
     let site = model::build(src)?;
     let theme = theme::load(&opts.root, site.settings.site.theme.as_deref(), site.settings.lang)?;
     theme::check_words(&theme, site.settings.lang).into_result(())?;
+    step("rendering pages");
     let files = render::render(&site, &theme)?;
     Ok((site, files))
 }
 
 pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
+    build_with(opts, &|_| {})
+}
+
+/// [`build`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
+pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Errors> {
     let start = Instant::now();
-    let (site, files) = render_site(opts)?;
+    let (site, files) = render_site_with(opts, step)?;
+    step("writing files");
     crate::write::write(&opts.output, &files)?;
     Ok(report(&site, &files, start))
 }
@@ -49,7 +65,9 @@ pub fn check(opts: &BuildOptions) -> Result<Report, Errors> {
     let start = Instant::now();
     let (site, files) = render_site(opts)?;
     crate::links::check(&site, &files).into_result(())?;
-    Ok(report(&site, &files, start))
+    let mut r = report(&site, &files, start);
+    r.external = crate::links::external(&site);
+    Ok(r)
 }
 
 fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
@@ -59,5 +77,6 @@ fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
         charts: site.charts.len(),
         warnings: site.warnings.clone(),
         elapsed: start.elapsed(),
+        external: Vec::new(),
     }
 }

@@ -20,7 +20,15 @@ enum Command {
     /// Build the whole site into the output folder.
     Build(SiteArgs),
     /// Run every check of `build` plus internal links and files, writing nothing.
-    Check(SiteArgs),
+    Check(CheckArgs),
+    /// Build, check, and put the site on the web server: a folder or ssh://user@host/path.
+    Publish(PublishArgs),
+    /// Build, serve the site on this computer, rebuild on change and reload the open pages.
+    Serve(ServeArgs),
+    /// Create a new site with sample articles, a dataset and a chart.
+    Init(InitArgs),
+    /// Create a new article file with its front matter filled in.
+    New(NewArgs),
 }
 
 #[derive(Args)]
@@ -40,6 +48,45 @@ struct SiteArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct PublishArgs {
+    /// The site folder (the one holding content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to publish: /var/www/site, file:///var/www/site or ssh://user@host:port/path; default: `publish:` in site.yaml.
+    #[arg(long)]
+    to: Option<String>,
+    /// List what would be added, changed and deleted, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Remove files of the previous publish that the new build no longer has (never files put there by hand).
+    #[arg(long)]
+    delete: bool,
+    /// Point a folder target back at the release before the current one.
+    #[arg(long, conflicts_with_all = ["dry_run", "delete", "no_build"])]
+    rollback: bool,
+    /// Publish output/ as it is (refused when it is older than content/ or themes/).
+    #[arg(long)]
+    no_build: bool,
+    /// How many releases a folder target keeps.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    keep: u16,
+}
+
+impl PublishArgs {
+    fn options(&self) -> crate::publish::Options {
+        crate::publish::Options {
+            root: self.root.clone(),
+            to: self.to.clone(),
+            dry_run: self.dry_run,
+            delete: self.delete,
+            rollback: self.rollback,
+            no_build: self.no_build,
+            keep: usize::from(self.keep),
+        }
+    }
 }
 
 impl SiteArgs {
@@ -65,8 +112,18 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Build(args) => finish(build::build(&args.options()), args.quiet, "built"),
-        Command::Check(args) => finish(build::check(&args.options()), args.quiet, "checked"),
+        Command::Build(args) => finish(crate::progress::with_progress(args.quiet, |step| build::build_with(&args.options(), step)), args.quiet, "built"),
+        Command::Check(args) => {
+            let result = build::check(&args.site.options());
+            if let Ok(report) = &result {
+                crate::links::print_external(&report.external, args.verbose, args.site.quiet);
+            }
+            finish(result, args.site.quiet, "checked")
+        }
+        Command::Publish(args) => crate::publish::run(&args.options()),
+        Command::Serve(args) => crate::serve::run(&args.options()),
+        Command::Init(args) => crate::scaffold::run_init(&args.dir, args.force),
+        Command::New(args) => crate::scaffold::run_new(&args.root, &args.title, args.category.as_deref(), args.org.as_deref()),
     }
 }
 
@@ -87,4 +144,67 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
             1
         }
     }
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// List every external link (they are counted, never fetched).
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// The site folder (the one holding content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the served files; default: a folder in the system's temporary folder.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but 127.0.0.1 or ::1 lets other computers see the preview.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Include articles marked `draft: true` (they show a draft mark).
+    #[arg(long)]
+    drafts: bool,
+    /// Open the site in the browser.
+    #[arg(long)]
+    open: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+impl ServeArgs {
+    fn options(&self) -> crate::serve::ServeOptions {
+        crate::serve::ServeOptions { root: self.root.clone(), output: self.output.clone(), bind: self.bind, port: self.port, drafts: self.drafts, open: self.open, quiet: self.quiet }
+    }
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// The folder to create the site in.
+    dir: PathBuf,
+    /// Write into a folder that is not empty (files of the same name are replaced).
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The article's headline; its web address is made from it.
+    title: String,
+    /// The site folder (the one holding content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The article's category (chuyên mục).
+    #[arg(long)]
+    category: Option<String>,
+    /// The organization id (from organizations.yaml) the article belongs to.
+    #[arg(long)]
+    org: Option<String>,
 }

@@ -39,6 +39,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("templates/partials/event.html", include_str!("../themes/default/templates/partials/event.html")),
     ("static/style.css", include_str!("../themes/default/static/style.css")),
     ("static/site.js", include_str!("../themes/default/static/site.js")),
+    ("static/search.js", include_str!("../themes/default/static/search.js")),
     ("i18n/vi.yaml", include_str!("../themes/default/i18n/vi.yaml")),
     ("i18n/en.yaml", include_str!("../themes/default/i18n/en.yaml")),
 ];

@@ -30,6 +30,39 @@ pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
     swap(&tmp, output)
 }
 
+/// Updates `output` in place: writes `changed`, each through a temporary file
+/// and a rename so a reader never sees half a file, and removes `removed`
+/// (paths relative to `output`). For `serve`, which rewrites a few files of a
+/// large site at each edit; a build uses [`write`].
+pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Result<(), Error> {
+    fs::create_dir_all(output).map_err(|e| Error::io(output, &e))?;
+    changed.par_iter().try_for_each(|f| {
+        let target = output.join(&f.path);
+        let dir = target.parent().unwrap_or(output);
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        match &f.content {
+            Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Error::io(&target, &e))?,
+            Content::Copy(from) => fs::copy(from, &tmp).map(|_| ()).map_err(|e| Error::io(from, &e))?,
+        }
+        fs::rename(&tmp, &target).map_err(|e| Error::io(&target, &e))
+    })?;
+    for rel in removed {
+        let target = output.join(rel);
+        let _ = fs::remove_file(&target);
+        // Folders left empty go too, up to the output folder.
+        let mut dir = target.parent();
+        while let Some(d) = dir.filter(|d| d.starts_with(output) && *d != output) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}
+
 fn split(output: &Path) -> Result<(PathBuf, String), Error> {
     let abs = if output.is_absolute() {
         output.to_path_buf()
@@ -139,6 +172,18 @@ mod tests {
         assert!(write(&out, &[missing]).is_err());
         assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn update_writes_changed_and_removes_old_files_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(&out, &[OutputFile::bytes("a/index.html", b"one".to_vec()), OutputFile::bytes("b/c/index.html", b"two".to_vec())]).unwrap();
+        update(&out, &[OutputFile::bytes("a/index.html", b"new".to_vec())], &["b/c/index.html".to_string()]).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert!(!out.join("b").exists(), "empty folders are removed");
+        let names: Vec<_> = fs::read_dir(out.join("a")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("index.html")], "no temporary file is left");
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, E
     (files, errors)
 }
 
-fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Error> {
+pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Error> {
     let text = read_text(root, rel)?;
     let split = frontmatter::split(&text, rel)?;
     let front = frontmatter::parse(&split, rel)?;

@@ -16,20 +16,52 @@ use crate::model::blocks::{self, Lookup};
 use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::{self, OrgTree};
+use crate::config::Settings;
 use crate::model::site::{urls, Site};
 use crate::text::{date, slug::slugify};
 use crate::yaml;
 
 /// Checks everything and builds the model.
-pub fn build(src: Source) -> Result<Site, Errors> {
+pub fn build(mut src: Source) -> Result<Site, Errors> {
+    let articles = std::mem::take(&mut src.articles);
+    let pages = std::mem::take(&mut src.pages);
+    let base = base(src);
+    let checked: Vec<Checked> = articles.par_iter().map(|f| check_article(f, &base)).collect();
+    let pages: Vec<CheckedPage> = pages.par_iter().map(|f| check_page(f, &base)).collect();
+    assemble(base, checked, pages)
+}
+
+/// Everything articles and pages are checked against: the whole source but them.
+/// Split from [`build`] so `serve` can re-check one edited article against it
+/// without re-reading (or re-parsing) the others.
+#[derive(Debug, Clone)]
+pub struct Base {
+    pub settings: Settings,
+    pub orgs: OrgTree,
+    pub datasets: BTreeMap<String, Dataset>,
+    /// The named charts (content/charts/).
+    pub charts: BTreeMap<String, ChartData>,
+    pub documents: Vec<Document>,
+    pub assets: Vec<PathBuf>,
+    pub root: PathBuf,
+    /// Problems found in these files; [`assemble`] fails with them.
+    pub errors: Errors,
+}
+
+/// One article checked on its own, with its inline charts.
+pub type Checked = Result<(Draft, Vec<ChartData>), Errors>;
+/// One standalone page checked on its own, with its inline charts.
+pub type CheckedPage = Result<(Page, Vec<ChartData>), Errors>;
+
+/// Checks the site-wide files. `src.articles` and `src.pages` are not used.
+pub fn base(src: Source) -> Base {
     let mut errors = Errors::default();
     let (orgs, e) = orgs::build(src.organizations, &src.organizations_text);
     errors.extend(e);
     let datasets: BTreeMap<String, Dataset> = src.datasets.into_iter().map(|d| (d.id.clone(), d)).collect();
     errors.extend(check_dataset_orgs(&datasets, &orgs));
-    let (mut charts, e) = named_charts(&src.charts, &datasets, &orgs);
+    let (charts, e) = named_charts(&src.charts, &datasets, &orgs);
     errors.extend(e);
-    let named_charts: Vec<String> = charts.keys().cloned().collect();
     let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
     errors.extend(e);
     for item in &src.settings.site.home.stats {
@@ -37,16 +69,27 @@ pub fn build(src: Source) -> Result<Site, Errors> {
             errors.push(Error::new("content/site.yaml", orgs.unknown(org)).at_line(yaml::line_of(&std::fs::read_to_string(src.root.join("content/site.yaml")).unwrap_or_default(), "org", org).unwrap_or(1)));
         }
     }
+    Base { settings: src.settings, orgs, datasets, charts, documents, assets: src.assets, root: src.root, errors }
+}
 
-    let base_path = src.settings.base_path.clone();
-    let look = Lookup { datasets: &datasets, named_charts: &charts, orgs: &orgs };
-    let doc_index: HashMap<&str, usize> = documents.iter().enumerate().map(|(i, d)| (d.entry.file.as_str(), i)).collect();
-    let ctx = ArticleCtx { look: &look, docs: &doc_index, root: &src.root, base_path: &base_path };
-    let results: Vec<Result<(Draft, Vec<ChartData>), Errors>> = src.articles.par_iter().map(|f| article(f, &ctx)).collect();
-    let (drafts, e) = partition(results);
+pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
+    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs };
+    let ctx = ArticleCtx { look: &look, docs: &base.documents, root: &base.root, base_path: &base.settings.base_path };
+    article(f, &ctx)
+}
+
+pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
+    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs };
+    page(f, &look, &base.settings.base_path)
+}
+
+/// The site from its checked parts: site-wide lists, order, and every error.
+pub fn assemble(base: Base, articles: Vec<Checked>, pages: Vec<CheckedPage>) -> Result<Site, Errors> {
+    let Base { settings, orgs, datasets, mut charts, documents, assets, root, mut errors } = base;
+    let named_charts: Vec<String> = charts.keys().cloned().collect();
+    let (drafts, e) = partition(articles);
     errors.extend(e);
-    let page_results: Vec<Result<(Page, Vec<ChartData>), Errors>> = src.pages.par_iter().map(|f| page(f, &look, &base_path)).collect();
-    let (pages, e) = partition(page_results);
+    let (pages, e) = partition(pages);
     errors.extend(e);
     errors.extend(duplicate_slugs(drafts.iter().map(|(d, _)| (d.article.slug.as_str(), d.article.path.as_path())), "articles"));
     errors.extend(duplicate_slugs(pages.iter().map(|(p, _)| (p.slug.as_str(), p.path.as_path())), "pages"));
@@ -84,7 +127,7 @@ pub fn build(src: Source) -> Result<Site, Errors> {
     }
     errors.into_result(())?;
     Ok(Site {
-        settings: src.settings,
+        settings,
         articles,
         pages: page_list,
         categories,
@@ -95,23 +138,24 @@ pub fn build(src: Source) -> Result<Site, Errors> {
         charts,
         named_charts,
         documents,
-        assets: src.assets,
-        root: src.root,
+        assets,
+        root,
         warnings,
     })
 }
 
 /// An article before the site-wide lists exist: categories and tags by name.
-struct Draft {
-    article: Article,
-    category: Option<String>,
-    tags: Vec<String>,
-    warnings: Vec<Error>,
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub article: Article,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub warnings: Vec<Error>,
 }
 
 struct ArticleCtx<'a> {
     look: &'a Lookup<'a>,
-    docs: &'a HashMap<&'a str, usize>,
+    docs: &'a [Document],
     root: &'a Path,
     base_path: &'a str,
 }
@@ -134,8 +178,8 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     }
     let mut documents = Vec::new();
     for d in &fm.documents {
-        match ctx.docs.get(d.trim_start_matches('/')) {
-            Some(&i) => documents.push(i),
+        match ctx.docs.iter().position(|doc| doc.entry.file == d.trim_start_matches('/')) {
+            Some(i) => documents.push(i),
             None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
         }
     }
@@ -356,7 +400,8 @@ fn documents(root: &Path, entries: Vec<crate::model::document::DocumentEntry>, t
             Ok(d) => d,
             Err(m) => {
                 errors.push(Error::new(&file, format!("date: {m}")).at_line(yaml::line_of(text, "date", entry.date.as_deref().unwrap_or_default()).unwrap_or(line)));
-                continue;
+                // Kept without a date, so articles citing it are not reported too.
+                None
             }
         };
         let mut slug = slugify(entry.number.as_deref().unwrap_or(&entry.title));

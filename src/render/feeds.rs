@@ -87,9 +87,9 @@ fn feed(ctx: &Ctx, template: &str, title: &str, path: &str, home: &str, items: &
 }
 
 /// Every HTML page but 404 and the pages' own redirects, with absolute URLs.
-pub fn sitemap(ctx: &Ctx, files: &[OutputFile]) -> OutputFile {
+pub fn sitemap<'a>(ctx: &Ctx, files: impl Iterator<Item = &'a str>) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html") && *p != "404.html").collect();
+    let mut paths: Vec<&str> = files.filter(|p| p.ends_with(".html") && *p != "404.html").collect();
     paths.sort_unstable();
     for p in paths {
         let rel = p.strip_suffix("index.html").unwrap_or(p);

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::body::{self, TableCtx};
+use super::memo;
 use super::pages::PageMeta;
 use super::views::{Card, EventView, NamedLink};
 use super::{index_of, Ctx, OutputFile};
@@ -32,15 +33,21 @@ struct FigureCtx<'a> {
 
 /// Draws every chart once, in parallel: its .svg and .csv files, and the
 /// figure HTML that pages embed.
-pub fn charts(ctx: &Ctx) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), Errors> {
+/// With `previous` (a quick rebuild in `serve`, see [`super::memo`]), a chart
+/// whose figures did not change is not drawn again: its figure is reused and
+/// its files, still on disk, are only named in the result's `kept`.
+pub fn charts(ctx: &Ctx, previous: Option<&BTreeMap<String, memo::Chart>>) -> Result<Charts, Errors> {
     let lang = ctx.site.settings.lang;
     let style = ChartStyle::default();
     let narrow = ChartStyle::narrow();
-    let results: Vec<Result<(String, [OutputFile; 2], String), Errors>> = ctx
+    let results: Vec<Result<Drawn, Errors>> = ctx
         .site
         .charts
         .par_iter()
         .map(|(id, data)| {
+            if let Some(done) = previous.and_then(|p| p.get(id)).filter(|c| c.data == *data) {
+                return Ok((id.clone(), done.files.clone(), done.figure.clone()));
+            }
             let svg = charts::draw(data, &style, lang);
             // A phone gets a canvas drawn for its width: the wide one scaled down
             // would shrink the text to about 7 px. Its ids differ so both can sit
@@ -57,13 +64,38 @@ pub fn charts(ctx: &Ctx) -> Result<(Vec<OutputFile>, BTreeMap<String, String>), 
         .collect();
     let (list, errors) = partition(results);
     errors.into_result(())?;
-    let mut files = Vec::with_capacity(list.len() * 2);
-    let mut figures = BTreeMap::new();
+    let mut out = Charts::default();
     for (id, f, html) in list {
-        files.extend(f);
-        figures.insert(id, html);
+        if let Some(p) = previous {
+            let data = ctx.site.charts[&id].clone();
+            if p.get(&id).is_some_and(|c| c.data == data) {
+                out.kept.extend(f.iter().map(|x| x.path.clone()));
+            } else {
+                out.files.extend(f.iter().cloned());
+            }
+            out.memo.insert(id.clone(), memo::Chart { data, files: f, figure: html.clone() });
+        } else {
+            out.files.extend(f);
+        }
+        out.figures.insert(id, html);
     }
-    Ok((files, figures))
+    Ok(out)
+}
+
+/// A chart's id, its .svg and .csv files, and its figure HTML.
+type Drawn = (String, [OutputFile; 2], String);
+
+/// The charts of a render.
+#[derive(Default)]
+pub struct Charts {
+    /// Their .svg and .csv files (not those in `kept`).
+    pub files: Vec<OutputFile>,
+    /// Each chart's figure HTML, by chart id.
+    pub figures: BTreeMap<String, String>,
+    /// Files of charts that did not change since `previous`.
+    pub kept: Vec<String>,
+    /// For the next quick rebuild (only when `previous` was given).
+    pub memo: BTreeMap<String, memo::Chart>,
 }
 
 /// A chart file opened on its own needs the XML namespace and a font.
@@ -145,8 +177,20 @@ struct DatasetCtx<'a> {
 
 pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let site = ctx.site;
-    let org_results: Vec<Result<OutputFile, Errors>> = (0..site.orgs.list.len()).into_par_iter().map(|i| org_page(ctx, i).map_err(Errors::from)).collect();
-    let ds_results: Vec<Result<OutputFile, Errors>> = site.datasets.keys().collect::<Vec<_>>().into_par_iter().map(|id| dataset_page(ctx, id).map_err(Errors::from)).collect();
+    let skip = |rel: &str| ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(rel)));
+    let org_results: Vec<Result<OutputFile, Errors>> = (0..site.orgs.list.len())
+        .into_par_iter()
+        .filter(|&i| !skip(&urls::org(&site.orgs.list[i].id)))
+        .map(|i| org_page(ctx, i).map_err(Errors::from))
+        .collect();
+    let ds_results: Vec<Result<OutputFile, Errors>> = site
+        .datasets
+        .keys()
+        .filter(|id| !skip(&urls::dataset(id)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|id| dataset_page(ctx, id).map_err(Errors::from))
+        .collect();
     let (mut out, mut errors) = partition(org_results);
     let (ds, e) = partition(ds_results);
     out.extend(ds);
@@ -156,6 +200,29 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
         Err(e) => errors.push(e),
     }
     errors.into_result(out)
+}
+
+/// Fingerprints of the organization and dataset pages' inputs (see
+/// [`super::memo`]). A dataset page shows only site-wide files, which a quick
+/// rebuild never changes; an organization page also shows its articles: their
+/// cards, conferences and charts, all covered by their keys.
+pub fn fingerprints(ctx: &Ctx, keys: &memo::Keys) -> Vec<(String, u64)> {
+    use std::hash::Hasher;
+    let site = ctx.site;
+    let mut out = Vec::new();
+    'orgs: for (i, o) in site.orgs.list.iter().enumerate() {
+        let mut h = memo::Fnv::new();
+        h.num(keys.global).str("org").str(&o.id);
+        for &a in &site.org_articles[i] {
+            let Some(&key) = keys.articles.get(a) else { continue 'orgs };
+            h.num(key).num(keys.cards[a]);
+        }
+        out.push((index_of(&urls::org(&o.id)), h.finish()));
+    }
+    for id in site.datasets.keys() {
+        out.push((index_of(&urls::dataset(id)), memo::Fnv::new().num(keys.global).str("dataset").str(id).finish()));
+    }
+    out
 }
 
 fn home_crumb(ctx: &Ctx) -> (String, String) {

@@ -1,8 +1,11 @@
 //! Paginated listings: all news, each category, each keyword, and their indexes.
 
+use std::hash::Hasher;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::memo::{Fnv, Keys};
 use super::pages::PageMeta;
 use super::views::{Card, NamedLink};
 use super::{index_of, Ctx, OutputFile};
@@ -48,29 +51,64 @@ struct TaxonLink {
     count: usize,
 }
 
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+/// One paginated listing: where, its heading, and its articles.
+struct Plan {
+    base: String,
+    heading: String,
+    kind: &'static str,
+    items: Vec<usize>,
+    feed: Option<String>,
+    parent: NamedLink,
+}
+
+fn plans(ctx: &Ctx) -> Vec<Plan> {
     let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
-    let mut jobs: Vec<(String, String, &'static str, Vec<usize>, Option<String>, NamedLink)> = Vec::new();
+    let mut jobs = Vec::new();
     let all_items: Vec<usize> = (0..ctx.site.articles.len()).collect();
     let news = NamedLink { name: t("news"), url: ctx.href(urls::NEWS) };
-    jobs.push((urls::NEWS.to_string(), t("news"), "news", all_items, Some(ctx.href("rss.xml")), news.clone()));
+    jobs.push(Plan { base: urls::NEWS.to_string(), heading: t("news"), kind: "news", items: all_items, feed: Some(ctx.href("rss.xml")), parent: news });
     let cats = NamedLink { name: t("categories"), url: ctx.href(urls::CATEGORIES) };
     for c in &ctx.site.categories {
-        jobs.push((urls::category(&c.slug), c.name.clone(), "category", c.articles.clone(), Some(ctx.href(&format!("{}rss.xml", urls::category(&c.slug)))), cats.clone()));
+        let feed = Some(ctx.href(&format!("{}rss.xml", urls::category(&c.slug))));
+        jobs.push(Plan { base: urls::category(&c.slug), heading: c.name.clone(), kind: "category", items: c.articles.clone(), feed, parent: cats.clone() });
     }
     let tags = NamedLink { name: t("tags"), url: ctx.href(urls::TAGS) };
     for c in &ctx.site.tags {
-        jobs.push((urls::tag(&c.slug), format!("{}: {}", t("tag"), c.name), "tag", c.articles.clone(), None, tags.clone()));
+        jobs.push(Plan { base: urls::tag(&c.slug), heading: format!("{}: {}", t("tag"), c.name), kind: "tag", items: c.articles.clone(), feed: None, parent: tags.clone() });
     }
-    let results: Vec<Result<Vec<OutputFile>, Errors>> = jobs
+    jobs
+}
+
+pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
+    let results: Vec<Result<Vec<OutputFile>, Errors>> = plans(ctx)
         .par_iter()
-        .map(|(base, heading, kind, items, feed, parent)| listing(ctx, base, heading, kind, items, feed.clone(), parent).map_err(Errors::from))
+        .map(|p| listing(ctx, &p.base, &p.heading, p.kind, &p.items, p.feed.clone(), &p.parent).map_err(Errors::from))
         .collect();
     let (lists, errors) = partition(results);
     let mut out: Vec<OutputFile> = lists.into_iter().flatten().collect();
     out.push(taxonomy_index(ctx, urls::CATEGORIES, &t("categories"), &ctx.site.categories)?);
     out.push(taxonomy_index(ctx, urls::TAGS, &t("tags"), &ctx.site.tags)?);
     errors.into_result(out)
+}
+
+/// Fingerprint of each listing page's inputs (see [`super::memo`]): its
+/// heading, its place in the pagination and the cards it shows.
+pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
+    let size = ctx.site.settings.site.page_size;
+    let mut out = Vec::new();
+    for p in plans(ctx) {
+        let total = p.items.len().div_ceil(size).max(1);
+        for n in 1..=total {
+            let mut h = Fnv::new();
+            h.num(keys.global).str(&p.heading).str(p.kind).str(p.feed.as_deref().unwrap_or_default()).num(n as u64).num(total as u64);
+            for &i in p.items.iter().skip((n - 1) * size).take(size) {
+                h.num(keys.cards[i]);
+            }
+            out.push((index_of(&urls::paged(&p.base, n)), h.finish()));
+        }
+    }
+    out
 }
 
 /// Pages of `items` (article indices), `page_size` each; page 1 at `base`.
@@ -81,6 +119,9 @@ fn listing(ctx: &Ctx, base: &str, heading: &str, kind: &'static str, items: &[us
     let mut out = Vec::with_capacity(total);
     for n in 1..=total {
         let rel = urls::paged(base, n);
+        if ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(&rel))) {
+            continue;
+        }
         let chunk = items.iter().skip((n - 1) * size).take(size).map(|&i| &ctx.cards[i]).collect();
         let title = if n > 1 { format!("{heading} – {} {n}", ctx.theme.words.get("page").cloned().unwrap_or_default()) } else { heading.to_string() };
         let mut page = PageMeta::new(ctx, kind, &title, &ctx.site.settings.site.description.clone().unwrap_or_default(), &rel).crumb(&home, ctx.href(""));

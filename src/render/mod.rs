@@ -11,6 +11,7 @@ mod engine;
 mod feeds;
 mod figures;
 mod listings;
+pub mod memo;
 mod pages;
 mod portal;
 pub mod views;
@@ -55,6 +56,8 @@ pub struct Ctx<'a> {
     pub cards: Vec<views::Card>,
     /// Each chart's figure HTML, by chart id, made once.
     pub figures: std::collections::BTreeMap<String, String>,
+    /// Set in a quick rebuild: which pages are unchanged and not rendered.
+    pub keys: Option<memo::Keys>,
 }
 
 impl Ctx<'_> {
@@ -73,10 +76,29 @@ impl Ctx<'_> {
 
 /// The whole site. Pages render in parallel over the read-only model.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Errors> {
+    render_with(site, theme, None).map(|r| r.files)
+}
+
+/// A render that may skip pages (see [`memo`]).
+pub struct Rendered {
+    /// Sorted by path.
+    pub files: Vec<OutputFile>,
+    /// Pages not rendered because they did not change: their previous files stand.
+    pub kept: Vec<String>,
+    /// What the next quick rebuild compares with.
+    pub memo: memo::Memo,
+    /// Given in a quick rebuild, for [`render_articles`].
+    pub parts: Option<Parts>,
+}
+
+/// [`render`], skipping the article and listing pages whose inputs are the same
+/// as in `inc.previous` when `inc` is given.
+pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) -> Result<Rendered, Errors> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, css, js) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, css, js);
     let sidebar = pages::sidebar(site);
+    let global = inc.map(|_| global_key(site, theme, &site_view, &sidebar));
     engine::set_globals(
         &mut tera,
         &[
@@ -86,9 +108,21 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Errors> {
         ],
     );
     let cards = site.articles.par_iter().map(|a| views::card(site, a)).collect();
-    let mut ctx = Ctx { site, theme, tera: &tera, cards, figures: Default::default() };
-    let (charts, figures) = figures::charts(&ctx)?;
-    ctx.figures = figures;
+    let mut ctx = Ctx { site, theme, tera: &tera, cards, figures: Default::default(), keys: None };
+    let charts = figures::charts(&ctx, inc.map(|i| &i.previous.charts))?;
+    ctx.figures = charts.figures;
+    let mut next = memo::Memo { charts: charts.memo, ..Default::default() };
+    if let (Some(inc), Some(global)) = (inc, global) {
+        let cards = ctx.cards.par_iter().map(memo::of_json).collect();
+        let mut keys = memo::Keys { global, cards, articles: inc.article_keys.clone(), skip: Default::default() };
+        let mut fingerprints = pages::fingerprints(&ctx, &keys);
+        fingerprints.extend(listings::fingerprints(&ctx, &keys));
+        fingerprints.extend(figures::fingerprints(&ctx, &keys));
+        fingerprints.extend(portal::fingerprints(&ctx, &keys));
+        keys.skip = fingerprints.iter().filter(|(p, f)| inc.previous.pages.get(p) == Some(f)).map(|(p, _)| p.clone()).collect();
+        next.pages = fingerprints.into_iter().collect();
+        ctx.keys = Some(keys);
+    }
 
     type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<OutputFile>, Errors> + Send + Sync + 'a>;
     let jobs: Vec<Job> = vec![
@@ -104,14 +138,54 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Errors> {
     let (lists, errors) = partition(results);
     errors.into_result(())?;
     let mut files: Vec<OutputFile> = lists.into_iter().flatten().collect();
-    files.extend(charts);
+    files.extend(charts.files);
     files.extend(assets);
     files.extend(feeds::copies(site));
-    files.push(feeds::sitemap(&ctx, &files));
+    if inc.is_none_or(|i| i.search) {
+        files.extend(crate::search::index(site, theme, &ctx.cards));
+    }
+    let mut kept: Vec<String> = ctx.keys.as_ref().map(|k| k.skip.iter().cloned().collect()).unwrap_or_default();
+    kept.extend(charts.kept);
+    kept.sort();
+    files.push(feeds::sitemap(&ctx, files.iter().map(|f| f.path.as_str()).chain(kept.iter().map(String::as_str))));
     files.push(feeds::robots(&ctx));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     check_unique(&files)?;
-    Ok(files)
+    let Ctx { cards, figures, .. } = ctx;
+    let parts = inc.map(|_| Parts { tera, cards, figures });
+    Ok(Rendered { files, kept, memo: next, parts })
+}
+
+/// What `serve` keeps of a render to render single article pages again.
+pub struct Parts {
+    tera: Tera,
+    /// Every article's card, by article index.
+    pub cards: Vec<views::Card>,
+    figures: std::collections::BTreeMap<String, String>,
+}
+
+/// The pages of the articles at `indices`, with the engine, cards and figures
+/// of the render that made `parts`: for an edit that changed only an
+/// article's body, so that nothing else on the site changed.
+pub fn render_articles(site: &Site, theme: &Theme, parts: &mut Parts, indices: &[usize]) -> Result<Vec<OutputFile>, Errors> {
+    let ctx = Ctx { site, theme, tera: &parts.tera, cards: std::mem::take(&mut parts.cards), figures: std::mem::take(&mut parts.figures), keys: None };
+    let results: Vec<Result<OutputFile, Errors>> = indices.par_iter().map(|&i| pages::article(&ctx, i).map_err(Errors::from)).collect();
+    let Ctx { cards, figures, .. } = ctx;
+    parts.cards = cards;
+    parts.figures = figures;
+    let (files, errors) = partition(results);
+    errors.into_result(files)
+}
+
+/// Fingerprint of what every page shows, so a change to it re-renders all.
+fn global_key(site: &Site, theme: &Theme, site_view: &views::SiteView, sidebar: &pages::Sidebar) -> u64 {
+    use std::hash::Hasher;
+    let mut h = memo::Fnv::new();
+    h.num(memo::of_json(site_view)).num(memo::of_json(sidebar)).num(memo::of_json(&theme.words)).num(memo::of_json(&site.settings.site));
+    for (name, text) in &theme.templates {
+        h.str(name).str(text);
+    }
+    h.finish()
 }
 
 /// Two outputs at one path would silently overwrite each other.

@@ -1,9 +1,12 @@
 //! Article pages, standalone pages, the home page and the sidebar they share.
 
+use std::hash::Hasher;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{self, doc_view, event_view, image_view, source_view, stat_view, Card, DocView, EventView, ImageView, NamedLink, StatView};
+use super::memo::{Fnv, Keys};
 use super::{body, index_of, Ctx, OutputFile};
 use crate::error::{partition, Errors};
 use crate::load::frontmatter::Source;
@@ -83,12 +86,51 @@ struct ArticleCtx<'a> {
 const NEIGHBOURS: usize = 5;
 
 pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
-    let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len()).into_par_iter().map(|i| article(ctx, i).map_err(Errors::from)).collect();
+    let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len())
+        .into_par_iter()
+        .filter(|&i| !ctx.keys.as_ref().is_some_and(|k| k.skips(&article_path(ctx, i))))
+        .map(|i| article(ctx, i).map_err(Errors::from))
+        .collect();
     let (files, errors) = partition(results);
     errors.into_result(files)
 }
 
-fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {
+fn article_path(ctx: &Ctx, i: usize) -> String {
+    index_of(&urls::article(&ctx.site.articles[i].slug))
+}
+
+/// The other articles an article page lists: newer, older, and related.
+fn neighbours(ctx: &Ctx, i: usize) -> [Vec<usize>; 3] {
+    let newer = (i.saturating_sub(NEIGHBOURS)..i).rev().collect();
+    let older = (i + 1..ctx.site.articles.len()).take(NEIGHBOURS).collect();
+    [newer, older, related(ctx, i)]
+}
+
+/// Fingerprint of each article page's inputs (see [`super::memo`]): its own
+/// source, its card, its keywords, and the cards it lists. An article without
+/// a key gets none, so its page is always rendered.
+pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
+    (0..ctx.site.articles.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let a = &ctx.site.articles[i];
+            let mut h = Fnv::new();
+            h.num(keys.global).num(*keys.articles.get(i)?).num(keys.cards[i]);
+            for &t in &a.tags {
+                h.str(&ctx.site.tags[t].name);
+            }
+            for list in neighbours(ctx, i) {
+                h.num(list.len() as u64);
+                for x in list {
+                    h.num(keys.cards[x]);
+                }
+            }
+            Some((article_path(ctx, i), h.finish()))
+        })
+        .collect()
+}
+
+pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {
     let site = ctx.site;
     let a = &site.articles[i];
     let lang = site.settings.lang;
@@ -118,21 +160,19 @@ fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {
         body: body::html(ctx, &a.body)?,
         draft: a.draft,
     };
-    let newer: Vec<&Card> = ctx.cards[i.saturating_sub(NEIGHBOURS)..i].iter().rev().collect();
-    let older: Vec<&Card> = ctx.cards.iter().skip(i + 1).take(NEIGHBOURS).collect();
-    let related = related(ctx, i);
+    let [newer, older, related] = neighbours(ctx, i).map(|list| list.into_iter().map(|x| &ctx.cards[x]).collect::<Vec<&Card>>());
     let json_ld = json_ld(ctx, a, &page);
     let html = ctx.render("article.html", &ArticleCtx { page, article: view, related, newer, older, json_ld })?;
     Ok(OutputFile::bytes(index_of(&rel), html))
 }
 
 /// Articles of the same category nearest in time, newest first.
-fn related<'a>(ctx: &'a Ctx, i: usize) -> Vec<&'a Card> {
+fn related(ctx: &Ctx, i: usize) -> Vec<usize> {
     let Some(c) = ctx.site.articles[i].category else { return Vec::new() };
     let list = &ctx.site.categories[c].articles;
     let pos = list.iter().position(|&x| x == i).unwrap_or(0);
     let start = pos.saturating_sub(NEIGHBOURS / 2);
-    list.iter().skip(start).filter(|&&x| x != i).take(NEIGHBOURS).map(|&x| &ctx.cards[x]).collect()
+    list.iter().skip(start).filter(|&&x| x != i).take(NEIGHBOURS).copied().collect()
 }
 
 fn absolute_media(ctx: &Ctx, src: &str) -> String {

@@ -78,11 +78,36 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let mut out = vec![OutputFile::bytes(index_of(urls::DOCUMENTS), ctx.render("documents.html", &DocumentsCtx { page, documents: docs.clone(), kinds, years })?)];
     for (i, (d, view)) in site.documents.iter().zip(docs).enumerate() {
         let rel = urls::document(&d.slug);
+        if ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(&rel))) {
+            continue;
+        }
         let page = PageMeta::new(ctx, "document", &view.title, view.summary.as_deref().unwrap_or(&view.title), &rel).crumb(&home, ctx.href("")).crumb(&title, ctx.href(urls::DOCUMENTS));
         let articles = site.articles.iter().enumerate().filter(|(_, a)| a.documents.contains(&i)).map(|(ai, _)| ctx.cards[ai].clone()).collect();
         out.push(OutputFile::bytes(index_of(&rel), ctx.render("document.html", &DocumentCtx { page, document: view, articles })?));
     }
     Ok(out)
+}
+
+/// Fingerprints of the document pages' inputs (see [`super::memo`]): the
+/// document (site-wide, unchanged in a quick rebuild) and the cards of the
+/// articles that name it.
+pub fn fingerprints(ctx: &Ctx, keys: &super::memo::Keys) -> Vec<(String, u64)> {
+    use std::hash::Hasher;
+    let site = ctx.site;
+    let start = |slug: &str| {
+        let mut h = super::memo::Fnv::new();
+        h.num(keys.global).str("document").str(slug);
+        h
+    };
+    let mut hashers: Vec<super::memo::Fnv> = site.documents.iter().map(|d| start(&d.slug)).collect();
+    for (a, article) in site.articles.iter().enumerate() {
+        for &d in &article.documents {
+            if let Some(h) = hashers.get_mut(d) {
+                h.num(keys.cards[a]);
+            }
+        }
+    }
+    site.documents.iter().zip(hashers).map(|(d, h)| (index_of(&urls::document(&d.slug)), h.finish())).collect()
 }
 
 fn plain(ctx: &Ctx, template: &str, rel: &str, title_key: &str, kind: &'static str) -> Result<Vec<OutputFile>, Error> {

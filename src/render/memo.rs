@@ -1,0 +1,136 @@
+//! Skipping pages whose inputs did not change, for `serve`'s quick rebuilds.
+//!
+//! Every article page and listing page gets a fingerprint of what it shows: the
+//! site-wide values every page shows (menus, sidebar, words, templates), the
+//! cards it lists, and for an article page a key of the article's own source
+//! given by the caller. A page whose fingerprint equals the previous render's is
+//! not rendered again: its file from last time is still right. A full build
+//! passes no memo and renders everything.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hasher;
+
+use serde::Serialize;
+
+use super::feeds::fnv1a;
+use super::OutputFile;
+use crate::charts::ChartData;
+
+/// What the previous render of the same site left behind.
+#[derive(Debug, Clone, Default)]
+pub struct Memo {
+    /// Fingerprint of each skippable page's inputs, by output path.
+    pub pages: HashMap<String, u64>,
+    /// Each chart drawn, by id: the same data gives the same files and figure.
+    pub charts: BTreeMap<String, Chart>,
+}
+
+/// A chart as drawn last time.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub data: ChartData,
+    pub files: [OutputFile; 2],
+    pub figure: String,
+}
+
+/// What a quick rebuild passes in.
+#[derive(Debug, Clone, Default)]
+pub struct Incremental {
+    /// A key of each article's own content, in `Site::articles` order (a hash of
+    /// its source text): equal keys mean the article itself did not change.
+    pub article_keys: Vec<u64>,
+    pub previous: Memo,
+    /// Whether to make the search index (slow on a large site; `serve` makes
+    /// it after the pages are on disk).
+    pub search: bool,
+}
+
+/// Fingerprints shared by the page renderers during one render.
+pub struct Keys {
+    /// Of what every page shows.
+    pub global: u64,
+    /// Of each article's card, by article index.
+    pub cards: Vec<u64>,
+    pub articles: Vec<u64>,
+    /// Output paths not to render: unchanged since the previous render.
+    pub skip: HashSet<String>,
+}
+
+impl Keys {
+    pub fn skips(&self, path: &str) -> bool {
+        self.skip.contains(path)
+    }
+}
+
+/// FNV-1a over everything written into it: stable across runs and Rust releases.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Fnv {
+    pub fn new() -> Self {
+        Fnv(0xcbf29ce484222325)
+    }
+
+    pub fn str(&mut self, s: &str) -> &mut Self {
+        self.write(s.as_bytes());
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        self.write(&[0xff]);
+        self
+    }
+
+    pub fn num(&mut self, n: u64) -> &mut Self {
+        self.write(&n.to_le_bytes());
+        self
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+}
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Hasher::write(self, buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Fingerprint of a value as its JSON: what a template would see of it.
+pub fn of_json(value: &impl Serialize) -> u64 {
+    let mut h = Fnv::new();
+    // Serializing our own view structs into a hasher cannot fail; if it ever
+    // did, the fingerprint would differ and the page would simply be rendered.
+    let _ = serde_json::to_writer(&mut h, value);
+    h.finish()
+}
+
+/// Fingerprint of raw bytes.
+pub fn of_bytes(bytes: &[u8]) -> u64 {
+    fnv1a(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_keep_fields_apart() {
+        let a = Fnv::new().str("ab").str("c").finish();
+        let b = Fnv::new().str("a").str("bc").finish();
+        assert_ne!(a, b);
+        assert_eq!(a, Fnv::new().str("ab").str("c").finish());
+    }
+}

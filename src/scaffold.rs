@@ -1,0 +1,218 @@
+//! `trangtin init DIR`: a new site that builds as it is; `trangtin new "Tiêu đề"`:
+//! a new article file with its front matter filled in.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::text::slug::slugify;
+
+/// The sample site, embedded: path under the new site's content/ (or the site
+/// root for `.gitignore`), and text. `DATE` and `DATE_EARLIER` become dates.
+const SITE: &[(&str, &str)] = &[
+    ("content/site.yaml", include_str!("scaffold/site/site.yaml")),
+    (
+        "content/organizations.yaml",
+        include_str!("scaffold/site/organizations.yaml"),
+    ),
+    (
+        "content/data/ket-nap-dang-vien.yaml",
+        include_str!("scaffold/site/data/ket-nap-dang-vien.yaml"),
+    ),
+    (
+        "content/charts/ket-nap-theo-nam.yaml",
+        include_str!("scaffold/site/charts/ket-nap-theo-nam.yaml"),
+    ),
+    (
+        "content/articles/chao-mung.md",
+        include_str!("scaffold/site/articles/chao-mung.md"),
+    ),
+    (
+        "content/articles/so-lieu-mau.md",
+        include_str!("scaffold/site/articles/so-lieu-mau.md"),
+    ),
+    (".gitignore", include_str!("scaffold/site/gitignore")),
+];
+
+/// Writes the sample site into `dir`; refuses a folder with files in it
+/// unless `force`. Returns the files written.
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
+    if let Ok(mut entries) = fs::read_dir(dir) {
+        if entries.next().is_some() && !force {
+            return Err(Error::new(dir, "this folder is not empty; choose a new folder, or add --force to write the sample site into it (files of the same name are replaced)"));
+        }
+    } else if dir.exists() {
+        return Err(Error::new(
+            dir,
+            "this is a file, not a folder; choose a folder for the new site",
+        ));
+    }
+    let tz = jiff::tz::TimeZone::get("Asia/Ho_Chi_Minh").unwrap_or(jiff::tz::TimeZone::UTC);
+    let now = jiff::Timestamp::now();
+    let today = now.to_zoned_datetime(tz.clone());
+    let earlier = now
+        .checked_sub(jiff::SignedDuration::from_hours(24))
+        .unwrap_or(now)
+        .to_zoned_datetime(tz);
+    let mut written = Vec::new();
+    for (rel, text) in SITE {
+        let text = text
+            .replace(
+                "DATE_EARLIER",
+                &earlier.strftime("%Y-%m-%d 08:00").to_string(),
+            )
+            .replace("DATE", &today.strftime("%Y-%m-%d 08:00").to_string());
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+        }
+        fs::write(&path, text).map_err(|e| Error::io(&path, &e))?;
+        written.push(path);
+    }
+    for empty in ["content/media", "content/pages"] {
+        let path = dir.join(empty);
+        fs::create_dir_all(&path).map_err(|e| Error::io(&path, &e))?;
+    }
+    Ok(written)
+}
+
+/// What `new` needs besides the title.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle<'a> {
+    pub title: &'a str,
+    pub category: Option<&'a str>,
+    pub org: Option<&'a str>,
+}
+
+/// Writes `content/articles/YYYY/slug.md` under `root` and returns its path.
+/// The date is now in the site's time zone; an existing file is never replaced.
+pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
+    let site_yaml = Path::new("content/site.yaml");
+    let settings = crate::config::load(&root.join(site_yaml), site_yaml, None)?;
+    let title = a.title.trim();
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Error::new(root.join("content/articles"), format!("cannot make a web address from the title `{title}`; give a title with letters or digits")));
+    }
+    if let Some(org) = a.org {
+        check_org(root, org)?;
+    }
+    let now = jiff::Timestamp::now().to_zoned_datetime(settings.tz.clone());
+    let rel = PathBuf::from(format!("content/articles/{}/{slug}.md", now.year()));
+    let path = root.join(&rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(&rel, &e))?;
+    }
+    let text = front_matter(title, &now.strftime("%Y-%m-%d %H:%M").to_string(), a);
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::new(
+                &rel,
+                "an article with this web address already exists; open it, or choose another title",
+            ),
+            _ => Error::io(&rel, &e),
+        })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Error::io(&rel, &e))?;
+    Ok(rel)
+}
+
+/// Text values are written as quoted strings, so a `:` or `#` in a title is safe.
+fn front_matter(title: &str, date: &str, a: &NewArticle) -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut out = format!("---\ntitle: {}\ndate: {}\n", q(title), q(date));
+    match a.category {
+        Some(c) => out.push_str(&format!("category: {}\n", q(c))),
+        None => out.push_str("# category: Tin tức – Sự kiện\n"),
+    }
+    out.push_str("tags: []\n# author: Ban Tuyên giáo\n# summary: Một hai câu tóm tắt (sapo); mặc định là đoạn đầu tiên.\n");
+    if let Some(o) = a.org {
+        out.push_str(&format!("org: {}\n", q(o)));
+    }
+    out.push_str("---\nViết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n");
+    out
+}
+
+fn check_org(root: &Path, org: &str) -> Result<(), Error> {
+    let (orgs, _, errors) = crate::load::data::organizations(root);
+    if let Some(e) = errors.0.into_iter().next() {
+        return Err(e);
+    }
+    if orgs.iter().any(|o| o.id == org) {
+        return Ok(());
+    }
+    let known: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
+    Err(Error::new(
+        "content/organizations.yaml",
+        format!(
+            "no organization has the id `{org}`; expected one of: {}",
+            known.join(", ")
+        ),
+    ))
+}
+
+/// The `init` command: prints what was made and what to do next.
+pub fn run_init(dir: &Path, force: bool) -> i32 {
+    match init(dir, force) {
+        Ok(files) => {
+            println!(
+                "created a new site in {} ({} files)",
+                dir.display(),
+                files.len()
+            );
+            println!(
+                "next: cd {} && trangtin serve   (then open http://127.0.0.1:1111/)",
+                dir.display()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+/// The `new` command: prints the new file's path.
+pub fn run_new(root: &Path, title: &str, category: Option<&str>, org: Option<&str>) -> i32 {
+    match new_article(
+        root,
+        &NewArticle {
+            title,
+            category,
+            org,
+        },
+    ) {
+        Ok(rel) => {
+            println!("{}", root.join(rel).display());
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_quotes_what_editors_type() {
+        let fm = front_matter(
+            "Hội nghị: \"tổng kết\" # 2024",
+            "2024-01-02 08:00",
+            &NewArticle {
+                title: "",
+                category: Some("Xây dựng Đảng"),
+                org: None,
+            },
+        );
+        assert!(fm.starts_with("---\ntitle: \"Hội nghị: \\\"tổng kết\\\" # 2024\"\ndate: \"2024-01-02 08:00\"\ncategory: \"Xây dựng Đảng\"\n"), "{fm}");
+    }
+}

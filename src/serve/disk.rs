@@ -1,0 +1,134 @@
+//! The served output folder, as `serve` last wrote it: only files whose bytes
+//! changed are written again.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::memo::{self, Fnv};
+use crate::render::{Content, OutputFile};
+
+pub struct Disk {
+    pub output: PathBuf,
+    /// What is on disk now: output path → length and hash of its bytes.
+    written: HashMap<String, (usize, u64)>,
+}
+
+impl Disk {
+    pub fn new(output: PathBuf) -> Self {
+        Disk {
+            output,
+            written: HashMap::new(),
+        }
+    }
+
+    /// Writes the files of `files` whose bytes changed; removes the files written
+    /// before that are neither in `files` nor kept by `keep`. The first time,
+    /// the whole folder is replaced. Returns how many files changed.
+    pub fn sync(
+        &mut self,
+        files: &[OutputFile],
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<usize, Error> {
+        let now: Vec<(usize, u64)> = files.par_iter().map(fingerprint).collect();
+        if self.written.is_empty() {
+            crate::write::write(&self.output, files)?;
+            self.written = files.iter().map(|f| f.path.clone()).zip(now).collect();
+            return Ok(files.len());
+        }
+        let made: HashMap<&str, (usize, u64)> = files
+            .iter()
+            .map(|f| f.path.as_str())
+            .zip(now.iter().copied())
+            .collect();
+        let changing = files
+            .iter()
+            .zip(&now)
+            .filter(|(f, n)| self.written.get(&f.path) != Some(n))
+            .count();
+        let keeps_any = self
+            .written
+            .keys()
+            .any(|k| !made.contains_key(k.as_str()) && keep(k));
+        if changing * 2 > files.len() && !keeps_any {
+            // Most files changed (a template edit): one swap of the whole
+            // folder is quicker than a rename per file.
+            crate::write::write(&self.output, files)?;
+            self.written = made.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
+            return Ok(changing);
+        }
+        let changed: Vec<OutputFile> = files
+            .iter()
+            .zip(&now)
+            .filter(|(f, n)| self.written.get(&f.path) != Some(n))
+            .map(|(f, _)| f.clone())
+            .collect();
+        let removed: Vec<String> = self
+            .written
+            .keys()
+            .filter(|k| !made.contains_key(k.as_str()) && !keep(k))
+            .cloned()
+            .collect();
+        if let Err(e) = crate::write::update(&self.output, &changed, &removed) {
+            // The disk no longer matches what we remember: replace it all next time.
+            self.written.clear();
+            return Err(e);
+        }
+        for r in &removed {
+            self.written.remove(r);
+        }
+        for (path, n) in made {
+            self.written.insert(path.to_string(), n);
+        }
+        Ok(changed.len() + removed.len())
+    }
+}
+
+/// Length and hash of a file's bytes; a copied file by its source's size and time.
+fn fingerprint(f: &OutputFile) -> (usize, u64) {
+    match &f.content {
+        Content::Bytes(b) => (b.len(), memo::of_bytes(b)),
+        Content::Copy(from) => {
+            let meta = std::fs::metadata(from).ok();
+            let len = meta.as_ref().map_or(0, |m| m.len() as usize);
+            let time = meta
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            (
+                len,
+                Fnv::new().str(&from.to_string_lossy()).num(time).finish(),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_only_what_changed_and_removes_what_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut disk = Disk::new(dir.path().join("out"));
+        let a = |t: &str| OutputFile::bytes("a.html", t.as_bytes().to_vec());
+        let b = OutputFile::bytes("b.html", b"b".to_vec());
+        assert_eq!(disk.sync(&[a("1"), b.clone()], |_| false).unwrap(), 2);
+        assert_eq!(disk.sync(&[a("1"), b.clone()], |_| false).unwrap(), 0);
+        assert_eq!(
+            disk.sync(&[a("2")], |p| p == "b.html").unwrap(),
+            1,
+            "b is kept"
+        );
+        assert!(dir.path().join("out/b.html").exists());
+        assert_eq!(disk.sync(&[a("2")], |_| false).unwrap(), 1, "b is removed");
+        assert!(!dir.path().join("out/b.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("out/a.html")).unwrap(),
+            "2"
+        );
+    }
+}

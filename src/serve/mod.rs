@@ -1,0 +1,224 @@
+//! `trangtin serve`: build, serve the output on loopback, watch content/ and
+//! themes/, rebuild what an edit changed, and reload the open pages.
+//!
+//! Threads: the HTTP server ([`http`]) answers from the output folder; the
+//! main thread waits for file changes ([`watch`]), rebuilds ([`session`]) and
+//! tells the pages ([`live`]). A content error never stops the server: the
+//! last good site stays on disk and the pages show the error over it.
+
+mod disk;
+pub mod files;
+pub mod http;
+pub mod live;
+mod quick;
+pub mod session;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use session::{Outcome, Session};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// Where the served files are written; default: a folder in the system's
+    /// temporary folder, so `serve` never touches the site's output/.
+    pub output: Option<PathBuf>,
+    pub bind: IpAddr,
+    /// 0 picks a free port (the address is printed).
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+    pub quiet: bool,
+}
+
+/// Runs until the process is stopped; returns the exit status on failure to start.
+pub fn run(opts: &ServeOptions) -> i32 {
+    if !opts.root.join("content").is_dir() {
+        eprintln!("{}: no content folder here; run trangtin serve in a site folder, give --root DIR, or create one with `trangtin init DIR`", opts.root.join("content").display());
+        return 1;
+    }
+    let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot listen on {}:{}: {e}; is another server using this port? Choose another with --port", opts.bind, opts.port);
+            return 2;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
+    let host = if opts.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        host_of(opts.bind)
+    };
+    let url = format!("http://{host}:{port}/");
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&opts.root));
+    let mut session = Session::new(session::Settings {
+        root: opts.root.clone(),
+        output: output.clone(),
+        drafts: opts.drafts,
+        base_url: url.clone(),
+    });
+    let shared = Arc::new(http::Shared::new(output.clone()));
+    let outcome = session.full();
+    report(&outcome, opts.quiet);
+    shared.hub.publish(
+        outcome.changed > 0,
+        outcome.errors.as_ref().map(ToString::to_string),
+    );
+
+    let mut watcher = match watch::Watcher::start(&opts.root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    let server = Arc::clone(&shared);
+    if std::thread::Builder::new()
+        .name("trangtin-listen".into())
+        .spawn(move || http::run(listener, server))
+        .is_err()
+    {
+        eprintln!("cannot start the web server thread");
+        return 1;
+    }
+    println!(
+        "serving {url} (files in {}); press Ctrl+C to stop",
+        output.display()
+    );
+    if let Some(w) = exposure_warning(opts.bind) {
+        eprintln!("{w}");
+    }
+    if opts.open {
+        open_browser(&url);
+    }
+    loop {
+        // The search index is made once the editor pauses: pages come first.
+        let idle = if session.search_pending() {
+            Duration::from_millis(300)
+        } else {
+            Duration::from_secs(3600)
+        };
+        let outcome = match watcher.next(idle) {
+            watch::Next::Stopped => break,
+            watch::Next::Idle => {
+                let o = guarded(&mut session, Session::refresh_search);
+                if o.errors.is_some() {
+                    report(&o, opts.quiet);
+                    shared
+                        .hub
+                        .publish(false, o.errors.as_ref().map(ToString::to_string));
+                }
+                continue;
+            }
+            watch::Next::Changed(batch) => guarded(&mut session, |s| s.apply(&batch)),
+        };
+        if outcome.elapsed.is_zero() && outcome.errors.is_none() {
+            continue;
+        }
+        report(&outcome, opts.quiet);
+        shared.hub.publish(
+            outcome.changed > 0,
+            outcome.errors.as_ref().map(ToString::to_string),
+        );
+    }
+    0
+}
+
+/// Runs one rebuild; a bug that panics in it must not stop the server: the
+/// session starts afresh with a full rebuild, and the last site stays served.
+fn guarded(session: &mut Session, run: impl FnOnce(&mut Session) -> Outcome) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(session))) {
+        Ok(outcome) => outcome,
+        Err(_) => {
+            eprintln!("internal error in trangtin while rebuilding (please report it); rebuilding everything");
+            let settings = session.settings().clone();
+            *session = Session::new(settings);
+            session.full()
+        }
+    }
+}
+
+/// Said when the preview can be reached from other computers.
+pub fn exposure_warning(bind: IpAddr) -> Option<String> {
+    (!bind.is_loopback()).then(|| format!("warning: listening on {bind} makes the preview (drafts included) reachable from other computers; use --bind 127.0.0.1 unless you mean it"))
+}
+
+fn host_of(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
+/// One folder per site in the temporary folder, reused across runs.
+fn default_output(root: &Path) -> PathBuf {
+    let real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let key = crate::render::memo::of_bytes(real.to_string_lossy().as_bytes());
+    std::env::temp_dir().join(format!("trangtin-serve-{:08x}", key as u32))
+}
+
+fn report(o: &Outcome, quiet: bool) {
+    for w in &o.warnings {
+        eprintln!("warning: {w}");
+    }
+    match &o.errors {
+        Some(errors) => {
+            eprint!("{errors}");
+            eprintln!(
+                "{} error{} found; still serving the last good site.",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+        }
+        None if !quiet => {
+            let what = if o.full { "built" } else { "rebuilt" };
+            println!(
+                "{what}: {} pages rendered, {} files changed in {} ms",
+                o.rendered,
+                o.changed,
+                o.elapsed.as_millis()
+            );
+        }
+        None => {}
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        eprintln!("cannot open a browser; open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_is_quiet() {
+        assert_eq!(exposure_warning("127.0.0.1".parse().unwrap()), None);
+        assert_eq!(exposure_warning("::1".parse().unwrap()), None);
+        let w = exposure_warning("0.0.0.0".parse().unwrap()).unwrap();
+        assert!(w.starts_with("warning: listening on 0.0.0.0 makes the preview (drafts included) reachable from other computers"), "{w}");
+    }
+}

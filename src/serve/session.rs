@@ -1,0 +1,358 @@
+//! The state of a `serve` run between rebuilds, and the rebuilds themselves.
+//!
+//! A full rebuild reads the whole site. After it, an edit to articles only is
+//! handled quickly: the edited files are read and checked again against the
+//! site-wide parts kept from the full rebuild ([`model::build::Base`]), the
+//! site is assembled from the articles already checked, the renderer skips the
+//! pages whose inputs did not change ([`render::memo`]), and only files whose
+//! bytes changed are written. An edit that changed nothing but an article's
+//! body is quicker still ([`quick`]): only that page is rendered, into the last
+//! site kept in memory. The search index, slow on a large site, is made after
+//! the pages are on disk ([`Session::refresh_search`]). Any other change
+//! (templates, site.yaml, data, pages, media) means a full rebuild, which still
+//! writes only changed files.
+
+use std::collections::{BTreeMap, HashSet};
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::disk::Disk;
+use super::quick;
+use super::watch::{kind_of, Kind};
+use crate::error::{Error, Errors};
+use crate::load::{self, LoadOptions, MarkdownFile};
+use crate::model::build::{self as model_build, Base, Checked, CheckedPage};
+use crate::model::Site;
+use crate::render::memo::{Fnv, Incremental, Memo};
+use crate::render::{self, Parts};
+use crate::theme::{self, Theme};
+
+/// What the serve command was asked for.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub drafts: bool,
+    pub base_url: String,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The content errors, if the rebuild failed (the last good site stays).
+    pub errors: Option<Errors>,
+    pub warnings: Vec<Error>,
+    /// Pages rendered (the others did not change).
+    pub rendered: usize,
+    /// Files written or removed on disk.
+    pub changed: usize,
+    pub full: bool,
+    pub elapsed: Duration,
+}
+
+pub struct Session {
+    settings: Settings,
+    /// None until a full rebuild succeeds in reading the site-wide files.
+    state: Option<State>,
+    disk: Disk,
+    /// The last good site, kept while the last rebuild succeeded.
+    last: Option<Last>,
+}
+
+struct State {
+    base: Base,
+    theme: Theme,
+    /// Every article, checked, by source path.
+    articles: BTreeMap<PathBuf, Entry>,
+    pages: Vec<CheckedPage>,
+    memo: Memo,
+}
+
+pub(super) struct Last {
+    pub site: Site,
+    pub parts: Parts,
+    /// The search index on disk is older than the pages.
+    pub search_stale: bool,
+}
+
+#[derive(Clone)]
+pub(super) struct Entry {
+    /// Of the source text: the article's own key for [`render::memo`].
+    pub key: u64,
+    pub checked: Checked,
+}
+
+impl Session {
+    pub fn new(settings: Settings) -> Self {
+        let disk = Disk::new(settings.output.clone());
+        Session {
+            settings,
+            state: None,
+            disk,
+            last: None,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Rebuilds after `changed` (paths relative to the root).
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Outcome {
+        let kinds: Vec<Kind> = changed.iter().map(|p| kind_of(p)).collect();
+        if kinds.iter().all(|k| *k == Kind::Ignored) {
+            return Outcome::default();
+        }
+        let Some(state) = self
+            .state
+            .as_mut()
+            .filter(|_| !kinds.contains(&Kind::Other))
+        else {
+            return self.full();
+        };
+        let start = Instant::now();
+        let updates: Vec<(PathBuf, Option<Entry>)> = changed
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == Kind::Article)
+            .map(|(rel, _)| {
+                (
+                    rel.clone(),
+                    read(&self.settings, rel)
+                        .map(|f| f.map_or_else(failed_entry, |f| entry(&f, &state.base))),
+                )
+            })
+            .collect();
+        let quick =
+            quick::single_body_edit(&updates, &state.articles, self.last.as_mut(), &state.theme);
+        if let Some(Ok((files, _))) = &quick {
+            // The memo knows these pages as they were before the edit.
+            for f in files {
+                state.memo.pages.remove(&f.path);
+            }
+        }
+        let mut outcome = match quick {
+            Some(Ok((files, warnings))) => match self.disk.sync(&files, |_| true) {
+                Ok(changed) => Outcome {
+                    rendered: files.len(),
+                    changed,
+                    warnings,
+                    ..Outcome::default()
+                },
+                Err(e) => self.failed(e.into()),
+            },
+            Some(Err(errors)) => self.failed(errors),
+            None => Outcome::default(),
+        };
+        let quick = outcome.rendered > 0 || outcome.errors.is_some();
+        if let Some(state) = self.state.as_mut() {
+            for (rel, entry) in updates {
+                match entry {
+                    Some(e) => state.articles.insert(rel, e),
+                    None => state.articles.remove(&rel),
+                };
+            }
+        }
+        if !quick {
+            outcome = self.finish(false);
+            outcome.warnings.retain(|w| changed.contains(&w.path));
+        }
+        outcome.elapsed = start.elapsed();
+        outcome
+    }
+
+    /// Reads and renders the whole site.
+    pub fn full(&mut self) -> Outcome {
+        let start = Instant::now();
+        let opts = LoadOptions {
+            drafts: self.settings.drafts,
+            base_url: Some(self.settings.base_url.clone()),
+        };
+        let loaded = load::load(&self.settings.root, &opts).and_then(|mut src| {
+            let files = std::mem::take(&mut src.articles);
+            let pages = std::mem::take(&mut src.pages);
+            let base = model_build::base(src);
+            let theme = theme::load(
+                &self.settings.root,
+                base.settings.site.theme.as_deref(),
+                base.settings.lang,
+            )?;
+            theme::check_words(&theme, base.settings.lang).into_result(())?;
+            let articles = files
+                .par_iter()
+                .map(|f| (f.path.clone(), entry(f, &base)))
+                .collect();
+            let pages = pages
+                .par_iter()
+                .map(|f| model_build::check_page(f, &base))
+                .collect();
+            Ok(State {
+                base,
+                theme,
+                articles,
+                pages,
+                memo: Memo::default(),
+            })
+        });
+        let mut outcome = match loaded {
+            Ok(state) => {
+                self.state = Some(state);
+                self.finish(true)
+            }
+            Err(errors) => {
+                // The site-wide files are wrong: the next change of any kind
+                // reads everything again.
+                self.state = None;
+                self.failed(errors)
+            }
+        };
+        outcome.full = true;
+        outcome.elapsed = start.elapsed();
+        outcome
+    }
+
+    /// Whether the search index on disk is older than the pages.
+    pub fn search_pending(&self) -> bool {
+        self.last.as_ref().is_some_and(|l| l.search_stale)
+    }
+
+    /// Makes the search index of the last good site and writes what changed.
+    pub fn refresh_search(&mut self) -> Outcome {
+        let start = Instant::now();
+        let Some(last) = self.last.as_mut().filter(|l| l.search_stale) else {
+            return Outcome::default();
+        };
+        last.search_stale = false;
+        let files = crate::search::index(
+            &last.site,
+            self.state.as_ref().map_or(&Theme::default(), |s| &s.theme),
+            &last.parts.cards,
+        );
+        let dir = crate::search::DIR;
+        match self.disk.sync(&files, |p| !p.starts_with(dir)) {
+            Ok(changed) => Outcome {
+                changed,
+                elapsed: start.elapsed(),
+                ..Outcome::default()
+            },
+            Err(e) => self.failed(e.into()),
+        }
+    }
+
+    fn failed(&mut self, errors: Errors) -> Outcome {
+        self.last = None;
+        Outcome {
+            errors: Some(errors),
+            ..Outcome::default()
+        }
+    }
+
+    /// Assembles, renders and writes from the current state; with `search`,
+    /// the search index too (else it is marked stale).
+    fn finish(&mut self, search: bool) -> Outcome {
+        let Some(state) = self.state.as_mut() else {
+            return Outcome::default();
+        };
+        let checked: Vec<Checked> = state.articles.values().map(|e| e.checked.clone()).collect();
+        let site = match model_build::assemble(state.base.clone(), checked, state.pages.clone()) {
+            Ok(site) => site,
+            Err(errors) => return self.failed(errors),
+        };
+        let keys = site
+            .articles
+            .iter()
+            .map(|a| state.articles.get(&a.path).map_or(0, |e| e.key))
+            .collect();
+        let inc = Incremental {
+            article_keys: keys,
+            previous: std::mem::take(&mut state.memo),
+            search,
+        };
+        let rendered = match render::render_with(&site, &state.theme, Some(&inc)) {
+            Ok(r) => r,
+            Err(errors) => {
+                state.memo = inc.previous;
+                return self.failed(errors);
+            }
+        };
+        state.memo = rendered.memo;
+        let kept: HashSet<&str> = rendered.kept.iter().map(String::as_str).collect();
+        let dir = crate::search::DIR;
+        let synced = self.disk.sync(&rendered.files, |p| {
+            kept.contains(p) || (!search && p.starts_with(dir))
+        });
+        let warnings = site.warnings.clone();
+        let pages = rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count();
+        match (synced, rendered.parts) {
+            (Ok(changed), Some(parts)) => {
+                let old = self.last.replace(Last {
+                    site,
+                    parts,
+                    search_stale: !search,
+                });
+                // Freeing the previous site and memo takes tens of
+                // milliseconds on a large site: the editor need not wait.
+                std::thread::spawn(move || drop((old, inc)));
+                Outcome {
+                    rendered: pages,
+                    changed,
+                    warnings,
+                    ..Outcome::default()
+                }
+            }
+            (Ok(changed), None) => Outcome {
+                rendered: pages,
+                changed,
+                warnings,
+                ..Outcome::default()
+            },
+            (Err(e), _) => {
+                if let Some(s) = self.state.as_mut() {
+                    s.memo = Memo::default();
+                }
+                self.failed(e.into())
+            }
+        }
+    }
+}
+
+/// Reads one article; None when it is gone or is a draft not shown.
+fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Error>> {
+    if !settings.root.join(rel).is_file() {
+        return None;
+    }
+    match load::read_markdown(&settings.root, rel) {
+        Ok(Some(f)) if f.front.draft && !settings.drafts => None,
+        Ok(Some(f)) => Some(Ok(f)),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// An article read, checked against `base`.
+fn entry(f: &MarkdownFile, base: &Base) -> Entry {
+    let key = Fnv::new()
+        .str(&f.yaml_text)
+        .str(&f.body)
+        .num(f.body_line as u64)
+        .finish();
+    Entry {
+        key,
+        checked: model_build::check_article(f, base),
+    }
+}
+
+/// An article that could not be read: its error is shown until it is fixed.
+fn failed_entry(e: Error) -> Entry {
+    Entry {
+        key: 0,
+        checked: Err(e.into()),
+    }
+}
