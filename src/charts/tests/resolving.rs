@@ -113,7 +113,7 @@ fn text_in_inline_rows_is_reported_at_its_row() {
 fn pies_need_positive_shares() {
     assert_eq!(
         error_of("title: T\ntype: pie\ndata:\n  - [Tăng, 5]\n  - [Giảm, -3]\n"),
-        "content/charts/a.yaml:2:1: a pie chart cannot show a negative share: `Giảm` is -3; use bar instead"
+        "content/charts/a.yaml:5:12: a pie chart cannot show a negative share: `Giảm` is -3; use bar instead"
     );
     assert_eq!(
         error_of("title: T\ntype: donut\ndata:\n  - [A, 0]\n  - [B, 0]\n"),
