@@ -41,6 +41,6 @@ pub use describe::describe;
 pub use draw::{draw, ChartStyle};
 pub use locate::Origin;
 pub use resolve::resolve;
-pub use spec::{ChartKind, ChartSpec};
+pub use spec::{ChartKind, ChartSpec, DataSource};
 pub use svg::ids;
 pub use table::{table, Table};

@@ -63,16 +63,22 @@ struct ColumnSpec {
 }
 
 /// Every `content/data/**.yaml`, id = path below data/ without `.yaml`.
-pub fn datasets(root: &Path) -> (Vec<Dataset>, Errors) {
+/// Also returns the ids of datasets that could not be read, so references to
+/// them are not reported a second time.
+pub fn datasets(root: &Path) -> (Vec<Dataset>, Vec<String>, Errors) {
     let mut out = Vec::new();
+    let mut failed = Vec::new();
     let mut errors = Errors::default();
     for rel in files_under(root, "data", &["yaml", "yml"]) {
         match dataset(root, &rel) {
             Ok(d) => out.push(d),
-            Err(e) => errors.extend(e),
+            Err(e) => {
+                failed.push(id_of(&rel, "data"));
+                errors.extend(e);
+            }
         }
     }
-    (out, errors)
+    (out, failed, errors)
 }
 
 fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
@@ -134,16 +140,20 @@ pub fn id_of(rel: &Path, dir: &str) -> String {
         .join("/")
 }
 
-pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Errors) {
+pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Errors) {
     let mut out = Vec::new();
+    let mut failed = Vec::new();
     let mut errors = Errors::default();
     for rel in files_under(root, "charts", &["yaml", "yml"]) {
         match read_text(root, &rel) {
             Ok(text) => out.push(ChartFile { id: id_of(&rel, "charts"), path: rel, text }),
-            Err(e) => errors.push(e),
+            Err(e) => {
+                failed.push(id_of(&rel, "charts"));
+                errors.push(e);
+            }
         }
     }
-    (out, errors)
+    (out, failed, errors)
 }
 
 /// A list file such as organizations.yaml; absent means empty.

@@ -44,9 +44,22 @@ pub struct ChartFile {
     pub text: String,
 }
 
-/// Everything read from disk, before cross-checks.
+/// What could not be read, so that references to it are not reported again:
+/// the editor sees the one real problem, not its echoes.
+#[derive(Debug, Clone, Default)]
+pub struct Failed {
+    pub datasets: std::collections::BTreeSet<String>,
+    pub charts: std::collections::BTreeSet<String>,
+    pub organizations: bool,
+    pub documents: bool,
+}
+
+/// Everything read from disk, before cross-checks. Files that could not be read
+/// are missing from it; their errors are in `errors`.
 #[derive(Debug)]
 pub struct Source {
+    pub errors: Errors,
+    pub failed: Failed,
     pub root: PathBuf,
     pub settings: Settings,
     pub articles: Vec<MarkdownFile>,
@@ -61,7 +74,8 @@ pub struct Source {
     pub assets: Vec<PathBuf>,
 }
 
-/// Reads the site at `root`. All errors found are returned together.
+/// Reads the site at `root`. Only an unreadable site.yaml stops here; other
+/// reading errors travel in `Source::errors` so the model's checks still run.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -77,13 +91,18 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     errors.extend(e);
     let (pages, e) = markdown_files(root, "pages", opts.drafts);
     errors.extend(e);
-    let (datasets, e) = data::datasets(root);
+    let mut failed = Failed::default();
+    let (datasets, bad, e) = data::datasets(root);
+    failed.datasets.extend(bad);
     errors.extend(e);
-    let (charts, e) = data::chart_files(root);
+    let (charts, bad, e) = data::chart_files(root);
+    failed.charts.extend(bad);
     errors.extend(e);
     let (organizations, organizations_text, e) = data::organizations(root);
+    failed.organizations = !e.is_empty();
     errors.extend(e);
     let (documents, documents_text, e) = data::documents(root);
+    failed.documents = !e.is_empty();
     errors.extend(e);
     let assets = assets(&content);
     let settings = match settings {
@@ -94,7 +113,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
         }
     };
     match settings {
-        Some(settings) if errors.is_empty() => Ok(Source {
+        Some(settings) => Ok(Source {
+            errors,
+            failed,
             root: root.to_path_buf(),
             settings,
             articles,
@@ -107,7 +128,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
             documents_text,
             assets,
         }),
-        _ => {
+        None => {
             errors.sort();
             Err(errors)
         }

@@ -12,6 +12,7 @@ use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
 use crate::model::stats::StatItem;
+use crate::load::Failed;
 use crate::yaml;
 
 /// What a body's blocks can refer to.
@@ -19,6 +20,8 @@ pub struct Lookup<'a> {
     pub datasets: &'a BTreeMap<String, Dataset>,
     pub named_charts: &'a BTreeMap<String, ChartData>,
     pub orgs: &'a OrgTree,
+    /// Files that could not be read; references to them are not errors again.
+    pub failed: &'a Failed,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +72,10 @@ pub fn resolve(parts: Vec<Part>, path: &Path, owner: &str, look: &Lookup, inline
 fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, inline: &mut Vec<ChartData>) -> Result<BodyPart, Errors> {
     if text.lines().any(|l| l.trim_start().starts_with("use:")) {
         let u: UseChart = yaml::parse(text, path, line)?;
+        if look.failed.charts.contains(&u.id) {
+            // Its own error is reported; the build stops there.
+            return Err(Errors::default());
+        }
         if !look.named_charts.contains_key(&u.id) {
             let known: Vec<&str> = look.named_charts.keys().take(12).map(String::as_str).collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
@@ -77,6 +84,9 @@ fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, i
         return Ok(BodyPart::Chart { id: u.id });
     }
     let spec: ChartSpec = yaml::parse(text, path, line)?;
+    if matches!(&spec.data, charts::DataSource::Dataset(d) if look.failed.datasets.contains(d)) {
+        return Err(Errors::default());
+    }
     let origin = Origin { path, text, first_line: line };
     let data = charts::resolve(inline_id, &spec, &origin, look.datasets, &|id| look.orgs.contains(id))?;
     inline.push(data);
@@ -100,6 +110,9 @@ fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPar
 fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Errors> {
     let t: TableBlock = yaml::parse(text, path, line)?;
     let at = |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
+    if look.failed.datasets.contains(&t.data) {
+        return Err(Errors::default());
+    }
     let Some(ds) = look.datasets.get(&t.data) else {
         let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
         return Err(Error::new(path, format!("unknown dataset `{}`; content/data/ has: {}", t.data, known.join(", "))).at_line(at("data", &t.data)).into());

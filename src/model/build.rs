@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::error::{partition, Error, Errors};
 use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
-use crate::load::{MarkdownFile, Source};
+use crate::load::{Failed, MarkdownFile, Source};
 use crate::markdown;
 use crate::model::article::{Article, Page, Taxon};
 use crate::model::blocks::{self, Lookup};
@@ -46,6 +46,7 @@ pub struct Base {
     pub root: PathBuf,
     /// Problems found in these files; [`assemble`] fails with them.
     pub errors: Errors,
+    pub failed: Failed,
 }
 
 /// One article checked on its own, with its inline charts.
@@ -55,12 +56,16 @@ pub type CheckedPage = Result<(Page, Vec<ChartData>), Errors>;
 
 /// Checks the site-wide files. `src.articles` and `src.pages` are not used.
 pub fn base(src: Source) -> Base {
-    let mut errors = Errors::default();
-    let (orgs, e) = orgs::build(src.organizations, &src.organizations_text);
+    let mut errors = src.errors;
+    let mut failed = src.failed;
+    let (mut orgs, e) = orgs::build(src.organizations, &src.organizations_text);
+    orgs.lenient = failed.organizations;
     errors.extend(e);
     let datasets: BTreeMap<String, Dataset> = src.datasets.into_iter().map(|d| (d.id.clone(), d)).collect();
     errors.extend(check_dataset_orgs(&datasets, &orgs));
-    let (charts, e) = named_charts(&src.charts, &datasets, &orgs);
+    let (charts, e) = named_charts(&src.charts, &datasets, &orgs, &failed);
+    // A chart with errors is reported once, not again by each article using it.
+    failed.charts.extend(src.charts.iter().filter(|f| !charts.contains_key(&f.id)).map(|f| f.id.clone()));
     errors.extend(e);
     let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
     errors.extend(e);
@@ -69,23 +74,23 @@ pub fn base(src: Source) -> Base {
             errors.push(Error::new("content/site.yaml", orgs.unknown(org)).at_line(yaml::line_of(&std::fs::read_to_string(src.root.join("content/site.yaml")).unwrap_or_default(), "org", org).unwrap_or(1)));
         }
     }
-    Base { settings: src.settings, orgs, datasets, charts, documents, assets: src.assets, root: src.root, errors }
+    Base { settings: src.settings, orgs, datasets, charts, documents, assets: src.assets, root: src.root, errors, failed }
 }
 
 pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
-    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs };
+    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs, failed: &base.failed };
     let ctx = ArticleCtx { look: &look, docs: &base.documents, root: &base.root, base_path: &base.settings.base_path };
     article(f, &ctx)
 }
 
 pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
-    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs };
+    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs, failed: &base.failed };
     page(f, &look, &base.settings.base_path)
 }
 
 /// The site from its checked parts: site-wide lists, order, and every error.
 pub fn assemble(base: Base, articles: Vec<Checked>, pages: Vec<CheckedPage>) -> Result<Site, Errors> {
-    let Base { settings, orgs, datasets, mut charts, documents, assets, root, mut errors } = base;
+    let Base { settings, orgs, datasets, mut charts, documents, assets, root, mut errors, .. } = base;
     let named_charts: Vec<String> = charts.keys().cloned().collect();
     let (drafts, e) = partition(articles);
     errors.extend(e);
@@ -180,6 +185,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     for d in &fm.documents {
         match ctx.docs.iter().position(|doc| doc.entry.file == d.trim_start_matches('/')) {
             Some(i) => documents.push(i),
+            None if ctx.look.failed.documents => {}
             None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
         }
     }
@@ -367,11 +373,14 @@ fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> E
     errors
 }
 
-fn named_charts(files: &[crate::load::ChartFile], datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> (BTreeMap<String, ChartData>, Errors) {
+fn named_charts(files: &[crate::load::ChartFile], datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree, failed: &Failed) -> (BTreeMap<String, ChartData>, Errors) {
     let results: Vec<Result<ChartData, Errors>> = files
         .par_iter()
         .map(|f| {
             let spec: ChartSpec = yaml::parse(&f.text, &f.path, 1)?;
+            if matches!(&spec.data, charts::DataSource::Dataset(d) if failed.datasets.contains(d)) {
+                return Err(Errors::default());
+            }
             let origin = Origin { path: &f.path, text: &f.text, first_line: 1 };
             charts::resolve(&f.id, &spec, &origin, datasets, &|id| orgs.contains(id))
         })

@@ -15,6 +15,9 @@ pub struct OrgTree {
     pub list: Vec<Organization>,
     pub index: BTreeMap<String, usize>,
     pub children: Vec<Vec<usize>>,
+    /// organizations.yaml could not be read: its error is reported, and no
+    /// reference to an organization is reported on top of it.
+    pub lenient: bool,
 }
 
 impl OrgTree {
@@ -23,7 +26,7 @@ impl OrgTree {
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
+        self.lenient || self.index.contains_key(id)
     }
 
     /// The chain of ancestors from the root down to (not including) `id`.
@@ -76,7 +79,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
                 Some(&pi) => children[pi].push(i),
                 None => {
                     let line = yaml::line_of(text, "parent", p).unwrap_or(1);
-                    let tree = OrgTree { list: list.clone(), index: index.clone(), children: vec![] };
+                    let tree = OrgTree { list: list.clone(), index: index.clone(), children: vec![], lenient: false };
                     errors.push(Error::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p))).at_line(line));
                 }
             }
@@ -105,7 +108,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
             cur = index.get(p).and_then(|&i| list[i].parent.as_deref());
         }
     }
-    (OrgTree { list, index, children }, errors)
+    (OrgTree { list, index, children, lenient: false }, errors)
 }
 
 #[cfg(test)]
