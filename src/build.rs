@@ -7,7 +7,7 @@ use crate::error::{Error, Errors};
 use crate::load::{self, LoadOptions};
 use crate::model::{self, Site};
 use crate::render::{self, OutputFile};
-use crate::theme;
+use crate::theme::{self, Theme};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -36,15 +36,20 @@ pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Error
 
 /// [`render_site`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
 pub fn render_site_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Vec<OutputFile>), Errors> {
+    let (site, theme) = model_and_theme(opts, step)?;
+    step("rendering pages");
+    let files = render::render(&site, &theme)?;
+    Ok((site, files))
+}
+
+fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Theme), Errors> {
     step("reading content");
     let src = load::load(&opts.root, &LoadOptions { drafts: opts.drafts, base_url: opts.base_url.clone() })?;
     step("checking");
     let site = model::build(src)?;
     let theme = theme::load(&opts.root, site.settings.site.theme.as_deref(), site.settings.lang)?;
     theme::check_words(&theme, site.settings.lang).into_result(())?;
-    step("rendering pages");
-    let files = render::render(&site, &theme)?;
-    Ok((site, files))
+    Ok((site, theme))
 }
 
 pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
@@ -54,9 +59,14 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
 /// [`build`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
 pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Errors> {
     let start = Instant::now();
-    let (site, files) = render_site_with(opts, step)?;
+    let (site, theme) = model_and_theme(opts, step)?;
+    step("rendering pages");
+    // Pages are written into the staging folder as they are rendered; the
+    // output is swapped only if everything succeeds (else staging is removed).
+    let staging = crate::write::Staging::new(&opts.output)?;
+    let files = render::render_into(&site, &theme, &staging)?;
     step("writing files");
-    crate::write::write(&opts.output, &files)?;
+    staging.commit(&files)?;
     Ok(report(&site, &files, start))
 }
 

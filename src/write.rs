@@ -15,19 +15,57 @@ use crate::render::{Content, OutputFile};
 
 /// Writes `files` as the new content of `output`.
 pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    let (parent, name) = split(output)?;
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, &e))?;
-    clean_stale(&parent, &name);
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+    Staging::new(output)?.commit(files)
+}
+
+/// The folder a build writes into before it becomes the output.
+///
+/// Pages can be [`put`](Staging::put) while the rest of the site is still being
+/// rendered, so a large site never sits in memory whole. Dropped without
+/// [`commit`](Staging::commit) (an error anywhere), it is removed and the
+/// output stays as it was.
+pub struct Staging {
+    tmp: PathBuf,
+    output: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> Result<Staging, Error> {
+        let (parent, name) = split(output)?;
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, &e))?;
+        clean_stale(&parent, &name);
+        let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+        }
+        fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+        Ok(Staging { tmp, output: output.to_path_buf(), done: false })
     }
-    fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
-    if let Err(e) = write_all(&tmp, files) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+
+    /// Writes one file now; safe to call from many threads at once.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let target = self.tmp.join(rel);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        }
+        fs::write(&target, bytes).map_err(|e| Error::io(&target, &e))
     }
-    swap(&tmp, output)
+
+    /// Writes the files not yet written and swaps the folder in atomically.
+    pub fn commit(mut self, files: &[OutputFile]) -> Result<(), Error> {
+        write_all(&self.tmp, files)?;
+        self.done = true;
+        swap(&self.tmp, &self.output)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Updates `output` in place: writes `changed`, each through a temporary file
@@ -45,6 +83,7 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
         match &f.content {
             Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Error::io(&target, &e))?,
             Content::Copy(from) => fs::copy(from, &tmp).map(|_| ()).map_err(|e| Error::io(from, &e))?,
+            Content::Written => return Ok(()),
         }
         fs::rename(&tmp, &target).map_err(|e| Error::io(&target, &e))
     })?;
@@ -93,7 +132,7 @@ fn clean_stale(parent: &Path, name: &str) {
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     // Folders first, once each, so the parallel writes below only create files.
-    let mut dirs: Vec<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    let mut dirs: Vec<&str> = files.iter().filter(|f| f.content != Content::Written).filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
     dirs.sort_unstable();
     dirs.dedup();
     for d in dirs {
@@ -105,6 +144,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         match &f.content {
             Content::Bytes(b) => fs::write(&target, b).map_err(|e| Error::io(&target, &e)),
             Content::Copy(from) => fs::copy(from, &target).map(|_| ()).map_err(|e| Error::io(from, &e)),
+            Content::Written => Ok(()),
         }
     })
 }

@@ -26,8 +26,9 @@ pub fn build(mut src: Source) -> Result<Site, Errors> {
     let articles = std::mem::take(&mut src.articles);
     let pages = std::mem::take(&mut src.pages);
     let base = base(src);
-    let checked: Vec<Checked> = articles.par_iter().map(|f| check_article(f, &base)).collect();
-    let pages: Vec<CheckedPage> = pages.par_iter().map(|f| check_page(f, &base)).collect();
+    // By value, so each file's source text is freed as soon as it is checked.
+    let checked: Vec<Checked> = articles.into_par_iter().map(|f| check_article(&f, &base)).collect();
+    let pages: Vec<CheckedPage> = pages.into_par_iter().map(|f| check_page(&f, &base)).collect();
     assemble(base, checked, pages)
 }
 

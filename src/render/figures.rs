@@ -289,7 +289,7 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
         figures: figure_ids.iter().filter_map(|id| ctx.figures.get(*id).map(String::as_str)).collect(),
         tables,
     };
-    Ok(OutputFile::bytes(index_of(&rel), ctx.render("org.html", &view)?))
+    ctx.file(index_of(&rel), ctx.render("org.html", &view)?)
 }
 
 fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
@@ -302,7 +302,7 @@ fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
     let rows: Vec<usize> = (0..ds.rows.len()).collect();
     let figures = ctx.site.named_charts.iter().filter(|c| ctx.site.charts[*c].dataset.as_deref() == Some(id)).filter_map(|c| ctx.figures.get(c).map(String::as_str)).collect();
     let view = DatasetCtx { page, table: body::table(ctx, id, &cols, &rows), description: ds.description.clone(), figures };
-    Ok(OutputFile::bytes(index_of(&rel), ctx.render("dataset.html", &view)?))
+    ctx.file(index_of(&rel), ctx.render("dataset.html", &view)?)
 }
 
 fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
@@ -317,5 +317,5 @@ fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
         tree: (0..site.orgs.list.len()).filter(|&i| site.orgs.list[i].parent.is_none()).map(|i| org_tree(ctx, i, 0)).collect(),
         stats: site.settings.site.home.stats.iter().map(|s| super::views::stat_view(s, site.settings.lang)).collect(),
     };
-    Ok(OutputFile::bytes(index_of(urls::STATS), ctx.render("stats.html", &view)?))
+    ctx.file(index_of(urls::STATS), ctx.render("stats.html", &view)?)
 }

@@ -130,7 +130,7 @@ fn listing(ctx: &Ctx, base: &str, heading: &str, kind: &'static str, items: &[us
         }
         let pagination = paginate(ctx, base, n, total);
         let html = ctx.render("list.html", &ListCtx { page, heading: heading.to_string(), items: chunk, pagination, feed: feed.clone() })?;
-        out.push(OutputFile::bytes(index_of(&rel), html));
+        out.push(ctx.file(index_of(&rel), html)?);
     }
     Ok(out)
 }
@@ -154,5 +154,5 @@ pub fn paginate(ctx: &Ctx, base: &str, current: usize, total: usize) -> Paginati
 fn taxonomy_index(ctx: &Ctx, base: &str, title: &str, list: &[Taxon]) -> Result<OutputFile, Errors> {
     let page = PageMeta::new(ctx, "taxonomy", title, title, base).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
     let items = list.iter().map(|t| TaxonLink { name: t.name.clone(), url: ctx.href(&format!("{base}{}/", t.slug)), count: t.articles.len() }).collect();
-    Ok(OutputFile::bytes(index_of(base), ctx.render("taxonomy.html", &TaxonomyCtx { page, items })?))
+    Ok(ctx.file(index_of(base), ctx.render("taxonomy.html", &TaxonomyCtx { page, items })?)?)
 }

@@ -25,6 +25,7 @@ use tera::Tera;
 use crate::error::{partition, Error, Errors};
 use crate::model::Site;
 use crate::theme::Theme;
+use crate::write::Staging;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// A file copied as it is (media, documents), read only when written.
     Copy(PathBuf),
+    /// Already written to the build's staging folder as it was rendered
+    /// (see [`render_into`]); only its path is kept.
+    Written,
 }
 
 impl OutputFile {
@@ -58,9 +62,39 @@ pub struct Ctx<'a> {
     pub figures: std::collections::BTreeMap<String, String>,
     /// Set in a quick rebuild: which pages are unchanged and not rendered.
     pub keys: Option<memo::Keys>,
+    /// Set in a build: pages go to disk as they are made, not into memory.
+    pub staging: Option<&'a Staging>,
 }
 
 impl Ctx<'_> {
+    /// A rendered file: written at once when the build streams to disk.
+    pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<OutputFile, Error> {
+        match self.staging {
+            Some(s) => {
+                s.put(&path, &bytes)?;
+                Ok(OutputFile { path, content: Content::Written })
+            }
+            None => Ok(OutputFile::bytes(path, bytes)),
+        }
+    }
+
+    /// [`Ctx::file`] for files made elsewhere (chart drawings, the search index).
+    pub fn stream(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Errors> {
+        let Some(s) = self.staging else { return Ok(files) };
+        let written: Vec<Result<OutputFile, Errors>> = files
+            .into_par_iter()
+            .map(|f| match f.content {
+                Content::Bytes(b) => {
+                    s.put(&f.path, &b)?;
+                    Ok(OutputFile { path: f.path, content: Content::Written })
+                }
+                _ => Ok(f),
+            })
+            .collect();
+        let (ok, errors) = partition(written);
+        errors.into_result(ok)
+    }
+
     pub fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, Error> {
         engine::render(self.tera, self.theme, template, ctx)
     }
@@ -94,6 +128,18 @@ pub struct Rendered {
 /// [`render`], skipping the article and listing pages whose inputs are the same
 /// as in `inc.previous` when `inc` is given.
 pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) -> Result<Rendered, Errors> {
+    render_inner(site, theme, inc, None)
+}
+
+/// [`render`] for a build: pages are written into `staging` as they are made,
+/// so memory holds the model and a few pages, not the whole site. The files
+/// returned are the rest (feeds, assets, search index) and the written ones'
+/// paths.
+pub fn render_into(site: &Site, theme: &Theme, staging: &Staging) -> Result<Vec<OutputFile>, Errors> {
+    render_inner(site, theme, None, Some(staging)).map(|r| r.files)
+}
+
+fn render_inner(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>, staging: Option<&Staging>) -> Result<Rendered, Errors> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, css, js) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, css, js);
@@ -108,7 +154,7 @@ pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) 
         ],
     );
     let cards = site.articles.par_iter().map(|a| views::card(site, a)).collect();
-    let mut ctx = Ctx { site, theme, tera: &tera, cards, figures: Default::default(), keys: None };
+    let mut ctx = Ctx { site, theme, tera: &tera, cards, figures: Default::default(), keys: None, staging };
     let charts = figures::charts(&ctx, inc.map(|i| &i.previous.charts))?;
     ctx.figures = charts.figures;
     let mut next = memo::Memo { charts: charts.memo, ..Default::default() };
@@ -138,11 +184,11 @@ pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) 
     let (lists, errors) = partition(results);
     errors.into_result(())?;
     let mut files: Vec<OutputFile> = lists.into_iter().flatten().collect();
-    files.extend(charts.files);
+    files.extend(ctx.stream(charts.files)?);
     files.extend(assets);
     files.extend(feeds::copies(site));
     if inc.is_none_or(|i| i.search) {
-        files.extend(crate::search::index(site, theme, &ctx.cards));
+        files.extend(ctx.stream(crate::search::index(site, theme, &ctx.cards))?);
     }
     let mut kept: Vec<String> = ctx.keys.as_ref().map(|k| k.skip.iter().cloned().collect()).unwrap_or_default();
     kept.extend(charts.kept);
@@ -168,7 +214,7 @@ pub struct Parts {
 /// of the render that made `parts`: for an edit that changed only an
 /// article's body, so that nothing else on the site changed.
 pub fn render_articles(site: &Site, theme: &Theme, parts: &mut Parts, indices: &[usize]) -> Result<Vec<OutputFile>, Errors> {
-    let ctx = Ctx { site, theme, tera: &parts.tera, cards: std::mem::take(&mut parts.cards), figures: std::mem::take(&mut parts.figures), keys: None };
+    let ctx = Ctx { site, theme, tera: &parts.tera, cards: std::mem::take(&mut parts.cards), figures: std::mem::take(&mut parts.figures), keys: None, staging: None };
     let results: Vec<Result<OutputFile, Errors>> = indices.par_iter().map(|&i| pages::article(&ctx, i).map_err(Errors::from)).collect();
     let Ctx { cards, figures, .. } = ctx;
     parts.cards = cards;

@@ -163,7 +163,7 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
     let [newer, older, related] = neighbours(ctx, i).map(|list| list.into_iter().map(|x| &ctx.cards[x]).collect::<Vec<&Card>>());
     let json_ld = json_ld(ctx, a, &page);
     let html = ctx.render("article.html", &ArticleCtx { page, article: view, related, newer, older, json_ld })?;
-    Ok(OutputFile::bytes(index_of(&rel), html))
+    ctx.file(index_of(&rel), html)
 }
 
 /// Articles of the same category nearest in time, newest first.
@@ -233,7 +233,10 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             }
         };
         match ctx.render("page.html", &PageCtx { page: meta, body, summary: p.summary.clone() }) {
-            Ok(html) => out.push(OutputFile::bytes(index_of(&rel), html)),
+            Ok(html) => match ctx.file(index_of(&rel), html) {
+                Ok(f) => out.push(f),
+                Err(e) => errors.push(e),
+            },
             Err(e) => errors.push(e),
         }
     }
@@ -293,5 +296,5 @@ pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
         events: site.articles.iter().filter_map(|a| event_view(site, a)).take(4).collect(),
     };
     let html = ctx.render("index.html", &view)?;
-    Ok(vec![OutputFile::bytes("index.html", html)])
+    Ok(vec![ctx.file("index.html".to_string(), html)?])
 }

@@ -60,7 +60,7 @@ fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site.articles.iter().filter_map(|a| event_view(site, a).map(|v| (a.event_date.or(Some(a.date)), v))).collect();
     list.sort_by(|a, b| b.0.cmp(&a.0));
     let events = list.into_iter().map(|(_, v)| v).collect();
-    Ok(vec![OutputFile::bytes(index_of(urls::EVENTS), ctx.render("events.html", &EventsCtx { page, events })?)])
+    Ok(vec![ctx.file(index_of(urls::EVENTS), ctx.render("events.html", &EventsCtx { page, events })?)?])
 }
 
 fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
@@ -83,7 +83,7 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
         }
         let page = PageMeta::new(ctx, "document", &view.title, view.summary.as_deref().unwrap_or(&view.title), &rel).crumb(&home, ctx.href("")).crumb(&title, ctx.href(urls::DOCUMENTS));
         let articles = site.articles.iter().enumerate().filter(|(_, a)| a.documents.contains(&i)).map(|(ai, _)| ctx.cards[ai].clone()).collect();
-        out.push(OutputFile::bytes(index_of(&rel), ctx.render("document.html", &DocumentCtx { page, document: view, articles })?));
+        out.push(ctx.file(index_of(&rel), ctx.render("document.html", &DocumentCtx { page, document: view, articles })?)?);
     }
     Ok(out)
 }

@@ -91,6 +91,8 @@ impl Disk {
 fn fingerprint(f: &OutputFile) -> (usize, u64) {
     match &f.content {
         Content::Bytes(b) => (b.len(), memo::of_bytes(b)),
+        // serve renders into memory; nothing it compares was streamed.
+        Content::Written => (0, 0),
         Content::Copy(from) => {
             let meta = std::fs::metadata(from).ok();
             let len = meta.as_ref().map_or(0, |m| m.len() as usize);
