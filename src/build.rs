@@ -80,6 +80,18 @@ pub fn check(opts: &BuildOptions) -> Result<Report, Errors> {
     Ok(r)
 }
 
+/// [`check`], then write what was checked: one render instead of two, for
+/// `publish`, which must not put up a site that fails a check.
+pub fn check_and_build(opts: &BuildOptions) -> Result<Report, Errors> {
+    let start = Instant::now();
+    let (site, files) = render_site(opts)?;
+    crate::links::check(&site, &files).into_result(())?;
+    crate::write::write(&opts.output, &files)?;
+    let mut r = report(&site, &files, start);
+    r.external = crate::links::external(&site);
+    Ok(r)
+}
+
 fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
     Report {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

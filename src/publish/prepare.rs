@@ -16,12 +16,13 @@ pub fn prepare(root: &Path, no_build: bool) -> Result<(PathBuf, Report), Errors>
         drafts: false,
         base_url: None,
     };
-    let report = build::check(&opts)?;
-    if no_build {
+    let report = if no_build {
+        let report = build::check(&opts)?;
         current(root, &opts.output, report.files)?;
+        report
     } else {
-        build::build(&opts)?;
-    }
+        build::check_and_build(&opts)?
+    };
     Ok((opts.output, report))
 }
 
