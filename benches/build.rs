@@ -1,0 +1,121 @@
+//! How long `trangtin build` takes on a generated site, against Hugo when it is
+//! installed. `cargo bench --bench build` (1,000 articles, 1,000 charts).
+//!
+//! BENCH_ARTICLES, BENCH_CHARTS and BENCH_RUNS change the size and the number of
+//! runs. Runs alternate between the two tools into empty folders on tmpfs
+//! (/dev/shm) when there is one; medians are printed. scripts/bench-build.sh does
+//! the same with peak memory and several sizes.
+
+#[path = "../examples/gen_site/mod.rs"]
+mod gen_site;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn env_or(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    tempfile::Builder::new()
+        .prefix("trangtin-bench-")
+        .tempdir_in(base)
+        .expect("a scratch folder")
+}
+
+/// Runs `cmd` into an empty `out`; the wall time, or None when it failed.
+fn timed(cmd: &mut Command, out: &Path) -> Option<Duration> {
+    let _ = std::fs::remove_dir_all(out);
+    let start = Instant::now();
+    let result = cmd.output().ok()?;
+    let took = start.elapsed();
+    if !result.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&result.stderr));
+        return None;
+    }
+    Some(took)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn html_pages(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                html_pages(&p)
+            } else {
+                usize::from(p.extension().is_some_and(|x| x == "html"))
+            }
+        })
+        .sum()
+}
+
+fn main() {
+    let articles = env_or("BENCH_ARTICLES", 1000);
+    let charts = env_or("BENCH_CHARTS", 1000);
+    let runs = env_or("BENCH_RUNS", 5).max(1);
+    let dir = scratch();
+    let (site, hugo_site) = (dir.path().join("site"), dir.path().join("hugo"));
+    let has_hugo = Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let opts = gen_site::Options::new(articles, charts, 1);
+    let mut hugo_sink = gen_site::DirSink(hugo_site.clone());
+    let hugo_arg: Option<&mut dyn gen_site::Sink> =
+        if has_hugo { Some(&mut hugo_sink) } else { None };
+    gen_site::generate(&opts, &mut gen_site::DirSink(site.clone()), hugo_arg)
+        .expect("the generated site is written");
+
+    let (out_t, out_h): (PathBuf, PathBuf) = (dir.path().join("out-t"), dir.path().join("out-h"));
+    let (mut t, mut h) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
+        cmd.arg("build")
+            .arg("--root")
+            .arg(&site)
+            .arg("--output")
+            .arg(&out_t);
+        t.push(timed(&mut cmd, &out_t).expect("trangtin build failed on the generated site"));
+        if has_hugo {
+            let mut cmd = Command::new("hugo");
+            cmd.arg("--quiet")
+                .arg("--source")
+                .arg(&hugo_site)
+                .arg("--destination")
+                .arg(&out_h);
+            h.extend(timed(&mut cmd, &out_h));
+        }
+    }
+    let (tm, pages) = (median(t), html_pages(&out_t));
+    println!("build/{articles} articles, {charts} charts: trangtin median {:.3} s over {runs} runs, {pages} pages, {:.3} ms/page", tm.as_secs_f64(), tm.as_secs_f64() * 1000.0 / pages.max(1) as f64);
+    if h.is_empty() {
+        println!("build/{articles}: hugo not installed (apt-get install hugo) — no comparison");
+        return;
+    }
+    let hm = median(h);
+    println!(
+        "build/{articles}: hugo median {:.3} s, {} pages; trangtin/hugo = {:.2}",
+        hm.as_secs_f64(),
+        html_pages(&out_h),
+        tm.as_secs_f64() / hm.as_secs_f64()
+    );
+}
