@@ -108,8 +108,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
         .at(1, 1));
     };
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         if l.trim_end() == "---" {
             let body_start = offset + l.len();
             return Ok(Split {
@@ -120,7 +119,6 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Error::new(
         path,

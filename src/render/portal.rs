@@ -58,7 +58,7 @@ fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let title = word(ctx, "events");
     let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS).crumb(&word(ctx, "home"), ctx.href(""));
     let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site.articles.iter().filter_map(|a| event_view(site, a).map(|v| (a.event_date.or(Some(a.date)), v))).collect();
-    list.sort_by(|a, b| b.0.cmp(&a.0));
+    list.sort_by_key(|e| std::cmp::Reverse(e.0));
     let events = list.into_iter().map(|(_, v)| v).collect();
     Ok(vec![ctx.file(index_of(urls::EVENTS), ctx.render("events.html", &EventsCtx { page, events })?)?])
 }
