@@ -47,7 +47,10 @@ pub enum Content {
 
 impl OutputFile {
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile { path: path.into(), content: Content::Bytes(bytes) }
+        OutputFile {
+            path: path.into(),
+            content: Content::Bytes(bytes),
+        }
     }
 }
 
@@ -72,7 +75,10 @@ impl Ctx<'_> {
         match self.staging {
             Some(s) => {
                 s.put(&path, &bytes)?;
-                Ok(OutputFile { path, content: Content::Written })
+                Ok(OutputFile {
+                    path,
+                    content: Content::Written,
+                })
             }
             None => Ok(OutputFile::bytes(path, bytes)),
         }
@@ -80,13 +86,18 @@ impl Ctx<'_> {
 
     /// [`Ctx::file`] for files made elsewhere (chart drawings, the search index).
     pub fn stream(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Errors> {
-        let Some(s) = self.staging else { return Ok(files) };
+        let Some(s) = self.staging else {
+            return Ok(files);
+        };
         let written: Vec<Result<OutputFile, Errors>> = files
             .into_par_iter()
             .map(|f| match f.content {
                 Content::Bytes(b) => {
                     s.put(&f.path, &b)?;
-                    Ok(OutputFile { path: f.path, content: Content::Written })
+                    Ok(OutputFile {
+                        path: f.path,
+                        content: Content::Written,
+                    })
                 }
                 _ => Ok(f),
             })
@@ -127,7 +138,11 @@ pub struct Rendered {
 
 /// [`render`], skipping the article and listing pages whose inputs are the same
 /// as in `inc.previous` when `inc` is given.
-pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) -> Result<Rendered, Errors> {
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    inc: Option<&memo::Incremental>,
+) -> Result<Rendered, Errors> {
     render_inner(site, theme, inc, None)
 }
 
@@ -135,11 +150,20 @@ pub fn render_with(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>) 
 /// so memory holds the model and a few pages, not the whole site. The files
 /// returned are the rest (feeds, assets, search index) and the written ones'
 /// paths.
-pub fn render_into(site: &Site, theme: &Theme, staging: &Staging) -> Result<Vec<OutputFile>, Errors> {
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+) -> Result<Vec<OutputFile>, Errors> {
     render_inner(site, theme, None, Some(staging)).map(|r| r.files)
 }
 
-fn render_inner(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>, staging: Option<&Staging>) -> Result<Rendered, Errors> {
+fn render_inner(
+    site: &Site,
+    theme: &Theme,
+    inc: Option<&memo::Incremental>,
+    staging: Option<&Staging>,
+) -> Result<Rendered, Errors> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, css, js) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, css, js);
@@ -153,25 +177,49 @@ fn render_inner(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>, sta
             ("sidebar", tera::Value::from_serializable(&sidebar)),
         ],
     );
-    let cards = site.articles.par_iter().map(|a| views::card(site, a)).collect();
-    let mut ctx = Ctx { site, theme, tera: &tera, cards, figures: Default::default(), keys: None, staging };
+    let cards = site
+        .articles
+        .par_iter()
+        .map(|a| views::card(site, a))
+        .collect();
+    let mut ctx = Ctx {
+        site,
+        theme,
+        tera: &tera,
+        cards,
+        figures: Default::default(),
+        keys: None,
+        staging,
+    };
     let charts = figures::charts(&ctx, inc.map(|i| &i.previous.charts))?;
     ctx.figures = charts.figures;
-    let mut next = memo::Memo { charts: charts.memo, ..Default::default() };
+    let mut next = memo::Memo {
+        charts: charts.memo,
+        ..Default::default()
+    };
     if let (Some(inc), Some(global)) = (inc, global) {
         let cards = ctx.cards.par_iter().map(memo::of_json).collect();
-        let mut keys = memo::Keys { global, cards, articles: inc.article_keys.clone(), skip: Default::default() };
+        let mut keys = memo::Keys {
+            global,
+            cards,
+            articles: inc.article_keys.clone(),
+            skip: Default::default(),
+        };
         let mut fingerprints = pages::fingerprints(&ctx, &keys);
         fingerprints.extend(listings::fingerprints(&ctx, &keys));
         fingerprints.extend(figures::fingerprints(&ctx, &keys));
         fingerprints.extend(portal::fingerprints(&ctx, &keys));
-        keys.skip = fingerprints.iter().filter(|(p, f)| inc.previous.pages.get(p) == Some(f)).map(|(p, _)| p.clone()).collect();
+        keys.skip = fingerprints
+            .iter()
+            .filter(|(p, f)| inc.previous.pages.get(p) == Some(f))
+            .map(|(p, _)| p.clone())
+            .collect();
         next.pages = fingerprints.into_iter().collect();
         ctx.keys = Some(keys);
     }
 
     type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<OutputFile>, Errors> + Send + Sync + 'a>;
-    let jobs: Vec<Job> = vec![
+    let mut jobs: Vec<Job> = vec![
         Box::new(pages::articles),
         Box::new(pages::pages),
         Box::new(pages::home),
@@ -180,26 +228,49 @@ fn render_inner(site: &Site, theme: &Theme, inc: Option<&memo::Incremental>, sta
         Box::new(portal::all),
         Box::new(feeds::feeds),
     ];
-    let results: Vec<Result<Vec<OutputFile>, Errors>> = jobs.par_iter().map(|job| job(&ctx)).collect();
+    // The search index is built from the model, so it runs beside the pages.
+    if inc.is_none_or(|i| i.search) {
+        jobs.push(Box::new(|ctx: &Ctx| {
+            ctx.stream(crate::search::index(ctx.site, ctx.theme, &ctx.cards))
+        }));
+    }
+    let results: Vec<Result<Vec<OutputFile>, Errors>> =
+        jobs.par_iter().map(|job| job(&ctx)).collect();
     let (lists, errors) = partition(results);
     errors.into_result(())?;
     let mut files: Vec<OutputFile> = lists.into_iter().flatten().collect();
     files.extend(ctx.stream(charts.files)?);
     files.extend(assets);
     files.extend(feeds::copies(site));
-    if inc.is_none_or(|i| i.search) {
-        files.extend(ctx.stream(crate::search::index(site, theme, &ctx.cards))?);
-    }
-    let mut kept: Vec<String> = ctx.keys.as_ref().map(|k| k.skip.iter().cloned().collect()).unwrap_or_default();
+    let mut kept: Vec<String> = ctx
+        .keys
+        .as_ref()
+        .map(|k| k.skip.iter().cloned().collect())
+        .unwrap_or_default();
     kept.extend(charts.kept);
     kept.sort();
-    files.push(feeds::sitemap(&ctx, files.iter().map(|f| f.path.as_str()).chain(kept.iter().map(String::as_str))));
+    files.push(feeds::sitemap(
+        &ctx,
+        files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(kept.iter().map(String::as_str)),
+    ));
     files.push(feeds::robots(&ctx));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     check_unique(&files)?;
     let Ctx { cards, figures, .. } = ctx;
-    let parts = inc.map(|_| Parts { tera, cards, figures });
-    Ok(Rendered { files, kept, memo: next, parts })
+    let parts = inc.map(|_| Parts {
+        tera,
+        cards,
+        figures,
+    });
+    Ok(Rendered {
+        files,
+        kept,
+        memo: next,
+        parts,
+    })
 }
 
 /// What `serve` keeps of a render to render single article pages again.
@@ -213,9 +284,25 @@ pub struct Parts {
 /// The pages of the articles at `indices`, with the engine, cards and figures
 /// of the render that made `parts`: for an edit that changed only an
 /// article's body, so that nothing else on the site changed.
-pub fn render_articles(site: &Site, theme: &Theme, parts: &mut Parts, indices: &[usize]) -> Result<Vec<OutputFile>, Errors> {
-    let ctx = Ctx { site, theme, tera: &parts.tera, cards: std::mem::take(&mut parts.cards), figures: std::mem::take(&mut parts.figures), keys: None, staging: None };
-    let results: Vec<Result<OutputFile, Errors>> = indices.par_iter().map(|&i| pages::article(&ctx, i).map_err(Errors::from)).collect();
+pub fn render_articles(
+    site: &Site,
+    theme: &Theme,
+    parts: &mut Parts,
+    indices: &[usize],
+) -> Result<Vec<OutputFile>, Errors> {
+    let ctx = Ctx {
+        site,
+        theme,
+        tera: &parts.tera,
+        cards: std::mem::take(&mut parts.cards),
+        figures: std::mem::take(&mut parts.figures),
+        keys: None,
+        staging: None,
+    };
+    let results: Vec<Result<OutputFile, Errors>> = indices
+        .par_iter()
+        .map(|&i| pages::article(&ctx, i).map_err(Errors::from))
+        .collect();
     let Ctx { cards, figures, .. } = ctx;
     parts.cards = cards;
     parts.figures = figures;
@@ -224,10 +311,18 @@ pub fn render_articles(site: &Site, theme: &Theme, parts: &mut Parts, indices: &
 }
 
 /// Fingerprint of what every page shows, so a change to it re-renders all.
-fn global_key(site: &Site, theme: &Theme, site_view: &views::SiteView, sidebar: &pages::Sidebar) -> u64 {
+fn global_key(
+    site: &Site,
+    theme: &Theme,
+    site_view: &views::SiteView,
+    sidebar: &pages::Sidebar,
+) -> u64 {
     use std::hash::Hasher;
     let mut h = memo::Fnv::new();
-    h.num(memo::of_json(site_view)).num(memo::of_json(sidebar)).num(memo::of_json(&theme.words)).num(memo::of_json(&site.settings.site));
+    h.num(memo::of_json(site_view))
+        .num(memo::of_json(sidebar))
+        .num(memo::of_json(&theme.words))
+        .num(memo::of_json(&site.settings.site));
     for (name, text) in &theme.templates {
         h.str(name).str(text);
     }
