@@ -35,7 +35,10 @@ pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Error
 }
 
 /// [`render_site`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
-pub fn render_site_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Vec<OutputFile>), Errors> {
+pub fn render_site_with(
+    opts: &BuildOptions,
+    step: &dyn Fn(&str),
+) -> Result<(Site, Vec<OutputFile>), Errors> {
     let (site, theme) = model_and_theme(opts, step)?;
     step("rendering pages");
     let files = render::render(&site, &theme)?;
@@ -44,10 +47,20 @@ pub fn render_site_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Sit
 
 fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Theme), Errors> {
     step("reading content");
-    let src = load::load(&opts.root, &LoadOptions { drafts: opts.drafts, base_url: opts.base_url.clone() })?;
+    let src = load::load(
+        &opts.root,
+        &LoadOptions {
+            drafts: opts.drafts,
+            base_url: opts.base_url.clone(),
+        },
+    )?;
     step("checking");
     let site = model::build(src)?;
-    let theme = theme::load(&opts.root, site.settings.site.theme.as_deref(), site.settings.lang)?;
+    let theme = theme::load(
+        &opts.root,
+        site.settings.site.theme.as_deref(),
+        site.settings.lang,
+    )?;
     theme::check_words(&theme, site.settings.lang).into_result(())?;
     Ok((site, theme))
 }

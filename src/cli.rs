@@ -9,7 +9,11 @@ use crate::build::{self, BuildOptions, Report};
 use crate::error::Errors;
 
 #[derive(Parser)]
-#[command(name = "trangtin", version, about = "Build the news and statistics website of a party committee from Markdown articles and YAML figures.")]
+#[command(
+    name = "trangtin",
+    version,
+    about = "Build the news and statistics website of a party committee from Markdown articles and YAML figures."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -93,7 +97,10 @@ impl SiteArgs {
     fn options(&self) -> BuildOptions {
         BuildOptions {
             root: self.root.clone(),
-            output: self.output.clone().unwrap_or_else(|| self.root.join("output")),
+            output: self
+                .output
+                .clone()
+                .unwrap_or_else(|| self.root.join("output")),
             drafts: self.drafts,
             base_url: self.base_url.clone(),
         }
@@ -112,7 +119,13 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Build(args) => finish(crate::progress::with_progress(args.quiet, |step| build::build_with(&args.options(), step)), args.quiet, "built"),
+        Command::Build(args) => finish(
+            crate::progress::with_progress(args.quiet, |step| {
+                build::build_with(&args.options(), step)
+            }),
+            args.quiet,
+            "built",
+        ),
         Command::Check(args) => {
             let result = build::check(&args.site.options());
             if let Ok(report) = &result {
@@ -123,7 +136,12 @@ pub fn main() -> i32 {
         Command::Publish(args) => crate::publish::run(&args.options()),
         Command::Serve(args) => crate::serve::run(&args.options()),
         Command::Init(args) => crate::scaffold::run_init(&args.dir, args.force),
-        Command::New(args) => crate::scaffold::run_new(&args.root, &args.title, args.category.as_deref(), args.org.as_deref()),
+        Command::New(args) => crate::scaffold::run_new(
+            &args.root,
+            &args.title,
+            args.category.as_deref(),
+            args.org.as_deref(),
+        ),
     }
 }
 
@@ -134,13 +152,23 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
                 eprintln!("warning: {w}");
             }
             if !quiet {
-                println!("{verb}: {} pages, {} charts, {} files in {:.2} s", report.pages, report.charts, report.files, report.elapsed.as_secs_f64());
+                println!(
+                    "{verb}: {} pages, {} charts, {} files in {:.2} s",
+                    report.pages,
+                    report.charts,
+                    report.files,
+                    report.elapsed.as_secs_f64()
+                );
             }
             0
         }
         Err(errors) => {
             eprint!("{errors}");
-            eprintln!("{} error{} found; nothing was written.", errors.len(), if errors.len() == 1 { "" } else { "s" });
+            eprintln!(
+                "{} error{} found; nothing was written.",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
             1
         }
     }
@@ -181,7 +209,15 @@ struct ServeArgs {
 
 impl ServeArgs {
     fn options(&self) -> crate::serve::ServeOptions {
-        crate::serve::ServeOptions { root: self.root.clone(), output: self.output.clone(), bind: self.bind, port: self.port, drafts: self.drafts, open: self.open, quiet: self.quiet }
+        crate::serve::ServeOptions {
+            root: self.root.clone(),
+            output: self.output.clone(),
+            bind: self.bind,
+            port: self.port,
+            drafts: self.drafts,
+            open: self.open,
+            quiet: self.quiet,
+        }
     }
 }
 

@@ -124,7 +124,10 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
     let lang = Lang::from_code(&site.language).ok_or_else(|| {
         Error::new(
             shown,
-            format!("unknown language `{}`; expected `vi` or `en`", site.language),
+            format!(
+                "unknown language `{}`; expected `vi` or `en`",
+                site.language
+            ),
         )
         .at_line(at("language"))
     })?;

@@ -20,7 +20,11 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Part {
     Html(String),
-    Block { kind: BlockKind, yaml: String, line: usize },
+    Block {
+        kind: BlockKind,
+        yaml: String,
+        line: usize,
+    },
 }
 
 /// A link or image reference, kept so `check` can verify internal targets.
@@ -74,7 +78,11 @@ pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
                 Event::End(TagEnd::CodeBlock) => {
                     flush(&mut events, &mut out.parts, has_raw_html);
                     has_raw_html = false;
-                    out.parts.push(Part::Block { kind, yaml: std::mem::take(yaml), line });
+                    out.parts.push(Part::Block {
+                        kind,
+                        yaml: std::mem::take(yaml),
+                        line,
+                    });
                     fence = None;
                 }
                 _ => {}
@@ -119,7 +127,9 @@ pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
         match &event {
             Event::Start(Tag::Image { .. }) => in_image = true,
             Event::End(TagEnd::Image) => in_image = false,
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.plain.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => out.plain.push(' '),
             _ => {}
         }
         match &event {
@@ -127,7 +137,12 @@ pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
-        events.push(rewrite(event, lines.line(range.start), base_path, &mut out.references));
+        events.push(rewrite(
+            event,
+            lines.line(range.start),
+            base_path,
+            &mut out.references,
+        ));
     }
     flush(&mut events, &mut out.parts, has_raw_html);
     add_heading_ids(&mut out);
@@ -168,23 +183,66 @@ pub fn sanitize(html_in: &str) -> String {
 }
 
 /// Records links and images, refuses unsafe schemes, and prefixes site-relative URLs.
-fn rewrite<'a>(event: Event<'a>, line: usize, base_path: &str, refs: &mut Vec<Reference>) -> Event<'a> {
+fn rewrite<'a>(
+    event: Event<'a>,
+    line: usize,
+    base_path: &str,
+    refs: &mut Vec<Reference>,
+) -> Event<'a> {
     match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            refs.push(Reference { url: dest_url.to_string(), line, is_image: false, has_alt: true });
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            refs.push(Reference {
+                url: dest_url.to_string(),
+                line,
+                is_image: false,
+                has_alt: true,
+            });
             let dest_url = safe_url(dest_url, base_path, link_type);
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            refs.push(Reference { url: dest_url.to_string(), line, is_image: true, has_alt: false });
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            refs.push(Reference {
+                url: dest_url.to_string(),
+                line,
+                is_image: true,
+                has_alt: false,
+            });
             let dest_url = safe_url(dest_url, base_path, link_type);
-            Event::Start(Tag::Image { link_type, dest_url, title, id })
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         // `## Title {#id .class key=value}`: the id and classes are kept, other
         // attributes (event handlers, styles) never reach the page.
-        Event::Start(Tag::Heading { level, id, classes, attrs }) if !attrs.is_empty() => {
-            Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() })
-        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) if !attrs.is_empty() => Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: Vec::new(),
+        }),
         Event::Text(ref t) => {
             if let Some(last) = refs.last_mut() {
                 if last.is_image && last.line == line && !t.trim().is_empty() {
@@ -199,8 +257,15 @@ fn rewrite<'a>(event: Event<'a>, line: usize, base_path: &str, refs: &mut Vec<Re
 
 /// Whether a URL uses a scheme that runs code or is otherwise unsafe in a link.
 pub fn is_unsafe_url(url: &str) -> bool {
-    let lowered: String = url.trim().chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:text/html", "file:"].iter().any(|s| lowered.starts_with(s))
+    let lowered: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html", "file:"]
+        .iter()
+        .any(|s| lowered.starts_with(s))
 }
 
 fn safe_url<'a>(url: CowStr<'a>, base_path: &str, link_type: LinkType) -> CowStr<'a> {
@@ -235,7 +300,11 @@ fn add_heading_ids(out: &mut Parsed) {
             let open = &from[..=tag_end];
             let close = from.find("</h").unwrap_or(from.len());
             if open.contains(" id=\"") {
-                if let Some(id) = open.split(" id=\"").nth(1).and_then(|s| s.split('"').next()) {
+                if let Some(id) = open
+                    .split(" id=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                {
                     seen.insert(id.to_string());
                     out.anchors.push(id.to_string());
                 }
@@ -268,7 +337,9 @@ fn find_heading(s: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = s[from..].find("<h") {
         let at = from + i;
-        if matches!(bytes.get(at + 2), Some(b'1'..=b'6')) && matches!(bytes.get(at + 3), Some(b'>' | b' ')) {
+        if matches!(bytes.get(at + 2), Some(b'1'..=b'6'))
+            && matches!(bytes.get(at + 3), Some(b'>' | b' '))
+        {
             return Some(at);
         }
         from = at + 2;
@@ -287,7 +358,10 @@ fn strip_tags(s: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+    out.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
 }
 
 /// Byte offset → 1-based line of the file.
@@ -317,7 +391,16 @@ mod tests {
     use super::*;
 
     fn html_of(p: &Parsed) -> String {
-        p.parts.iter().filter_map(|x| if let Part::Html(h) = x { Some(h.as_str()) } else { None }).collect()
+        p.parts
+            .iter()
+            .filter_map(|x| {
+                if let Part::Html(h) = x {
+                    Some(h.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     #[test]
@@ -325,7 +408,14 @@ mod tests {
         let src = "Mở đầu.\n\n```chart\nuse: ket-nap\n```\n\nSau.\n";
         let p = parse(src, 5, "/");
         assert_eq!(p.parts.len(), 3);
-        assert_eq!(p.parts[1], Part::Block { kind: BlockKind::Chart, yaml: "use: ket-nap\n".into(), line: 8 });
+        assert_eq!(
+            p.parts[1],
+            Part::Block {
+                kind: BlockKind::Chart,
+                yaml: "use: ket-nap\n".into(),
+                line: 8
+            }
+        );
         assert_eq!(p.first_paragraph.as_deref(), Some("Mở đầu."));
     }
 
@@ -346,7 +436,11 @@ mod tests {
 
     #[test]
     fn extensions_are_on() {
-        let p = parse("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ \"q\"[^1]\n\n- [x] done\n\n[^1]: note\n", 1, "/");
+        let p = parse(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ \"q\"[^1]\n\n- [x] done\n\n[^1]: note\n",
+            1,
+            "/",
+        );
         let h = html_of(&p);
         assert!(h.contains("<table>"));
         assert!(h.contains("<del>x</del>"));
@@ -357,7 +451,11 @@ mod tests {
 
     #[test]
     fn unsafe_links_and_raw_html_are_cleaned() {
-        let p = parse("[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n", 1, "/");
+        let p = parse(
+            "[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n",
+            1,
+            "/",
+        );
         let h = html_of(&p);
         assert!(!h.contains("javascript:"), "{h}");
         assert!(!h.contains("onerror"), "{h}");
@@ -374,7 +472,11 @@ mod tests {
 
     #[test]
     fn site_links_follow_the_base_path() {
-        let p = parse("[a](/tin-moi/) ![b](media/x.jpg) [c](https://x.org/)\n", 1, "/dang-bo/");
+        let p = parse(
+            "[a](/tin-moi/) ![b](media/x.jpg) [c](https://x.org/)\n",
+            1,
+            "/dang-bo/",
+        );
         let h = html_of(&p);
         assert!(h.contains("href=\"/dang-bo/tin-moi/\""), "{h}");
         assert!(h.contains("src=\"/dang-bo/media/x.jpg\""), "{h}");

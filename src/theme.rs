@@ -14,34 +14,118 @@ use crate::yaml;
 
 /// Every file of themes/default, embedded. A test checks that none is missing.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
-    ("templates/base.html", include_str!("../themes/default/templates/base.html")),
-    ("templates/index.html", include_str!("../themes/default/templates/index.html")),
-    ("templates/article.html", include_str!("../themes/default/templates/article.html")),
-    ("templates/list.html", include_str!("../themes/default/templates/list.html")),
-    ("templates/page.html", include_str!("../themes/default/templates/page.html")),
-    ("templates/taxonomy.html", include_str!("../themes/default/templates/taxonomy.html")),
-    ("templates/events.html", include_str!("../themes/default/templates/events.html")),
-    ("templates/documents.html", include_str!("../themes/default/templates/documents.html")),
-    ("templates/document.html", include_str!("../themes/default/templates/document.html")),
-    ("templates/stats.html", include_str!("../themes/default/templates/stats.html")),
-    ("templates/org.html", include_str!("../themes/default/templates/org.html")),
-    ("templates/dataset.html", include_str!("../themes/default/templates/dataset.html")),
-    ("templates/search.html", include_str!("../themes/default/templates/search.html")),
-    ("templates/404.html", include_str!("../themes/default/templates/404.html")),
-    ("templates/rss.xml", include_str!("../themes/default/templates/rss.xml")),
-    ("templates/atom.xml", include_str!("../themes/default/templates/atom.xml")),
-    ("templates/partials/card.html", include_str!("../themes/default/templates/partials/card.html")),
-    ("templates/partials/chart.html", include_str!("../themes/default/templates/partials/chart.html")),
-    ("templates/partials/stats.html", include_str!("../themes/default/templates/partials/stats.html")),
-    ("templates/partials/table.html", include_str!("../themes/default/templates/partials/table.html")),
-    ("templates/partials/pagination.html", include_str!("../themes/default/templates/partials/pagination.html")),
-    ("templates/partials/sidebar.html", include_str!("../themes/default/templates/partials/sidebar.html")),
-    ("templates/partials/event.html", include_str!("../themes/default/templates/partials/event.html")),
-    ("static/style.css", include_str!("../themes/default/static/style.css")),
-    ("static/site.js", include_str!("../themes/default/static/site.js")),
-    ("static/search.js", include_str!("../themes/default/static/search.js")),
-    ("i18n/vi.yaml", include_str!("../themes/default/i18n/vi.yaml")),
-    ("i18n/en.yaml", include_str!("../themes/default/i18n/en.yaml")),
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/article.html",
+        include_str!("../themes/default/templates/article.html"),
+    ),
+    (
+        "templates/list.html",
+        include_str!("../themes/default/templates/list.html"),
+    ),
+    (
+        "templates/page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "templates/taxonomy.html",
+        include_str!("../themes/default/templates/taxonomy.html"),
+    ),
+    (
+        "templates/events.html",
+        include_str!("../themes/default/templates/events.html"),
+    ),
+    (
+        "templates/documents.html",
+        include_str!("../themes/default/templates/documents.html"),
+    ),
+    (
+        "templates/document.html",
+        include_str!("../themes/default/templates/document.html"),
+    ),
+    (
+        "templates/stats.html",
+        include_str!("../themes/default/templates/stats.html"),
+    ),
+    (
+        "templates/org.html",
+        include_str!("../themes/default/templates/org.html"),
+    ),
+    (
+        "templates/dataset.html",
+        include_str!("../themes/default/templates/dataset.html"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/rss.xml",
+        include_str!("../themes/default/templates/rss.xml"),
+    ),
+    (
+        "templates/atom.xml",
+        include_str!("../themes/default/templates/atom.xml"),
+    ),
+    (
+        "templates/partials/card.html",
+        include_str!("../themes/default/templates/partials/card.html"),
+    ),
+    (
+        "templates/partials/chart.html",
+        include_str!("../themes/default/templates/partials/chart.html"),
+    ),
+    (
+        "templates/partials/stats.html",
+        include_str!("../themes/default/templates/partials/stats.html"),
+    ),
+    (
+        "templates/partials/table.html",
+        include_str!("../themes/default/templates/partials/table.html"),
+    ),
+    (
+        "templates/partials/pagination.html",
+        include_str!("../themes/default/templates/partials/pagination.html"),
+    ),
+    (
+        "templates/partials/sidebar.html",
+        include_str!("../themes/default/templates/partials/sidebar.html"),
+    ),
+    (
+        "templates/partials/event.html",
+        include_str!("../themes/default/templates/partials/event.html"),
+    ),
+    (
+        "static/style.css",
+        include_str!("../themes/default/static/style.css"),
+    ),
+    (
+        "static/site.js",
+        include_str!("../themes/default/static/site.js"),
+    ),
+    (
+        "static/search.js",
+        include_str!("../themes/default/static/search.js"),
+    ),
+    (
+        "i18n/vi.yaml",
+        include_str!("../themes/default/i18n/vi.yaml"),
+    ),
+    (
+        "i18n/en.yaml",
+        include_str!("../themes/default/i18n/en.yaml"),
+    ),
 ];
 
 /// A theme ready to use: templates by name (`article.html`), static files by
@@ -66,7 +150,9 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors
             theme.templates.insert(t.to_string(), text.to_string());
             theme.origins.insert(t.to_string(), origin);
         } else if let Some(s) = path.strip_prefix("static/") {
-            theme.statics.insert(s.to_string(), text.as_bytes().to_vec());
+            theme
+                .statics
+                .insert(s.to_string(), text.as_bytes().to_vec());
         } else if *path == i18n_name {
             match words(text, &origin) {
                 Ok(w) => theme.words = w,
@@ -77,7 +163,10 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors
     if let Some(dir) = theme_dir(root, name) {
         errors.extend(overlay(&mut theme, root, &dir, &i18n_name));
     } else if let Some(n) = name.filter(|n| *n != "default") {
-        errors.push(Error::new("content/site.yaml", format!("the theme `{n}` does not exist; expected a folder themes/{n}/")));
+        errors.push(Error::new(
+            "content/site.yaml",
+            format!("the theme `{n}` does not exist; expected a folder themes/{n}/"),
+        ));
     }
     errors.into_result(theme)
 }
@@ -89,10 +178,20 @@ fn theme_dir(root: &Path, name: Option<&str>) -> Option<PathBuf> {
 
 fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Errors {
     let mut errors = Errors::default();
-    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
         let rel_s = rel.to_string_lossy().replace('\\', "/");
-        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let shown = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if let Some(t) = rel_s.strip_prefix("templates/") {
             match crate::load::read_text(root, &shown) {
                 Ok(text) => {
@@ -129,7 +228,11 @@ pub fn check_words(theme: &Theme, lang: Lang) -> Errors {
         for (line_no, line) in text.lines().enumerate() {
             for key in words_used(line) {
                 if !theme.words.contains_key(key) {
-                    let origin = theme.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
+                    let origin = theme
+                        .origins
+                        .get(name)
+                        .cloned()
+                        .unwrap_or_else(|| PathBuf::from(name));
                     errors.push(Error::new(origin, format!("the interface word `{key}` is missing from i18n/{}.yaml; add `{key}: …` there", lang.code())).at_line(line_no + 1));
                 }
             }
@@ -145,9 +248,14 @@ pub fn words_used(line: &str) -> Vec<&str> {
     let mut i = 0;
     while let Some(off) = line[i..].find("t.") {
         let at = i + off;
-        let boundary = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_' || bytes[at - 1] == b'.');
+        let boundary = at == 0
+            || !(bytes[at - 1].is_ascii_alphanumeric()
+                || bytes[at - 1] == b'_'
+                || bytes[at - 1] == b'.');
         let start = at + 2;
-        let end = line[start..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(line.len(), |e| start + e);
+        let end = line[start..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(line.len(), |e| start + e);
         if boundary && end > start {
             out.push(&line[start..end]);
         }
@@ -164,9 +272,21 @@ mod tests {
     fn every_default_theme_file_is_embedded() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let embedded: Vec<&str> = DEFAULT_FILES.iter().map(|(p, _)| *p).collect();
-        for e in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-            let rel = e.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
-            assert!(embedded.contains(&rel.as_str()), "themes/default/{rel} is not in DEFAULT_FILES");
+        for e in walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let rel = e
+                .path()
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            assert!(
+                embedded.contains(&rel.as_str()),
+                "themes/default/{rel} is not in DEFAULT_FILES"
+            );
         }
     }
 
@@ -174,7 +294,11 @@ mod tests {
     fn vi_and_en_have_the_same_words_and_cover_the_templates() {
         for lang in [Lang::Vi, Lang::En] {
             let theme = load(Path::new("/nonexistent"), None, lang).unwrap();
-            assert!(check_words(&theme, lang).is_empty(), "{}", check_words(&theme, lang));
+            assert!(
+                check_words(&theme, lang).is_empty(),
+                "{}",
+                check_words(&theme, lang)
+            );
         }
         let vi = load(Path::new("/x"), None, Lang::Vi).unwrap().words;
         let en = load(Path::new("/x"), None, Lang::En).unwrap().words;
@@ -185,6 +309,9 @@ mod tests {
 
     #[test]
     fn finds_word_keys() {
-        assert_eq!(words_used("{{ t.read_more }} {{ at.x }} {{t.home}}"), ["read_more", "home"]);
+        assert_eq!(
+            words_used("{{ t.read_more }} {{ at.x }} {{t.home}}"),
+            ["read_more", "home"]
+        );
     }
 }

@@ -40,7 +40,11 @@ impl Staging {
             fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
         }
         fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
-        Ok(Staging { tmp, output: output.to_path_buf(), done: false })
+        Ok(Staging {
+            tmp,
+            output: output.to_path_buf(),
+            done: false,
+        })
     }
 
     /// Writes one file now; safe to call from many threads at once.
@@ -78,11 +82,16 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
         let target = output.join(&f.path);
         let dir = target.parent().unwrap_or(output);
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         match &f.content {
             Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Error::io(&target, &e))?,
-            Content::Copy(from) => fs::copy(from, &tmp).map(|_| ()).map_err(|e| Error::io(from, &e))?,
+            Content::Copy(from) => fs::copy(from, &tmp)
+                .map(|_| ())
+                .map_err(|e| Error::io(from, &e))?,
             Content::Written => return Ok(()),
         }
         fs::rename(&tmp, &target).map_err(|e| Error::io(&target, &e))
@@ -106,22 +115,34 @@ fn split(output: &Path) -> Result<(PathBuf, String), Error> {
     let abs = if output.is_absolute() {
         output.to_path_buf()
     } else {
-        std::env::current_dir().map_err(|e| Error::io(output, &e))?.join(output)
+        std::env::current_dir()
+            .map_err(|e| Error::io(output, &e))?
+            .join(output)
     };
-    let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| Error::new(output, "the output folder needs a name, like `output`"))?;
-    let parent = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/"));
+    let name = abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::new(output, "the output folder needs a name, like `output`"))?;
+    let parent = abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("/"));
     Ok((parent, name))
 }
 
 /// Folders left by a build that was killed: ours if the process is gone.
 fn clean_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
     for e in entries.flatten() {
         let fname = e.file_name().to_string_lossy().into_owned();
         for p in &prefixes {
             if let Some(pid) = fname.strip_prefix(p.as_str()) {
-                let alive = pid.parse::<u32>().is_ok_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists());
+                let alive = pid.parse::<u32>().is_ok_and(|pid| {
+                    pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
+                });
                 if !alive {
                     let _ = fs::remove_dir_all(e.path());
                 }
@@ -132,7 +153,11 @@ fn clean_stale(parent: &Path, name: &str) {
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     // Folders first, once each, so the parallel writes below only create files.
-    let mut dirs: Vec<&str> = files.iter().filter(|f| f.content != Content::Written).filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    let mut dirs: Vec<&str> = files
+        .iter()
+        .filter(|f| f.content != Content::Written)
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
     dirs.sort_unstable();
     dirs.dedup();
     for d in dirs {
@@ -143,7 +168,9 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         let target = dir.join(&f.path);
         match &f.content {
             Content::Bytes(b) => fs::write(&target, b).map_err(|e| Error::io(&target, &e)),
-            Content::Copy(from) => fs::copy(from, &target).map(|_| ()).map_err(|e| Error::io(from, &e)),
+            Content::Copy(from) => fs::copy(from, &target)
+                .map(|_| ())
+                .map_err(|e| Error::io(from, &e)),
             Content::Written => Ok(()),
         }
     })
@@ -156,7 +183,10 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
     }
     if !output.is_dir() {
         let _ = fs::remove_dir_all(tmp);
-        return Err(Error::new(output, "the output path exists and is not a folder; remove it or choose another --output"));
+        return Err(Error::new(
+            output,
+            "the output path exists and is not a folder; remove it or choose another --output",
+        ));
     }
     match exchange(tmp, output) {
         Ok(()) => {
@@ -167,7 +197,11 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
         Err(_) => {
             // No atomic exchange on this file system: two renames, the old site
             // kept until the new one is in place.
-            let old = tmp.with_file_name(tmp.file_name().map(|n| n.to_string_lossy().replace(".tmp-", ".old-")).unwrap_or_default());
+            let old = tmp.with_file_name(
+                tmp.file_name()
+                    .map(|n| n.to_string_lossy().replace(".tmp-", ".old-"))
+                    .unwrap_or_default(),
+            );
             fs::rename(output, &old).map_err(|e| Error::io(output, &e))?;
             fs::rename(tmp, output).map_err(|e| Error::io(output, &e))?;
             let _ = fs::remove_dir_all(&old);
@@ -184,7 +218,10 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange"))
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
 }
 
 #[cfg(test)]
@@ -199,7 +236,10 @@ mod tests {
         write(&out, &[OutputFile::bytes("b.txt", b"two".to_vec())]).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("output")]);
     }
 
@@ -208,7 +248,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         write(&out, &[OutputFile::bytes("keep.txt", b"old".to_vec())]).unwrap();
-        let missing = OutputFile { path: "x.bin".into(), content: Content::Copy(dir.path().join("nope")) };
+        let missing = OutputFile {
+            path: "x.bin".into(),
+            content: Content::Copy(dir.path().join("nope")),
+        };
         assert!(write(&out, &[missing]).is_err());
         assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -218,12 +261,31 @@ mod tests {
     fn update_writes_changed_and_removes_old_files_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        write(&out, &[OutputFile::bytes("a/index.html", b"one".to_vec()), OutputFile::bytes("b/c/index.html", b"two".to_vec())]).unwrap();
-        update(&out, &[OutputFile::bytes("a/index.html", b"new".to_vec())], &["b/c/index.html".to_string()]).unwrap();
+        write(
+            &out,
+            &[
+                OutputFile::bytes("a/index.html", b"one".to_vec()),
+                OutputFile::bytes("b/c/index.html", b"two".to_vec()),
+            ],
+        )
+        .unwrap();
+        update(
+            &out,
+            &[OutputFile::bytes("a/index.html", b"new".to_vec())],
+            &["b/c/index.html".to_string()],
+        )
+        .unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert!(!out.join("b").exists(), "empty folders are removed");
-        let names: Vec<_> = fs::read_dir(out.join("a")).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("index.html")], "no temporary file is left");
+        let names: Vec<_> = fs::read_dir(out.join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("index.html")],
+            "no temporary file is left"
+        );
     }
 
     #[test]

@@ -15,7 +15,9 @@ use crate::error::Error;
 /// front-matter mistake points at the right line of the `.md` file.
 pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) -> Result<T, Error> {
     if text.trim().is_empty() {
-        return Err(Error::new(path, "the YAML is empty; expected some settings here").at(first_line, 1));
+        return Err(
+            Error::new(path, "the YAML is empty; expected some settings here").at(first_line, 1),
+        );
     }
     serde_yaml::from_str(text).map_err(|e| {
         let raw = e.to_string();
@@ -32,8 +34,16 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
 /// the parser names one (an unclosed quote is reported where the file ends, but
 /// the mistake is where the quote opened).
 fn explain(raw: &str) -> (String, Option<(usize, usize)>) {
-    if let Some(place) = raw.split("while scanning a quoted scalar at ").nth(1).and_then(line_col) {
-        return ("the quoted text that starts here is not closed; add the closing quote (\")".to_string(), Some(place));
+    if let Some(place) = raw
+        .split("while scanning a quoted scalar at ")
+        .nth(1)
+        .and_then(line_col)
+    {
+        return (
+            "the quoted text that starts here is not closed; add the closing quote (\")"
+                .to_string(),
+            Some(place),
+        );
     }
     if raw.starts_with("mapping values are not allowed in this context") {
         return (
@@ -47,10 +57,17 @@ fn explain(raw: &str) -> (String, Option<(usize, usize)>) {
 /// `line 1 column 8…` → (1, 8).
 fn line_col(s: &str) -> Option<(usize, usize)> {
     let mut words = s.split_whitespace();
-    let (Some("line"), Some(l), Some("column"), Some(c)) = (words.next(), words.next(), words.next(), words.next()) else {
+    let (Some("line"), Some(l), Some("column"), Some(c)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
         return None;
     };
-    Some((l.parse().ok()?, c.trim_end_matches(|ch: char| !ch.is_ascii_digit()).parse().ok()?))
+    Some((
+        l.parse().ok()?,
+        c.trim_end_matches(|ch: char| !ch.is_ascii_digit())
+            .parse()
+            .ok()?,
+    ))
 }
 
 /// serde_yaml appends " at line L column C" to its messages; we print the place
@@ -81,7 +98,9 @@ fn plain_message(raw: &str) -> String {
 /// `.[1].value: invalid…` → `value: invalid…`: the item number means nothing to
 /// an editor once the line is given.
 fn strip_index_path(msg: &str) -> &str {
-    let Some((path, rest)) = msg.split_once(": ") else { return msg };
+    let Some((path, rest)) = msg.split_once(": ") else {
+        return msg;
+    };
     if !path.starts_with(".[") && !path.starts_with('[') {
         return msg;
     }
@@ -94,26 +113,32 @@ fn strip_index_path(msg: &str) -> &str {
 /// The 1-based line of the first `key: value` line whose value is `value`, to point
 /// an error about a value (an unknown organization, say) at where it was written.
 pub fn line_of(text: &str, key: &str, value: &str) -> Option<usize> {
-    text.lines().position(|line| {
-        let Some(i) = find_key(line, key) else {
-            return false;
-        };
-        let rest = line[i + key.len()..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
-            return false;
-        };
-        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
-        rest.starts_with(value)
-            && !rest[value.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|line| {
+            let Some(i) = find_key(line, key) else {
+                return false;
+            };
+            let rest = line[i + key.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else {
+                return false;
+            };
+            let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+            rest.starts_with(value)
+                && !rest[value.len()..]
+                    .starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+        })
+        .map(|i| i + 1)
 }
 
 /// The 1-based line of the `n`-th (0-based) `key: value` line whose value is `value`.
 pub fn line_of_nth(text: &str, key: &str, value: &str, n: usize) -> Option<usize> {
     let mut seen = 0;
     let mut from = 0;
-    while let Some(l) = line_of(&text.lines().skip(from).collect::<Vec<_>>().join("\n"), key, value) {
+    while let Some(l) = line_of(
+        &text.lines().skip(from).collect::<Vec<_>>().join("\n"),
+        key,
+        value,
+    ) {
         if seen == n {
             return Some(from + l);
         }
@@ -170,17 +195,33 @@ mod tests {
     #[test]
     fn wrong_type_reads_as_words() {
         let err = parse::<T>("title: a\ncount: nhiều\n", Path::new("s.yaml"), 1).unwrap_err();
-        assert!(err.to_string().starts_with("s.yaml:2:8: count: invalid type: string \"nhiều\", expected a whole number"), "{err}");
+        assert!(
+            err.to_string().starts_with(
+                "s.yaml:2:8: count: invalid type: string \"nhiều\", expected a whole number"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
     fn messages_in_editors_words() {
         let err = parse::<T>("title: \"abc\ncount: 1\n", Path::new("a.md"), 2).unwrap_err();
-        assert_eq!(err.to_string(), "a.md:2:8: the quoted text that starts here is not closed; add the closing quote (\")");
+        assert_eq!(
+            err.to_string(),
+            "a.md:2:8: the quoted text that starts here is not closed; add the closing quote (\")"
+        );
         let err = parse::<T>("title: a: b\n", Path::new("s.yaml"), 1).unwrap_err();
-        assert!(err.to_string().starts_with("s.yaml:1:9: a colon followed by a space"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("s.yaml:1:9: a colon followed by a space"),
+            "{err}"
+        );
         let err = parse::<Vec<T>>("- title: a\n  count: x\n", Path::new("s.yaml"), 1).unwrap_err();
-        assert!(err.to_string().starts_with("s.yaml:2:10: count: invalid type"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("s.yaml:2:10: count: invalid type"),
+            "{err}"
+        );
         assert_eq!(strip_index_path(".[1].value: bad"), "value: bad");
         assert_eq!(strip_index_path("[0]: bad"), "bad");
         assert_eq!(strip_index_path("title: bad"), "title: bad");

@@ -336,7 +336,13 @@ pub(crate) fn number_hint(text: &str) -> String {
 }
 
 /// `rows_inline`: the rows are in the chart itself, so a bad value can be pointed at.
-fn check_kind(kind: ChartKind, r: &Resolved, origin: &Origin, rows_inline: bool, errors: &mut Errors) {
+fn check_kind(
+    kind: ChartKind,
+    r: &Resolved,
+    origin: &Origin,
+    rows_inline: bool,
+    errors: &mut Errors,
+) {
     let name = kind.name();
     if kind.is_round() {
         if r.series.len() > 1 {
@@ -353,7 +359,11 @@ fn check_kind(kind: ChartKind, r: &Resolved, origin: &Origin, rows_inline: bool,
                 let msg = format!(
                     "a {name} chart cannot show a negative share: `{cat}` is {v}; use bar instead"
                 );
-                errors.push(if rows_inline { origin.at_row_value(n, &v.to_string(), msg) } else { origin.at_key("type", msg) });
+                errors.push(if rows_inline {
+                    origin.at_row_value(n, &v.to_string(), msg)
+                } else {
+                    origin.at_key("type", msg)
+                });
             }
         }
         if values.iter().all(|v| v.unwrap_or(0.0) == 0.0) {

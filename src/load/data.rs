@@ -86,7 +86,12 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
     let file: DatasetFile = yaml::parse(&text, rel, 1)?;
     if file.rows.is_empty() {
         let line = yaml::line_of_key(&text, "rows").unwrap_or(1);
-        return Err(Error::new(rel, "the dataset has no rows; expected `rows:` with at least one `- { column: value, … }`").at_line(line).into());
+        return Err(Error::new(
+            rel,
+            "the dataset has no rows; expected `rows:` with at least one `- { column: value, … }`",
+        )
+        .at_line(line)
+        .into());
     }
     let mut columns: Vec<Column> = Vec::new();
     let declared = file.columns.map(|c| c.0).unwrap_or_default();
@@ -104,11 +109,24 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
         for (k, v) in row.0 {
             if !columns.iter().any(|c| c.id == k) {
                 if declared.is_empty() {
-                    columns.push(Column { id: k.clone(), label: k.clone(), unit: None });
+                    columns.push(Column {
+                        id: k.clone(),
+                        label: k.clone(),
+                        unit: None,
+                    });
                 } else {
                     let line = yaml::line_of_key(&text, &k).unwrap_or(1);
                     let names: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
-                    errors.push(Error::new(rel, format!("unknown column `{k}` in a row; the columns declared are: {}", names.join(", "))).at_line(line));
+                    errors.push(
+                        Error::new(
+                            rel,
+                            format!(
+                                "unknown column `{k}` in a row; the columns declared are: {}",
+                                names.join(", ")
+                            ),
+                        )
+                        .at_line(line),
+                    );
                     continue;
                 }
             }
@@ -146,7 +164,11 @@ pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Errors) {
     let mut errors = Errors::default();
     for rel in files_under(root, "charts", &["yaml", "yml"]) {
         match read_text(root, &rel) {
-            Ok(text) => out.push(ChartFile { id: id_of(&rel, "charts"), path: rel, text }),
+            Ok(text) => out.push(ChartFile {
+                id: id_of(&rel, "charts"),
+                path: rel,
+                text,
+            }),
             Err(e) => {
                 failed.push(id_of(&rel, "charts"));
                 errors.push(e);
@@ -189,7 +211,10 @@ mod tests {
 
     #[test]
     fn ids_from_paths() {
-        assert_eq!(id_of(Path::new("content/charts/tam-ky/tuoi.yaml"), "charts"), "tam-ky/tuoi");
+        assert_eq!(
+            id_of(Path::new("content/charts/tam-ky/tuoi.yaml"), "charts"),
+            "tam-ky/tuoi"
+        );
         assert_eq!(id_of(Path::new("content/data/a.yaml"), "data"), "a");
     }
 

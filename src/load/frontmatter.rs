@@ -130,7 +130,11 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
 /// Parses the front matter's YAML with errors on the `.md` file's lines.
 pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Error> {
     if split.yaml.trim().is_empty() {
-        return Err(Error::new(path, "the front matter is empty; expected at least `title:` and `date:`").at(1, 1));
+        return Err(Error::new(
+            path,
+            "the front matter is empty; expected at least `title:` and `date:`",
+        )
+        .at(1, 1));
     }
     yaml::parse(split.yaml, path, split.yaml_line).map_err(|e| explain_untagged(e, split))
 }
@@ -140,13 +144,26 @@ pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Error> {
 /// what an editor may write instead.
 fn explain_untagged(e: Error, split: &Split) -> Error {
     let shapes = [
-        ("SourceField", "source", "`source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: \"https://…\" }`"),
-        ("ImageField", "image", "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, alt: … }`"),
+        (
+            "SourceField",
+            "source",
+            "`source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: \"https://…\" }`",
+        ),
+        (
+            "ImageField",
+            "image",
+            "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, alt: … }`",
+        ),
     ];
     for (ty, key, expected) in shapes {
         if e.message.contains(&format!("untagged enum {ty}")) {
-            let line = yaml::line_of_key(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
-            return Error::new(e.path, format!("{key}: this value has the wrong form; expected {expected}")).at_line(line);
+            let line = yaml::line_of_key(split.yaml, key)
+                .map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+            return Error::new(
+                e.path,
+                format!("{key}: this value has the wrong form; expected {expected}"),
+            )
+            .at_line(line);
         }
     }
     e
@@ -172,7 +189,10 @@ mod tests {
         let text = "---\ntitle: A\ndate: 2023-03-10\ncolour: red\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
         let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
-        assert!(err.starts_with("a.md:4:1: unknown field `colour`, expected one of `title`"), "{err}");
+        assert!(
+            err.starts_with("a.md:4:1: unknown field `colour`, expected one of `title`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -187,7 +207,12 @@ mod tests {
         let text = "---\ntitle: A\nsource: [1, 2]\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
         let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
-        assert!(err.starts_with("a.md:3: source: this value has the wrong form; expected `source: Báo Nghệ An`"), "{err}");
+        assert!(
+            err.starts_with(
+                "a.md:3: source: this value has the wrong form; expected `source: Báo Nghệ An`"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

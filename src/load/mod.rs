@@ -86,7 +86,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
         .into());
     }
     let mut errors = Errors::default();
-    let settings = config::load(&content.join("site.yaml"), Path::new("content/site.yaml"), opts.base_url.as_deref());
+    let settings = config::load(
+        &content.join("site.yaml"),
+        Path::new("content/site.yaml"),
+        opts.base_url.as_deref(),
+    );
     let (articles, e) = markdown_files(root, "articles", opts.drafts);
     errors.extend(e);
     let (pages, e) = markdown_files(root, "pages", opts.drafts);

@@ -13,12 +13,22 @@ use crate::text::date::When;
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum BodyPart {
-    Html { html: String },
+    Html {
+        html: String,
+    },
     /// A chart by id in `Site::charts` (named charts and inline ones alike).
-    Chart { id: String },
-    Stats { items: Vec<StatItem> },
+    Chart {
+        id: String,
+    },
+    Stats {
+        items: Vec<StatItem>,
+    },
     /// Rows of a dataset, by index, with the columns to show.
-    Table { dataset: String, columns: Vec<String>, rows: Vec<usize> },
+    Table {
+        dataset: String,
+        columns: Vec<String>,
+        rows: Vec<usize>,
+    },
 }
 
 /// One news article.

@@ -7,12 +7,12 @@ use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::error::{Error, Errors};
+use crate::load::Failed;
 use crate::markdown::{BlockKind, Part};
 use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
 use crate::model::stats::StatItem;
-use crate::load::Failed;
 use crate::yaml;
 
 /// What a body's blocks can refer to.
@@ -43,14 +43,24 @@ struct TableBlock {
 
 /// Resolves every block of `parts`. Inline charts are added to `inline` with ids
 /// `{owner}-{n}`.
-pub fn resolve(parts: Vec<Part>, path: &Path, owner: &str, look: &Lookup, inline: &mut Vec<ChartData>) -> Result<Vec<BodyPart>, Errors> {
+pub fn resolve(
+    parts: Vec<Part>,
+    path: &Path,
+    owner: &str,
+    look: &Lookup,
+    inline: &mut Vec<ChartData>,
+) -> Result<Vec<BodyPart>, Errors> {
     let mut out = Vec::with_capacity(parts.len());
     let mut errors = Errors::default();
     let mut n = 0;
     for part in parts {
         match part {
             Part::Html(html) => out.push(BodyPart::Html { html }),
-            Part::Block { kind, yaml: text, line } => {
+            Part::Block {
+                kind,
+                yaml: text,
+                line,
+            } => {
                 let r = match kind {
                     BlockKind::Chart => {
                         n += 1;
@@ -69,7 +79,14 @@ pub fn resolve(parts: Vec<Part>, path: &Path, owner: &str, look: &Lookup, inline
     errors.into_result(out)
 }
 
-fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, inline: &mut Vec<ChartData>) -> Result<BodyPart, Errors> {
+fn chart(
+    text: &str,
+    line: usize,
+    path: &Path,
+    inline_id: &str,
+    look: &Lookup,
+    inline: &mut Vec<ChartData>,
+) -> Result<BodyPart, Errors> {
     if text.lines().any(|l| l.trim_start().starts_with("use:")) {
         let u: UseChart = yaml::parse(text, path, line)?;
         if look.failed.charts.contains(&u.id) {
@@ -77,9 +94,27 @@ fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, i
             return Err(Errors::default());
         }
         if !look.named_charts.contains_key(&u.id) {
-            let known: Vec<&str> = look.named_charts.keys().take(12).map(String::as_str).collect();
+            let known: Vec<&str> = look
+                .named_charts
+                .keys()
+                .take(12)
+                .map(String::as_str)
+                .collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
-            return Err(Error::new(path, format!("unknown chart `{}`; content/charts/ has: {}", u.id, if known.is_empty() { "no charts".to_string() } else { known.join(", ") })).at_line(at).into());
+            return Err(Error::new(
+                path,
+                format!(
+                    "unknown chart `{}`; content/charts/ has: {}",
+                    u.id,
+                    if known.is_empty() {
+                        "no charts".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            )
+            .at_line(at)
+            .into());
         }
         return Ok(BodyPart::Chart { id: u.id });
     }
@@ -87,10 +122,18 @@ fn chart(text: &str, line: usize, path: &Path, inline_id: &str, look: &Lookup, i
     if matches!(&spec.data, charts::DataSource::Dataset(d) if look.failed.datasets.contains(d)) {
         return Err(Errors::default());
     }
-    let origin = Origin { path, text, first_line: line };
-    let data = charts::resolve(inline_id, &spec, &origin, look.datasets, &|id| look.orgs.contains(id))?;
+    let origin = Origin {
+        path,
+        text,
+        first_line: line,
+    };
+    let data = charts::resolve(inline_id, &spec, &origin, look.datasets, &|id| {
+        look.orgs.contains(id)
+    })?;
     inline.push(data);
-    Ok(BodyPart::Chart { id: inline_id.to_string() })
+    Ok(BodyPart::Chart {
+        id: inline_id.to_string(),
+    })
 }
 
 fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPart, Errors> {
@@ -109,24 +152,46 @@ fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPar
 
 fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Errors> {
     let t: TableBlock = yaml::parse(text, path, line)?;
-    let at = |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
+    let at =
+        |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
     if look.failed.datasets.contains(&t.data) {
         return Err(Errors::default());
     }
     let Some(ds) = look.datasets.get(&t.data) else {
         let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
-        return Err(Error::new(path, format!("unknown dataset `{}`; content/data/ has: {}", t.data, known.join(", "))).at_line(at("data", &t.data)).into());
+        return Err(Error::new(
+            path,
+            format!(
+                "unknown dataset `{}`; content/data/ has: {}",
+                t.data,
+                known.join(", ")
+            ),
+        )
+        .at_line(at("data", &t.data))
+        .into());
     };
     let mut errors = Errors::default();
     for col in t.filter.keys().chain(&t.columns) {
         if ds.column(col).is_none() {
             let l = yaml::line_of_key(text, col).map_or(line, |l| l + line - 1);
-            errors.push(Error::new(path, format!("unknown column `{col}`; the dataset {} has: {}", ds.id, ds.column_names())).at_line(l));
+            errors.push(
+                Error::new(
+                    path,
+                    format!(
+                        "unknown column `{col}`; the dataset {} has: {}",
+                        ds.id,
+                        ds.column_names()
+                    ),
+                )
+                .at_line(l),
+            );
         }
     }
     if let Some(org) = t.filter.get("org") {
         if !look.orgs.contains(&org.key()) {
-            errors.push(Error::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())));
+            errors.push(
+                Error::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())),
+            );
         }
     }
     errors.into_result(())?;
@@ -134,13 +199,33 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, row)| t.filter.iter().all(|(k, v)| row.get(k).is_some_and(|c| c.key() == v.key())))
+        .filter(|(_, row)| {
+            t.filter
+                .iter()
+                .all(|(k, v)| row.get(k).is_some_and(|c| c.key() == v.key()))
+        })
         .map(|(i, _)| i)
         .collect();
     if rows.is_empty() {
         let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
-        return Err(Error::new(path, format!("the filter matches no row of the dataset {}; check the values", ds.id)).at_line(at).into());
+        return Err(Error::new(
+            path,
+            format!(
+                "the filter matches no row of the dataset {}; check the values",
+                ds.id
+            ),
+        )
+        .at_line(at)
+        .into());
     }
-    let columns = if t.columns.is_empty() { ds.columns.iter().map(|c| c.id.clone()).collect() } else { t.columns };
-    Ok(BodyPart::Table { dataset: ds.id.clone(), columns, rows })
+    let columns = if t.columns.is_empty() {
+        ds.columns.iter().map(|c| c.id.clone()).collect()
+    } else {
+        t.columns
+    };
+    Ok(BodyPart::Table {
+        dataset: ds.id.clone(),
+        columns,
+        rows,
+    })
 }

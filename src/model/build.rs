@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::config::Settings;
 use crate::error::{partition, Error, Errors};
 use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
 use crate::load::{Failed, MarkdownFile, Source};
@@ -16,7 +17,6 @@ use crate::model::blocks::{self, Lookup};
 use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::{self, OrgTree};
-use crate::config::Settings;
 use crate::model::site::{urls, Site};
 use crate::text::{date, slug::slugify};
 use crate::yaml;
@@ -27,8 +27,14 @@ pub fn build(mut src: Source) -> Result<Site, Errors> {
     let pages = std::mem::take(&mut src.pages);
     let base = base(src);
     // By value, so each file's source text is freed as soon as it is checked.
-    let checked: Vec<Checked> = articles.into_par_iter().map(|f| check_article(&f, &base)).collect();
-    let pages: Vec<CheckedPage> = pages.into_par_iter().map(|f| check_page(&f, &base)).collect();
+    let checked: Vec<Checked> = articles
+        .into_par_iter()
+        .map(|f| check_article(&f, &base))
+        .collect();
+    let pages: Vec<CheckedPage> = pages
+        .into_par_iter()
+        .map(|f| check_page(&f, &base))
+        .collect();
     assemble(base, checked, pages)
 }
 
@@ -62,46 +68,119 @@ pub fn base(src: Source) -> Base {
     let (mut orgs, e) = orgs::build(src.organizations, &src.organizations_text);
     orgs.lenient = failed.organizations;
     errors.extend(e);
-    let datasets: BTreeMap<String, Dataset> = src.datasets.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let datasets: BTreeMap<String, Dataset> = src
+        .datasets
+        .into_iter()
+        .map(|d| (d.id.clone(), d))
+        .collect();
     errors.extend(check_dataset_orgs(&datasets, &orgs));
     let (charts, e) = named_charts(&src.charts, &datasets, &orgs, &failed);
     // A chart with errors is reported once, not again by each article using it.
-    failed.charts.extend(src.charts.iter().filter(|f| !charts.contains_key(&f.id)).map(|f| f.id.clone()));
+    failed.charts.extend(
+        src.charts
+            .iter()
+            .filter(|f| !charts.contains_key(&f.id))
+            .map(|f| f.id.clone()),
+    );
     errors.extend(e);
     let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
     errors.extend(e);
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
-            errors.push(Error::new("content/site.yaml", orgs.unknown(org)).at_line(yaml::line_of(&std::fs::read_to_string(src.root.join("content/site.yaml")).unwrap_or_default(), "org", org).unwrap_or(1)));
+            errors.push(
+                Error::new("content/site.yaml", orgs.unknown(org)).at_line(
+                    yaml::line_of(
+                        &std::fs::read_to_string(src.root.join("content/site.yaml"))
+                            .unwrap_or_default(),
+                        "org",
+                        org,
+                    )
+                    .unwrap_or(1),
+                ),
+            );
         }
     }
-    Base { settings: src.settings, orgs, datasets, charts, documents, assets: src.assets, root: src.root, errors, failed }
+    Base {
+        settings: src.settings,
+        orgs,
+        datasets,
+        charts,
+        documents,
+        assets: src.assets,
+        root: src.root,
+        errors,
+        failed,
+    }
 }
 
 pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
-    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs, failed: &base.failed };
-    let ctx = ArticleCtx { look: &look, docs: &base.documents, root: &base.root, base_path: &base.settings.base_path };
+    let look = Lookup {
+        datasets: &base.datasets,
+        named_charts: &base.charts,
+        orgs: &base.orgs,
+        failed: &base.failed,
+    };
+    let ctx = ArticleCtx {
+        look: &look,
+        docs: &base.documents,
+        root: &base.root,
+        base_path: &base.settings.base_path,
+    };
     article(f, &ctx)
 }
 
 pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
-    let look = Lookup { datasets: &base.datasets, named_charts: &base.charts, orgs: &base.orgs, failed: &base.failed };
+    let look = Lookup {
+        datasets: &base.datasets,
+        named_charts: &base.charts,
+        orgs: &base.orgs,
+        failed: &base.failed,
+    };
     page(f, &look, &base.settings.base_path)
 }
 
 /// The site from its checked parts: site-wide lists, order, and every error.
-pub fn assemble(base: Base, articles: Vec<Checked>, pages: Vec<CheckedPage>) -> Result<Site, Errors> {
-    let Base { settings, orgs, datasets, mut charts, documents, assets, root, mut errors, .. } = base;
+pub fn assemble(
+    base: Base,
+    articles: Vec<Checked>,
+    pages: Vec<CheckedPage>,
+) -> Result<Site, Errors> {
+    let Base {
+        settings,
+        orgs,
+        datasets,
+        mut charts,
+        documents,
+        assets,
+        root,
+        mut errors,
+        ..
+    } = base;
     let named_charts: Vec<String> = charts.keys().cloned().collect();
     let (drafts, e) = partition(articles);
     errors.extend(e);
     let (pages, e) = partition(pages);
     errors.extend(e);
-    errors.extend(duplicate_slugs(drafts.iter().map(|(d, _)| (d.article.slug.as_str(), d.article.path.as_path())), "articles"));
-    errors.extend(duplicate_slugs(pages.iter().map(|(p, _)| (p.slug.as_str(), p.path.as_path())), "pages"));
+    errors.extend(duplicate_slugs(
+        drafts
+            .iter()
+            .map(|(d, _)| (d.article.slug.as_str(), d.article.path.as_path())),
+        "articles",
+    ));
+    errors.extend(duplicate_slugs(
+        pages
+            .iter()
+            .map(|(p, _)| (p.slug.as_str(), p.path.as_path())),
+        "pages",
+    ));
 
     let mut drafts = drafts;
-    drafts.sort_by(|a, b| b.0.article.date.cmp(&a.0.article.date).then_with(|| a.0.article.slug.cmp(&b.0.article.slug)));
+    drafts.sort_by(|a, b| {
+        b.0.article
+            .date
+            .cmp(&a.0.article.date)
+            .then_with(|| a.0.article.slug.cmp(&b.0.article.slug))
+    });
     let mut warnings = Vec::new();
     let mut articles = Vec::with_capacity(drafts.len());
     let mut cat_names: Vec<Option<String>> = Vec::with_capacity(drafts.len());
@@ -123,7 +202,11 @@ pub fn assemble(base: Base, articles: Vec<Checked>, pages: Vec<CheckedPage>) -> 
         page_list.push(p);
     }
     page_list.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let categories = taxonomy(cat_names.iter().map(|c| c.iter().cloned().collect()), &mut articles, |a, i| a.category = Some(i));
+    let categories = taxonomy(
+        cat_names.iter().map(|c| c.iter().cloned().collect()),
+        &mut articles,
+        |a, i| a.category = Some(i),
+    );
     let tags = taxonomy(tag_names.into_iter(), &mut articles, |a, i| a.tags.push(i));
     let mut org_articles = vec![Vec::new(); orgs.list.len()];
     for (i, a) in articles.iter().enumerate() {
@@ -173,12 +256,33 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
     let title = required_text(fm.title.as_deref(), path, "title", "the article's headline");
     let date = match fm.date.as_deref() {
-        None => Err(Error::new(path, "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"").at(2, 1)),
-        Some(d) => date::parse(d).map_err(|m| Error::new(path, format!("date: {m}")).at_line(line_of("date"))),
+        None => Err(Error::new(
+            path,
+            "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"",
+        )
+        .at(2, 1)),
+        Some(d) => date::parse(d)
+            .map_err(|m| Error::new(path, format!("date: {m}")).at_line(line_of("date"))),
     };
-    let updated = fm.updated.as_deref().map(date::parse).transpose().map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
-    let event_date = fm.event.as_ref().and_then(|e| e.date.as_deref()).map(date::parse).transpose().map_err(|m| Error::new(path, format!("event date: {m}")).at_line(line_of("event")));
-    let slug = slug_for(fm, title.as_ref().ok().map(String::as_str), path, line_of("slug"));
+    let updated = fm
+        .updated
+        .as_deref()
+        .map(date::parse)
+        .transpose()
+        .map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+    let event_date = fm
+        .event
+        .as_ref()
+        .and_then(|e| e.date.as_deref())
+        .map(date::parse)
+        .transpose()
+        .map_err(|m| Error::new(path, format!("event date: {m}")).at_line(line_of("event")));
+    let slug = slug_for(
+        fm,
+        title.as_ref().ok().map(String::as_str),
+        path,
+        line_of("slug"),
+    );
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
         errors.push(Error::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
     }
@@ -198,22 +302,36 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
             warnings.push(Error::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));
         }
     }
-    let owner = slug.as_ref().map(String::as_str).unwrap_or("article").to_string();
+    let owner = slug
+        .as_ref()
+        .map(String::as_str)
+        .unwrap_or("article")
+        .to_string();
     let mut inline = Vec::new();
     let body = blocks::resolve(parsed.parts, path, &owner, ctx.look, &mut inline);
-    let (title, date, updated, event_date, slug, image, body) = match (title, date, updated, event_date, slug, image, body) {
-        (Ok(t), Ok(d), Ok(u), Ok(ed), Ok(s), Ok(i), Ok(b)) if errors.is_empty() => (t, d, u, ed, s, i, b),
-        (t, d, u, ed, s, i, b) => {
-            for e in [t.err(), d.err(), u.err(), ed.err(), s.err(), i.err()].into_iter().flatten() {
-                errors.push(e);
+    let (title, date, updated, event_date, slug, image, body) =
+        match (title, date, updated, event_date, slug, image, body) {
+            (Ok(t), Ok(d), Ok(u), Ok(ed), Ok(s), Ok(i), Ok(b)) if errors.is_empty() => {
+                (t, d, u, ed, s, i, b)
             }
-            if let Err(e) = b {
-                errors.extend(e);
+            (t, d, u, ed, s, i, b) => {
+                for e in [t.err(), d.err(), u.err(), ed.err(), s.err(), i.err()]
+                    .into_iter()
+                    .flatten()
+                {
+                    errors.push(e);
+                }
+                if let Err(e) = b {
+                    errors.extend(e);
+                }
+                return Err(errors);
             }
-            return Err(errors);
-        }
-    };
-    let summary = fm.summary.clone().or(parsed.first_paragraph).unwrap_or_default();
+        };
+    let summary = fm
+        .summary
+        .clone()
+        .or(parsed.first_paragraph)
+        .unwrap_or_default();
     let article = Article {
         path: f.path.clone(),
         title,
@@ -248,10 +366,22 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
             tags.push(t.trim().to_string());
         }
     }
-    Ok((Draft { article, category, tags, warnings }, inline))
+    Ok((
+        Draft {
+            article,
+            category,
+            tags,
+            warnings,
+        },
+        inline,
+    ))
 }
 
-fn page(f: &MarkdownFile, look: &Lookup, base_path: &str) -> Result<(Page, Vec<ChartData>), Errors> {
+fn page(
+    f: &MarkdownFile,
+    look: &Lookup,
+    base_path: &str,
+) -> Result<(Page, Vec<ChartData>), Errors> {
     let path = f.path.as_path();
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
     let title = required_text(f.front.title.as_deref(), path, "title", "the page's title")?;
@@ -261,7 +391,13 @@ fn page(f: &MarkdownFile, look: &Lookup, base_path: &str) -> Result<(Page, Vec<C
     }
     let parsed = markdown::parse(&f.body, f.body_line, base_path);
     let mut inline = Vec::new();
-    let body = blocks::resolve(parsed.parts, path, &format!("trang-{slug}"), look, &mut inline)?;
+    let body = blocks::resolve(
+        parsed.parts,
+        path,
+        &format!("trang-{slug}"),
+        look,
+        &mut inline,
+    )?;
     Ok((
         Page {
             path: f.path.clone(),
@@ -281,23 +417,47 @@ fn page(f: &MarkdownFile, look: &Lookup, base_path: &str) -> Result<(Page, Vec<C
 fn required_text(value: Option<&str>, path: &Path, key: &str, what: &str) -> Result<String, Error> {
     match value.map(str::trim) {
         Some(v) if !v.is_empty() => Ok(v.to_string()),
-        _ => Err(Error::new(path, format!("missing `{key}`; expected {what} in the front matter")).at(2, 1)),
+        _ => Err(Error::new(
+            path,
+            format!("missing `{key}`; expected {what} in the front matter"),
+        )
+        .at(2, 1)),
     }
 }
 
-fn slug_for(fm: &FrontMatter, title: Option<&str>, path: &Path, line: usize) -> Result<String, Error> {
+fn slug_for(
+    fm: &FrontMatter,
+    title: Option<&str>,
+    path: &Path,
+    line: usize,
+) -> Result<String, Error> {
     let from = fm.slug.as_deref().or(title).unwrap_or_default();
     let slug = slugify(from);
     if slug.is_empty() && (fm.slug.is_some() || title.is_some()) {
-        return Err(Error::new(path, format!("cannot make a web address from `{from}`; give a `slug:` with letters or digits")).at_line(line));
+        return Err(Error::new(
+            path,
+            format!(
+                "cannot make a web address from `{from}`; give a `slug:` with letters or digits"
+            ),
+        )
+        .at_line(line));
     }
     Ok(slug)
 }
 
-fn image(field: Option<ImageField>, path: &Path, root: &Path, line: usize) -> Result<Option<Image>, Error> {
+fn image(
+    field: Option<ImageField>,
+    path: &Path,
+    root: &Path,
+    line: usize,
+) -> Result<Option<Image>, Error> {
     let Some(field) = field else { return Ok(None) };
     let img = match field {
-        ImageField::Src(src) => Image { src, caption: None, alt: None },
+        ImageField::Src(src) => Image {
+            src,
+            caption: None,
+            alt: None,
+        },
         ImageField::Full(i) => i,
     };
     if markdown::is_unsafe_url(&img.src) {
@@ -305,7 +465,11 @@ fn image(field: Option<ImageField>, path: &Path, root: &Path, line: usize) -> Re
     }
     let local = img.src.trim_start_matches('/');
     if !local.contains("://") && !root.join("content").join(local).is_file() {
-        return Err(Error::new(path, format!("image: the file `content/{local}` does not exist")).at_line(line));
+        return Err(Error::new(
+            path,
+            format!("image: the file `content/{local}` does not exist"),
+        )
+        .at_line(line));
     }
     Ok(Some(img))
 }
@@ -322,7 +486,11 @@ fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a str, &'a Path)>, what: &
     let mut errors = Errors::default();
     for (slug, path) in items {
         if let Some(first) = seen.insert(slug, path) {
-            let (a, b) = if first < path { (first, path) } else { (path, first) };
+            let (a, b) = if first < path {
+                (first, path)
+            } else {
+                (path, first)
+            };
             errors.push(Error::new(b, format!("two {what} have the slug `{slug}`: {} and {}; give one of them another `slug:`", a.display(), b.display())));
         }
     }
@@ -331,7 +499,11 @@ fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a str, &'a Path)>, what: &
 
 /// Groups articles by name (category or tag), in name order, with the
 /// articles' own order (newest first) inside each.
-fn taxonomy(names: impl Iterator<Item = Vec<String>>, articles: &mut [Article], mut assign: impl FnMut(&mut Article, usize)) -> Vec<Taxon> {
+fn taxonomy(
+    names: impl Iterator<Item = Vec<String>>,
+    articles: &mut [Article],
+    mut assign: impl FnMut(&mut Article, usize),
+) -> Vec<Taxon> {
     let mut by_slug: BTreeMap<String, Taxon> = BTreeMap::new();
     let mut per_article: Vec<Vec<String>> = Vec::new();
     for (i, list) in names.enumerate() {
@@ -341,7 +513,11 @@ fn taxonomy(names: impl Iterator<Item = Vec<String>>, articles: &mut [Article], 
             if slug.is_empty() {
                 continue;
             }
-            let t = by_slug.entry(slug.clone()).or_insert_with(|| Taxon { name: name.clone(), slug: slug.clone(), articles: Vec::new() });
+            let t = by_slug.entry(slug.clone()).or_insert_with(|| Taxon {
+                name: name.clone(),
+                slug: slug.clone(),
+                articles: Vec::new(),
+            });
             if !t.articles.contains(&i) {
                 t.articles.push(i);
             }
@@ -350,7 +526,11 @@ fn taxonomy(names: impl Iterator<Item = Vec<String>>, articles: &mut [Article], 
         per_article.push(slugs);
     }
     let list: Vec<Taxon> = by_slug.into_values().collect();
-    let index: HashMap<&str, usize> = list.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.as_str(), i))
+        .collect();
     for (a, slugs) in articles.iter_mut().zip(per_article) {
         for s in slugs {
             if let Some(&i) = index.get(s.as_str()) {
@@ -365,7 +545,11 @@ fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> E
     let mut errors = Errors::default();
     for ds in datasets.values() {
         for row in &ds.rows {
-            if let Some(org) = row.get("org").map(|c| c.key()).filter(|o| !o.is_empty() && !orgs.contains(o)) {
+            if let Some(org) = row
+                .get("org")
+                .map(|c| c.key())
+                .filter(|o| !o.is_empty() && !orgs.contains(o))
+            {
                 let line = yaml::line_of(&ds.text, "org", &org).unwrap_or(1);
                 errors.push(Error::new(&ds.path, orgs.unknown(&org)).at_line(line));
             }
@@ -374,7 +558,12 @@ fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> E
     errors
 }
 
-fn named_charts(files: &[crate::load::ChartFile], datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree, failed: &Failed) -> (BTreeMap<String, ChartData>, Errors) {
+fn named_charts(
+    files: &[crate::load::ChartFile],
+    datasets: &BTreeMap<String, Dataset>,
+    orgs: &OrgTree,
+    failed: &Failed,
+) -> (BTreeMap<String, ChartData>, Errors) {
     let results: Vec<Result<ChartData, Errors>> = files
         .par_iter()
         .map(|f| {
@@ -382,15 +571,26 @@ fn named_charts(files: &[crate::load::ChartFile], datasets: &BTreeMap<String, Da
             if matches!(&spec.data, charts::DataSource::Dataset(d) if failed.datasets.contains(d)) {
                 return Err(Errors::default());
             }
-            let origin = Origin { path: &f.path, text: &f.text, first_line: 1 };
+            let origin = Origin {
+                path: &f.path,
+                text: &f.text,
+                first_line: 1,
+            };
             charts::resolve(&f.id, &spec, &origin, datasets, &|id| orgs.contains(id))
         })
         .collect();
     let (list, errors) = partition(results);
-    (list.into_iter().map(|c| (c.id.clone(), c)).collect(), errors)
+    (
+        list.into_iter().map(|c| (c.id.clone(), c)).collect(),
+        errors,
+    )
 }
 
-fn documents(root: &Path, entries: Vec<crate::model::document::DocumentEntry>, text: &str) -> (Vec<Document>, Errors) {
+fn documents(
+    root: &Path,
+    entries: Vec<crate::model::document::DocumentEntry>,
+    text: &str,
+) -> (Vec<Document>, Errors) {
     let file = PathBuf::from("content/documents.yaml");
     let mut errors = Errors::default();
     let mut out = Vec::new();
@@ -409,7 +609,12 @@ fn documents(root: &Path, entries: Vec<crate::model::document::DocumentEntry>, t
         let date = match entry.date.as_deref().map(date::parse).transpose() {
             Ok(d) => d,
             Err(m) => {
-                errors.push(Error::new(&file, format!("date: {m}")).at_line(yaml::line_of(text, "date", entry.date.as_deref().unwrap_or_default()).unwrap_or(line)));
+                errors.push(
+                    Error::new(&file, format!("date: {m}")).at_line(
+                        yaml::line_of(text, "date", entry.date.as_deref().unwrap_or_default())
+                            .unwrap_or(line),
+                    ),
+                );
                 // Kept without a date, so articles citing it are not reported too.
                 None
             }
@@ -423,8 +628,17 @@ fn documents(root: &Path, entries: Vec<crate::model::document::DocumentEntry>, t
         if *n > 1 {
             slug = format!("{slug}-{n}");
         }
-        let format = Path::new(&rel).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
-        out.push(Document { entry: crate::model::document::DocumentEntry { file: rel, ..entry }, slug, date, size, format });
+        let format = Path::new(&rel)
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        out.push(Document {
+            entry: crate::model::document::DocumentEntry { file: rel, ..entry },
+            slug,
+            date,
+            size,
+            format,
+        });
     }
     out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     (out, errors)

@@ -80,7 +80,10 @@ impl Dataset {
 
     /// Rows whose cells equal every `filter` value (compared as text, so
     /// `year: 2021` matches a number cell 2021).
-    pub fn filtered<'a>(&'a self, filter: &'a BTreeMap<String, Cell>) -> impl Iterator<Item = &'a Row> + 'a {
+    pub fn filtered<'a>(
+        &'a self,
+        filter: &'a BTreeMap<String, Cell>,
+    ) -> impl Iterator<Item = &'a Row> + 'a {
         self.rows.iter().filter(move |row| {
             filter
                 .iter()

@@ -49,9 +49,14 @@ impl OrgTree {
     pub fn unknown(&self, id: &str) -> String {
         let known: Vec<&str> = self.list.iter().take(12).map(|o| o.id.as_str()).collect();
         if known.is_empty() {
-            format!("unknown organization `{id}`; content/organizations.yaml lists no organizations")
+            format!(
+                "unknown organization `{id}`; content/organizations.yaml lists no organizations"
+            )
         } else {
-            format!("unknown organization `{id}`; organizations.yaml has: {}", known.join(", "))
+            format!(
+                "unknown organization `{id}`; organizations.yaml has: {}",
+                known.join(", ")
+            )
         }
     }
 }
@@ -65,11 +70,25 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
         let nth = times_seen.entry(o.id.as_str()).or_insert(0);
         let line = yaml::line_of_nth(text, "id", &o.id, *nth).unwrap_or(1);
         *nth += 1;
-        if o.id.is_empty() || !o.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if o.id.is_empty()
+            || !o
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
             errors.push(Error::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
         }
         if index.insert(o.id.clone(), i).is_some() {
-            errors.push(Error::new(path, format!("organization id `{}` is used twice; each id must be unique", o.id)).at_line(line));
+            errors.push(
+                Error::new(
+                    path,
+                    format!(
+                        "organization id `{}` is used twice; each id must be unique",
+                        o.id
+                    ),
+                )
+                .at_line(line),
+            );
         }
     }
     let mut children = vec![Vec::new(); list.len()];
@@ -79,8 +98,16 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
                 Some(&pi) => children[pi].push(i),
                 None => {
                     let line = yaml::line_of(text, "parent", p).unwrap_or(1);
-                    let tree = OrgTree { list: list.clone(), index: index.clone(), children: vec![], lenient: false };
-                    errors.push(Error::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p))).at_line(line));
+                    let tree = OrgTree {
+                        list: list.clone(),
+                        index: index.clone(),
+                        children: vec![],
+                        lenient: false,
+                    };
+                    errors.push(
+                        Error::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p)))
+                            .at_line(line),
+                    );
                 }
             }
         }
@@ -108,7 +135,15 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
             cur = index.get(p).and_then(|&i| list[i].parent.as_deref());
         }
     }
-    (OrgTree { list, index, children, lenient: false }, errors)
+    (
+        OrgTree {
+            list,
+            index,
+            children,
+            lenient: false,
+        },
+        errors,
+    )
 }
 
 #[cfg(test)]
@@ -116,12 +151,28 @@ mod tests {
     use super::*;
 
     fn org(id: &str, parent: Option<&str>) -> Organization {
-        Organization { id: id.into(), name: id.to_uppercase(), kind: None, parent: parent.map(Into::into), short_name: None, contact: None, address: None, website: None }
+        Organization {
+            id: id.into(),
+            name: id.to_uppercase(),
+            kind: None,
+            parent: parent.map(Into::into),
+            short_name: None,
+            contact: None,
+            address: None,
+            website: None,
+        }
     }
 
     #[test]
     fn tree_and_ancestors() {
-        let (t, e) = build(vec![org("tinh", None), org("thai-hoa", Some("tinh")), org("cb", Some("thai-hoa"))], "");
+        let (t, e) = build(
+            vec![
+                org("tinh", None),
+                org("thai-hoa", Some("tinh")),
+                org("cb", Some("thai-hoa")),
+            ],
+            "",
+        );
         assert!(e.is_empty());
         assert_eq!(t.children[0], vec![1]);
         let a: Vec<_> = t.ancestors("cb").iter().map(|o| o.id.as_str()).collect();
@@ -131,10 +182,25 @@ mod tests {
     #[test]
     fn cycles_and_unknown_parents_are_errors() {
         let text = "- { id: a, name: A, parent: b }\n- { id: b, name: B, parent: a }\n- { id: c, name: C, parent: zz }\n";
-        let (_, e) = build(vec![org("a", Some("b")), org("b", Some("a")), org("c", Some("zz"))], text);
+        let (_, e) = build(
+            vec![
+                org("a", Some("b")),
+                org("b", Some("a")),
+                org("c", Some("zz")),
+            ],
+            text,
+        );
         let msgs = e.to_string();
-        assert!(msgs.contains("content/organizations.yaml:1: the organization tree has a cycle: a → b → a"), "{msgs}");
-        assert!(msgs.contains("content/organizations.yaml:3: parent of `c`: unknown organization `zz`"), "{msgs}");
+        assert!(
+            msgs.contains(
+                "content/organizations.yaml:1: the organization tree has a cycle: a → b → a"
+            ),
+            "{msgs}"
+        );
+        assert!(
+            msgs.contains("content/organizations.yaml:3: parent of `c`: unknown organization `zz`"),
+            "{msgs}"
+        );
         assert_eq!(e.len(), 2);
     }
 

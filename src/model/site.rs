@@ -52,8 +52,20 @@ pub mod urls {
 
     /// Folder names at the top of the site that a page's slug may not take.
     pub const RESERVED: &[&str] = &[
-        "tin-moi", "tin-tuc", "chuyen-muc", "tu-khoa", "to-chuc", "so-lieu", "bieu-do", "hoi-nghi",
-        "van-kien", "tim-kiem", "static", "media", "documents", "trang",
+        "tin-moi",
+        "tin-tuc",
+        "chuyen-muc",
+        "tu-khoa",
+        "to-chuc",
+        "so-lieu",
+        "bieu-do",
+        "hoi-nghi",
+        "van-kien",
+        "tim-kiem",
+        "static",
+        "media",
+        "documents",
+        "trang",
     ];
 
     pub fn article(slug: &str) -> String {

@@ -36,15 +36,29 @@ pub fn html(ctx: &Ctx, parts: &[BodyPart]) -> Result<String, Error> {
     for part in parts {
         match part {
             BodyPart::Html { html } => out.push_str(html),
-            BodyPart::Chart { id } => out.push_str(ctx.figures.get(id).map(String::as_str).unwrap_or_default()),
+            BodyPart::Chart { id } => {
+                out.push_str(ctx.figures.get(id).map(String::as_str).unwrap_or_default())
+            }
             BodyPart::Stats { items } => {
                 let lang = ctx.site.settings.lang;
-                let view = StatsCtx { items: items.iter().map(|i| stat_view(i, lang)).collect() };
-                out.push_str(&String::from_utf8_lossy(&ctx.render("partials/stats.html", &view)?));
+                let view = StatsCtx {
+                    items: items.iter().map(|i| stat_view(i, lang)).collect(),
+                };
+                out.push_str(&String::from_utf8_lossy(
+                    &ctx.render("partials/stats.html", &view)?,
+                ));
             }
-            BodyPart::Table { dataset, columns, rows } => {
-                let view = TableWrap { table: table(ctx, dataset, columns, rows) };
-                out.push_str(&String::from_utf8_lossy(&ctx.render("partials/table.html", &view)?));
+            BodyPart::Table {
+                dataset,
+                columns,
+                rows,
+            } => {
+                let view = TableWrap {
+                    table: table(ctx, dataset, columns, rows),
+                };
+                out.push_str(&String::from_utf8_lossy(
+                    &ctx.render("partials/table.html", &view)?,
+                ));
             }
         }
     }
@@ -61,7 +75,10 @@ pub fn table(ctx: &Ctx, dataset: &str, columns: &[String], rows: &[usize]) -> Ta
         match cell {
             Some(Cell::Number(n)) if col == "year" || col == "nam" => format!("{n}"),
             Some(Cell::Number(n)) => number::format_auto(*n, lang),
-            Some(Cell::Text(s)) if col == "org" => site.orgs.get(s).map_or_else(|| s.clone(), |o| o.name.clone()),
+            Some(Cell::Text(s)) if col == "org" => site
+                .orgs
+                .get(s)
+                .map_or_else(|| s.clone(), |o| o.name.clone()),
             Some(c) => c.key(),
             None => String::new(),
         }
@@ -70,8 +87,30 @@ pub fn table(ctx: &Ctx, dataset: &str, columns: &[String], rows: &[usize]) -> Ta
         title: ds.title.clone(),
         source: ds.source.clone(),
         url: ctx.href(&crate::model::site::urls::dataset(&ds.id)),
-        headers: cols.iter().map(|c| match &c.unit { Some(u) => format!("{} ({u})", c.label), None => c.label.clone() }).collect(),
-        numeric: cols.iter().map(|c| c.id != "year" && ds.rows.iter().any(|r| matches!(r.get(&c.id), Some(Cell::Number(_))))).collect(),
-        rows: rows.iter().map(|&i| cols.iter().map(|c| cell_text(&c.id, ds.rows[i].get(&c.id))).collect()).collect(),
+        headers: cols
+            .iter()
+            .map(|c| match &c.unit {
+                Some(u) => format!("{} ({u})", c.label),
+                None => c.label.clone(),
+            })
+            .collect(),
+        numeric: cols
+            .iter()
+            .map(|c| {
+                c.id != "year"
+                    && ds
+                        .rows
+                        .iter()
+                        .any(|r| matches!(r.get(&c.id), Some(Cell::Number(_))))
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|&i| {
+                cols.iter()
+                    .map(|c| cell_text(&c.id, ds.rows[i].get(&c.id)))
+                    .collect()
+            })
+            .collect(),
     }
 }

@@ -11,7 +11,11 @@ use crate::theme::Theme;
 pub fn engine(theme: &Theme, lang: Lang) -> Result<Tera, Errors> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
-    let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let templates: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     if let Err(e) = tera.add_raw_templates(templates) {
         return Err(template_error(theme, &e).into());
     }
@@ -20,8 +24,12 @@ pub fn engine(theme: &Theme, lang: Lang) -> Result<Tera, Errors> {
 }
 
 fn register_filters(tera: &mut Tera, lang: Lang) {
-    tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| number::format_auto(v, lang));
-    tera.register_filter("percent", move |v: f64, _: Kwargs, _: &State| number::percent(v, lang));
+    tera.register_filter("num", move |v: f64, _: Kwargs, _: &State| {
+        number::format_auto(v, lang)
+    });
+    tera.register_filter("percent", move |v: f64, _: Kwargs, _: &State| {
+        number::percent(v, lang)
+    });
 }
 
 /// Sets the values every template sees.
@@ -33,10 +41,16 @@ pub fn set_globals(tera: &mut Tera, values: &[(&'static str, tera::Value)]) {
 }
 
 /// Renders `template` with `ctx`, naming the template's file on failure.
-pub fn render(tera: &Tera, theme: &Theme, template: &str, ctx: &impl serde::Serialize) -> Result<Vec<u8>, Error> {
+pub fn render(
+    tera: &Tera,
+    theme: &Theme,
+    template: &str,
+    ctx: &impl serde::Serialize,
+) -> Result<Vec<u8>, Error> {
     let context = Context::from_serialize(ctx).map_err(|e| template_error(theme, &e))?;
     let mut out = Vec::with_capacity(16 * 1024);
-    tera.render_to(template, &context, &mut out).map_err(|e| template_error(theme, &e))?;
+    tera.render_to(template, &context, &mut out)
+        .map_err(|e| template_error(theme, &e))?;
     Ok(out)
 }
 
@@ -51,12 +65,20 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
         src = s.source();
     }
     // Tera's report points at the failing template first: ` --> name:line:col`.
-    let place = msg.split("--> ").nth(1).and_then(|rest| rest.split_whitespace().next()).unwrap_or_default();
+    let place = msg
+        .split("--> ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default();
     let mut parts = place.split(':');
     let name = parts.next().unwrap_or_default();
     let line = parts.next().and_then(|l| l.parse::<usize>().ok());
     let col = parts.next().and_then(|c| c.parse::<usize>().ok());
-    let path = theme.origins.get(name).cloned().unwrap_or_else(|| "themes/default/templates".into());
+    let path = theme
+        .origins
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| "themes/default/templates".into());
     let text = msg.trim().trim_start_matches("error: ");
     let err = Error::new(path, format!("template error: {text}"));
     match (line, col) {

@@ -51,12 +51,23 @@ pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     push("", &title, &all);
     for c in &site.categories {
         let items: Vec<usize> = c.articles.iter().copied().take(FEED_ITEMS).collect();
-        push(&urls::category(&c.slug), &format!("{} – {}", title, c.name), &items);
+        push(
+            &urls::category(&c.slug),
+            &format!("{} – {}", title, c.name),
+            &items,
+        );
     }
     errors.into_result(out)
 }
 
-fn feed(ctx: &Ctx, template: &str, title: &str, path: &str, home: &str, items: &[usize]) -> Result<Vec<u8>, Error> {
+fn feed(
+    ctx: &Ctx,
+    template: &str,
+    title: &str,
+    path: &str,
+    home: &str,
+    items: &[usize],
+) -> Result<Vec<u8>, Error> {
     let site = ctx.site;
     let tz = &site.settings.tz;
     let items: Vec<FeedItem> = items
@@ -74,7 +85,11 @@ fn feed(ctx: &Ctx, template: &str, title: &str, path: &str, home: &str, items: &
             }
         })
         .collect();
-    let updated = site.articles.first().map(|a| date::rfc3339(a.updated.unwrap_or(a.date), tz)).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let updated = site
+        .articles
+        .first()
+        .map(|a| date::rfc3339(a.updated.unwrap_or(a.date), tz))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let view = FeedCtx {
         title: title.to_string(),
         description: site.settings.site.description.clone().unwrap_or_default(),
@@ -89,7 +104,9 @@ fn feed(ctx: &Ctx, template: &str, title: &str, path: &str, home: &str, items: &
 /// Every HTML page but 404 and the pages' own redirects, with absolute URLs.
 pub fn sitemap<'a>(ctx: &Ctx, files: impl Iterator<Item = &'a str>) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files.filter(|p| p.ends_with(".html") && *p != "404.html").collect();
+    let mut paths: Vec<&str> = files
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+        .collect();
     paths.sort_unstable();
     for p in paths {
         let rel = p.strip_suffix("index.html").unwrap_or(p);
@@ -102,12 +119,19 @@ pub fn sitemap<'a>(ctx: &Ctx, files: impl Iterator<Item = &'a str>) -> OutputFil
 }
 
 pub fn robots(ctx: &Ctx) -> OutputFile {
-    let text = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", ctx.absolute("sitemap.xml"));
+    let text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        ctx.absolute("sitemap.xml")
+    );
     OutputFile::bytes("robots.txt", text.into_bytes())
 }
 
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
 }
 
 /// The theme's static files, with a content hash in the CSS and JS names so a
@@ -149,6 +173,9 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 pub fn copies(site: &Site) -> Vec<OutputFile> {
     site.assets
         .iter()
-        .map(|rel| OutputFile { path: rel.to_string_lossy().replace('\\', "/"), content: Content::Copy(site.root.join("content").join(rel)) })
+        .map(|rel| OutputFile {
+            path: rel.to_string_lossy().replace('\\', "/"),
+            content: Content::Copy(site.root.join("content").join(rel)),
+        })
         .collect()
 }

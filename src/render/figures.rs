@@ -36,7 +36,10 @@ struct FigureCtx<'a> {
 /// With `previous` (a quick rebuild in `serve`, see [`super::memo`]), a chart
 /// whose figures did not change is not drawn again: its figure is reused and
 /// its files, still on disk, are only named in the result's `kept`.
-pub fn charts(ctx: &Ctx, previous: Option<&BTreeMap<String, memo::Chart>>) -> Result<Charts, Errors> {
+pub fn charts(
+    ctx: &Ctx,
+    previous: Option<&BTreeMap<String, memo::Chart>>,
+) -> Result<Charts, Errors> {
     let lang = ctx.site.settings.lang;
     let style = ChartStyle::default();
     let narrow = ChartStyle::narrow();
@@ -52,7 +55,10 @@ pub fn charts(ctx: &Ctx, previous: Option<&BTreeMap<String, memo::Chart>>) -> Re
             // A phone gets a canvas drawn for its width: the wide one scaled down
             // would shrink the text to about 7 px. Its ids differ so both can sit
             // in one page; CSS shows one of them.
-            let phone = ChartData { id: format!("{id}-hep"), ..data.clone() };
+            let phone = ChartData {
+                id: format!("{id}-hep"),
+                ..data.clone()
+            };
             let svg_narrow = charts::draw(&phone, &narrow, lang);
             let figure = figure(ctx, id, data, &svg, svg_narrow).map_err(Errors::from)?;
             let files = [
@@ -73,7 +79,14 @@ pub fn charts(ctx: &Ctx, previous: Option<&BTreeMap<String, memo::Chart>>) -> Re
             } else {
                 out.files.extend(f.iter().cloned());
             }
-            out.memo.insert(id.clone(), memo::Chart { data, files: f, figure: html.clone() });
+            out.memo.insert(
+                id.clone(),
+                memo::Chart {
+                    data,
+                    files: f,
+                    figure: html.clone(),
+                },
+            );
         } else {
             out.files.extend(f);
         }
@@ -106,7 +119,13 @@ fn standalone_svg(svg: &str) -> String {
     s
 }
 
-fn figure(ctx: &Ctx, id: &str, data: &ChartData, svg: &str, svg_narrow: String) -> Result<String, Error> {
+fn figure(
+    ctx: &Ctx,
+    id: &str,
+    data: &ChartData,
+    svg: &str,
+    svg_narrow: String,
+) -> Result<String, Error> {
     let lang = ctx.site.settings.lang;
     let view = FigureCtx {
         id,
@@ -214,23 +233,42 @@ pub fn fingerprints(ctx: &Ctx, keys: &memo::Keys) -> Vec<(String, u64)> {
         let mut h = memo::Fnv::new();
         h.num(keys.global).str("org").str(&o.id);
         for &a in &site.org_articles[i] {
-            let Some(&key) = keys.articles.get(a) else { continue 'orgs };
+            let Some(&key) = keys.articles.get(a) else {
+                continue 'orgs;
+            };
             h.num(key).num(keys.cards[a]);
         }
         out.push((index_of(&urls::org(&o.id)), h.finish()));
     }
     for id in site.datasets.keys() {
-        out.push((index_of(&urls::dataset(id)), memo::Fnv::new().num(keys.global).str("dataset").str(id).finish()));
+        out.push((
+            index_of(&urls::dataset(id)),
+            memo::Fnv::new()
+                .num(keys.global)
+                .str("dataset")
+                .str(id)
+                .finish(),
+        ));
     }
     out
 }
 
 fn home_crumb(ctx: &Ctx) -> (String, String) {
-    (ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""))
+    (
+        ctx.theme.words.get("home").cloned().unwrap_or_default(),
+        ctx.href(""),
+    )
 }
 
 fn stats_crumb(ctx: &Ctx) -> (String, String) {
-    (ctx.theme.words.get("statistics").cloned().unwrap_or_default(), ctx.href(urls::STATS))
+    (
+        ctx.theme
+            .words
+            .get("statistics")
+            .cloned()
+            .unwrap_or_default(),
+        ctx.href(urls::STATS),
+    )
 }
 
 fn org_tree(ctx: &Ctx, i: usize, depth: usize) -> OrgLink {
@@ -239,7 +277,14 @@ fn org_tree(ctx: &Ctx, i: usize, depth: usize) -> OrgLink {
         name: o.name.clone(),
         kind: o.kind.clone(),
         url: ctx.href(&urls::org(&o.id)),
-        children: if depth > 8 { Vec::new() } else { ctx.site.orgs.children[i].iter().map(|&c| org_tree(ctx, c, depth + 1)).collect() },
+        children: if depth > 8 {
+            Vec::new()
+        } else {
+            ctx.site.orgs.children[i]
+                .iter()
+                .map(|&c| org_tree(ctx, c, depth + 1))
+                .collect()
+        },
     }
 }
 
@@ -249,8 +294,24 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
     let rel = urls::org(&o.id);
     let (h, hu) = home_crumb(ctx);
     let (s, su) = stats_crumb(ctx);
-    let mut page = PageMeta::new(ctx, "org", &o.name, o.kind.as_deref().unwrap_or_default(), &rel).crumb(&h, hu).crumb(&s, su);
-    let parents: Vec<NamedLink> = site.orgs.ancestors(&o.id).into_iter().map(|p| NamedLink { name: p.name.clone(), url: ctx.href(&urls::org(&p.id)) }).collect();
+    let mut page = PageMeta::new(
+        ctx,
+        "org",
+        &o.name,
+        o.kind.as_deref().unwrap_or_default(),
+        &rel,
+    )
+    .crumb(&h, hu)
+    .crumb(&s, su);
+    let parents: Vec<NamedLink> = site
+        .orgs
+        .ancestors(&o.id)
+        .into_iter()
+        .map(|p| NamedLink {
+            name: p.name.clone(),
+            url: ctx.href(&urls::org(&p.id)),
+        })
+        .collect();
     for p in &parents {
         page = page.crumb(&p.name, p.url.clone());
     }
@@ -269,8 +330,19 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
         .datasets
         .values()
         .filter_map(|ds| {
-            let rows: Vec<usize> = ds.rows.iter().enumerate().filter(|(_, r)| r.get("org").is_some_and(|c| c.key() == o.id)).map(|(i, _)| i).collect();
-            let cols: Vec<String> = ds.columns.iter().filter(|c| c.id != "org").map(|c| c.id.clone()).collect();
+            let rows: Vec<usize> = ds
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.get("org").is_some_and(|c| c.key() == o.id))
+                .map(|(i, _)| i)
+                .collect();
+            let cols: Vec<String> = ds
+                .columns
+                .iter()
+                .filter(|c| c.id != "org")
+                .map(|c| c.id.clone())
+                .collect();
             (!rows.is_empty()).then(|| body::table(ctx, &ds.id, &cols, &rows))
         })
         .collect();
@@ -281,12 +353,24 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
         short_name: o.short_name.clone(),
         address: o.address.clone(),
         contact: o.contact.clone(),
-        website: o.website.as_deref().map(|w| super::views::editor_url(&site.settings.base_path, w)),
+        website: o
+            .website
+            .as_deref()
+            .map(|w| super::views::editor_url(&site.settings.base_path, w)),
         parents,
-        children: site.orgs.children[i].iter().map(|&c| org_tree(ctx, c, 0)).collect(),
+        children: site.orgs.children[i]
+            .iter()
+            .map(|&c| org_tree(ctx, c, 0))
+            .collect(),
         articles: articles.iter().take(20).map(|&a| &ctx.cards[a]).collect(),
-        events: articles.iter().filter_map(|&a| super::views::event_view(site, &site.articles[a])).collect(),
-        figures: figure_ids.iter().filter_map(|id| ctx.figures.get(*id).map(String::as_str)).collect(),
+        events: articles
+            .iter()
+            .filter_map(|&a| super::views::event_view(site, &site.articles[a]))
+            .collect(),
+        figures: figure_ids
+            .iter()
+            .filter_map(|id| ctx.figures.get(*id).map(String::as_str))
+            .collect(),
         tables,
     };
     ctx.file(index_of(&rel), ctx.render("org.html", &view)?)
@@ -297,25 +381,75 @@ fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
     let rel = urls::dataset(id);
     let (h, hu) = home_crumb(ctx);
     let (s, su) = stats_crumb(ctx);
-    let page = PageMeta::new(ctx, "dataset", &ds.title, ds.description.as_deref().unwrap_or(&ds.title), &rel).crumb(&h, hu).crumb(&s, su);
+    let page = PageMeta::new(
+        ctx,
+        "dataset",
+        &ds.title,
+        ds.description.as_deref().unwrap_or(&ds.title),
+        &rel,
+    )
+    .crumb(&h, hu)
+    .crumb(&s, su);
     let cols: Vec<String> = ds.columns.iter().map(|c| c.id.clone()).collect();
     let rows: Vec<usize> = (0..ds.rows.len()).collect();
-    let figures = ctx.site.named_charts.iter().filter(|c| ctx.site.charts[*c].dataset.as_deref() == Some(id)).filter_map(|c| ctx.figures.get(c).map(String::as_str)).collect();
-    let view = DatasetCtx { page, table: body::table(ctx, id, &cols, &rows), description: ds.description.clone(), figures };
+    let figures = ctx
+        .site
+        .named_charts
+        .iter()
+        .filter(|c| ctx.site.charts[*c].dataset.as_deref() == Some(id))
+        .filter_map(|c| ctx.figures.get(c).map(String::as_str))
+        .collect();
+    let view = DatasetCtx {
+        page,
+        table: body::table(ctx, id, &cols, &rows),
+        description: ds.description.clone(),
+        figures,
+    };
     ctx.file(index_of(&rel), ctx.render("dataset.html", &view)?)
 }
 
 fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
     let site = ctx.site;
-    let title = ctx.theme.words.get("statistics").cloned().unwrap_or_default();
+    let title = ctx
+        .theme
+        .words
+        .get("statistics")
+        .cloned()
+        .unwrap_or_default();
     let (h, hu) = home_crumb(ctx);
     let page = PageMeta::new(ctx, "stats", &title, &title, urls::STATS).crumb(&h, hu);
     let view = StatsCtx {
         page,
-        datasets: site.datasets.values().map(|d| DatasetLink { title: d.title.clone(), url: ctx.href(&urls::dataset(&d.id)), source: d.source.clone(), rows: d.rows.len() }).collect(),
-        charts: site.named_charts.iter().map(|id| NamedLink { name: site.charts[id].title.clone(), url: ctx.href(&urls::chart_svg(id)) }).collect(),
-        tree: (0..site.orgs.list.len()).filter(|&i| site.orgs.list[i].parent.is_none()).map(|i| org_tree(ctx, i, 0)).collect(),
-        stats: site.settings.site.home.stats.iter().map(|s| super::views::stat_view(s, site.settings.lang)).collect(),
+        datasets: site
+            .datasets
+            .values()
+            .map(|d| DatasetLink {
+                title: d.title.clone(),
+                url: ctx.href(&urls::dataset(&d.id)),
+                source: d.source.clone(),
+                rows: d.rows.len(),
+            })
+            .collect(),
+        charts: site
+            .named_charts
+            .iter()
+            .map(|id| NamedLink {
+                name: site.charts[id].title.clone(),
+                url: ctx.href(&urls::chart_svg(id)),
+            })
+            .collect(),
+        tree: (0..site.orgs.list.len())
+            .filter(|&i| site.orgs.list[i].parent.is_none())
+            .map(|i| org_tree(ctx, i, 0))
+            .collect(),
+        stats: site
+            .settings
+            .site
+            .home
+            .stats
+            .iter()
+            .map(|s| super::views::stat_view(s, site.settings.lang))
+            .collect(),
     };
     ctx.file(index_of(urls::STATS), ctx.render("stats.html", &view)?)
 }

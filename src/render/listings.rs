@@ -65,16 +65,46 @@ fn plans(ctx: &Ctx) -> Vec<Plan> {
     let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
     let mut jobs = Vec::new();
     let all_items: Vec<usize> = (0..ctx.site.articles.len()).collect();
-    let news = NamedLink { name: t("news"), url: ctx.href(urls::NEWS) };
-    jobs.push(Plan { base: urls::NEWS.to_string(), heading: t("news"), kind: "news", items: all_items, feed: Some(ctx.href("rss.xml")), parent: news });
-    let cats = NamedLink { name: t("categories"), url: ctx.href(urls::CATEGORIES) };
+    let news = NamedLink {
+        name: t("news"),
+        url: ctx.href(urls::NEWS),
+    };
+    jobs.push(Plan {
+        base: urls::NEWS.to_string(),
+        heading: t("news"),
+        kind: "news",
+        items: all_items,
+        feed: Some(ctx.href("rss.xml")),
+        parent: news,
+    });
+    let cats = NamedLink {
+        name: t("categories"),
+        url: ctx.href(urls::CATEGORIES),
+    };
     for c in &ctx.site.categories {
         let feed = Some(ctx.href(&format!("{}rss.xml", urls::category(&c.slug))));
-        jobs.push(Plan { base: urls::category(&c.slug), heading: c.name.clone(), kind: "category", items: c.articles.clone(), feed, parent: cats.clone() });
+        jobs.push(Plan {
+            base: urls::category(&c.slug),
+            heading: c.name.clone(),
+            kind: "category",
+            items: c.articles.clone(),
+            feed,
+            parent: cats.clone(),
+        });
     }
-    let tags = NamedLink { name: t("tags"), url: ctx.href(urls::TAGS) };
+    let tags = NamedLink {
+        name: t("tags"),
+        url: ctx.href(urls::TAGS),
+    };
     for c in &ctx.site.tags {
-        jobs.push(Plan { base: urls::tag(&c.slug), heading: format!("{}: {}", t("tag"), c.name), kind: "tag", items: c.articles.clone(), feed: None, parent: tags.clone() });
+        jobs.push(Plan {
+            base: urls::tag(&c.slug),
+            heading: format!("{}: {}", t("tag"), c.name),
+            kind: "tag",
+            items: c.articles.clone(),
+            feed: None,
+            parent: tags.clone(),
+        });
     }
     jobs
 }
@@ -83,11 +113,27 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
     let results: Vec<Result<Vec<OutputFile>, Errors>> = plans(ctx)
         .par_iter()
-        .map(|p| listing(ctx, &p.base, &p.heading, p.kind, &p.items, p.feed.clone(), &p.parent).map_err(Errors::from))
+        .map(|p| {
+            listing(
+                ctx,
+                &p.base,
+                &p.heading,
+                p.kind,
+                &p.items,
+                p.feed.clone(),
+                &p.parent,
+            )
+            .map_err(Errors::from)
+        })
         .collect();
     let (lists, errors) = partition(results);
     let mut out: Vec<OutputFile> = lists.into_iter().flatten().collect();
-    out.push(taxonomy_index(ctx, urls::CATEGORIES, &t("categories"), &ctx.site.categories)?);
+    out.push(taxonomy_index(
+        ctx,
+        urls::CATEGORIES,
+        &t("categories"),
+        &ctx.site.categories,
+    )?);
     out.push(taxonomy_index(ctx, urls::TAGS, &t("tags"), &ctx.site.tags)?);
     errors.into_result(out)
 }
@@ -101,7 +147,12 @@ pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
         let total = p.items.len().div_ceil(size).max(1);
         for n in 1..=total {
             let mut h = Fnv::new();
-            h.num(keys.global).str(&p.heading).str(p.kind).str(p.feed.as_deref().unwrap_or_default()).num(n as u64).num(total as u64);
+            h.num(keys.global)
+                .str(&p.heading)
+                .str(p.kind)
+                .str(p.feed.as_deref().unwrap_or_default())
+                .num(n as u64)
+                .num(total as u64);
             for &i in p.items.iter().skip((n - 1) * size).take(size) {
                 h.num(keys.cards[i]);
             }
@@ -112,7 +163,15 @@ pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
 }
 
 /// Pages of `items` (article indices), `page_size` each; page 1 at `base`.
-fn listing(ctx: &Ctx, base: &str, heading: &str, kind: &'static str, items: &[usize], feed: Option<String>, parent: &NamedLink) -> Result<Vec<OutputFile>, crate::error::Error> {
+fn listing(
+    ctx: &Ctx,
+    base: &str,
+    heading: &str,
+    kind: &'static str,
+    items: &[usize],
+    feed: Option<String>,
+    parent: &NamedLink,
+) -> Result<Vec<OutputFile>, crate::error::Error> {
     let size = ctx.site.settings.site.page_size;
     let total = items.len().div_ceil(size).max(1);
     let home = ctx.theme.words.get("home").cloned().unwrap_or_default();
@@ -122,14 +181,47 @@ fn listing(ctx: &Ctx, base: &str, heading: &str, kind: &'static str, items: &[us
         if ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(&rel))) {
             continue;
         }
-        let chunk = items.iter().skip((n - 1) * size).take(size).map(|&i| &ctx.cards[i]).collect();
-        let title = if n > 1 { format!("{heading} – {} {n}", ctx.theme.words.get("page").cloned().unwrap_or_default()) } else { heading.to_string() };
-        let mut page = PageMeta::new(ctx, kind, &title, &ctx.site.settings.site.description.clone().unwrap_or_default(), &rel).crumb(&home, ctx.href(""));
+        let chunk = items
+            .iter()
+            .skip((n - 1) * size)
+            .take(size)
+            .map(|&i| &ctx.cards[i])
+            .collect();
+        let title = if n > 1 {
+            format!(
+                "{heading} – {} {n}",
+                ctx.theme.words.get("page").cloned().unwrap_or_default()
+            )
+        } else {
+            heading.to_string()
+        };
+        let mut page = PageMeta::new(
+            ctx,
+            kind,
+            &title,
+            &ctx.site
+                .settings
+                .site
+                .description
+                .clone()
+                .unwrap_or_default(),
+            &rel,
+        )
+        .crumb(&home, ctx.href(""));
         if kind != "news" {
             page = page.crumb(&parent.name, parent.url.clone());
         }
         let pagination = paginate(ctx, base, n, total);
-        let html = ctx.render("list.html", &ListCtx { page, heading: heading.to_string(), items: chunk, pagination, feed: feed.clone() })?;
+        let html = ctx.render(
+            "list.html",
+            &ListCtx {
+                page,
+                heading: heading.to_string(),
+                items: chunk,
+                pagination,
+                feed: feed.clone(),
+            },
+        )?;
         out.push(ctx.file(index_of(&rel), html)?);
     }
     Ok(out)
@@ -147,12 +239,37 @@ pub fn paginate(ctx: &Ctx, base: &str, current: usize, total: usize) -> Paginati
         total,
         prev: (current > 1).then(|| url(current - 1)),
         next: (current < total).then(|| url(current + 1)),
-        pages: numbers.into_iter().map(|n| PageLink { number: n, url: url(n), current: n == current }).collect(),
+        pages: numbers
+            .into_iter()
+            .map(|n| PageLink {
+                number: n,
+                url: url(n),
+                current: n == current,
+            })
+            .collect(),
     }
 }
 
-fn taxonomy_index(ctx: &Ctx, base: &str, title: &str, list: &[Taxon]) -> Result<OutputFile, Errors> {
-    let page = PageMeta::new(ctx, "taxonomy", title, title, base).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
-    let items = list.iter().map(|t| TaxonLink { name: t.name.clone(), url: ctx.href(&format!("{base}{}/", t.slug)), count: t.articles.len() }).collect();
-    Ok(ctx.file(index_of(base), ctx.render("taxonomy.html", &TaxonomyCtx { page, items })?)?)
+fn taxonomy_index(
+    ctx: &Ctx,
+    base: &str,
+    title: &str,
+    list: &[Taxon],
+) -> Result<OutputFile, Errors> {
+    let page = PageMeta::new(ctx, "taxonomy", title, title, base).crumb(
+        &ctx.theme.words.get("home").cloned().unwrap_or_default(),
+        ctx.href(""),
+    );
+    let items = list
+        .iter()
+        .map(|t| TaxonLink {
+            name: t.name.clone(),
+            url: ctx.href(&format!("{base}{}/", t.slug)),
+            count: t.articles.len(),
+        })
+        .collect();
+    Ok(ctx.file(
+        index_of(base),
+        ctx.render("taxonomy.html", &TaxonomyCtx { page, items })?,
+    )?)
 }

@@ -5,8 +5,11 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::views::{self, doc_view, event_view, image_view, source_view, stat_view, Card, DocView, EventView, ImageView, NamedLink, StatView};
 use super::memo::{Fnv, Keys};
+use super::views::{
+    self, doc_view, event_view, image_view, source_view, stat_view, Card, DocView, EventView,
+    ImageView, NamedLink, StatView,
+};
 use super::{body, index_of, Ctx, OutputFile};
 use crate::error::{partition, Errors};
 use crate::load::frontmatter::Source;
@@ -45,7 +48,10 @@ impl PageMeta {
     }
 
     pub fn crumb(mut self, name: &str, url: String) -> Self {
-        self.breadcrumbs.push(NamedLink { name: name.to_string(), url });
+        self.breadcrumbs.push(NamedLink {
+            name: name.to_string(),
+            url,
+        });
         self
     }
 }
@@ -88,7 +94,11 @@ const NEIGHBOURS: usize = 5;
 pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len())
         .into_par_iter()
-        .filter(|&i| !ctx.keys.as_ref().is_some_and(|k| k.skips(&article_path(ctx, i))))
+        .filter(|&i| {
+            !ctx.keys
+                .as_ref()
+                .is_some_and(|k| k.skips(&article_path(ctx, i)))
+        })
         .map(|i| article(ctx, i).map_err(Errors::from))
         .collect();
     let (files, errors) = partition(results);
@@ -115,7 +125,9 @@ pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
         .filter_map(|i| {
             let a = &ctx.site.articles[i];
             let mut h = Fnv::new();
-            h.num(keys.global).num(*keys.articles.get(i)?).num(keys.cards[i]);
+            h.num(keys.global)
+                .num(*keys.articles.get(i)?)
+                .num(keys.cards[i]);
             for &t in &a.tags {
                 h.str(&ctx.site.tags[t].name);
             }
@@ -135,7 +147,10 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
     let a = &site.articles[i];
     let lang = site.settings.lang;
     let rel = urls::article(&a.slug);
-    let mut page = PageMeta::new(ctx, "article", &a.title, &a.summary, &rel).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
+    let mut page = PageMeta::new(ctx, "article", &a.title, &a.summary, &rel).crumb(
+        &ctx.theme.words.get("home").cloned().unwrap_or_default(),
+        ctx.href(""),
+    );
     if let Some(c) = a.category {
         let l = views::category_link(site, c);
         page = page.crumb(&l.name, l.url);
@@ -150,29 +165,67 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
         summary: a.summary.clone(),
         lead: a.summary_written.then(|| a.summary.clone()),
         author: a.author.clone(),
-        source: a.source.as_ref().map(|s| source_view(s, &site.settings.base_path)),
-        image: a.image.as_ref().map(|img| image_view(img, &site.settings.base_path)),
+        source: a
+            .source
+            .as_ref()
+            .map(|s| source_view(s, &site.settings.base_path)),
+        image: a
+            .image
+            .as_ref()
+            .map(|img| image_view(img, &site.settings.base_path)),
         category: a.category.map(|c| views::category_link(site, c)),
         tags: a.tags.iter().map(|&t| views::tag_link(site, t)).collect(),
-        org: a.org.as_deref().and_then(|o| site.orgs.get(o)).map(|o| NamedLink { name: o.name.clone(), url: ctx.href(&urls::org(&o.id)) }),
+        org: a
+            .org
+            .as_deref()
+            .and_then(|o| site.orgs.get(o))
+            .map(|o| NamedLink {
+                name: o.name.clone(),
+                url: ctx.href(&urls::org(&o.id)),
+            }),
         event: event_view(site, a),
-        documents: a.documents.iter().map(|&d| doc_view(site, &site.documents[d])).collect(),
+        documents: a
+            .documents
+            .iter()
+            .map(|&d| doc_view(site, &site.documents[d]))
+            .collect(),
         body: body::html(ctx, &a.body)?,
         draft: a.draft,
     };
-    let [newer, older, related] = neighbours(ctx, i).map(|list| list.into_iter().map(|x| &ctx.cards[x]).collect::<Vec<&Card>>());
+    let [newer, older, related] = neighbours(ctx, i).map(|list| {
+        list.into_iter()
+            .map(|x| &ctx.cards[x])
+            .collect::<Vec<&Card>>()
+    });
     let json_ld = json_ld(ctx, a, &page);
-    let html = ctx.render("article.html", &ArticleCtx { page, article: view, related, newer, older, json_ld })?;
+    let html = ctx.render(
+        "article.html",
+        &ArticleCtx {
+            page,
+            article: view,
+            related,
+            newer,
+            older,
+            json_ld,
+        },
+    )?;
     ctx.file(index_of(&rel), html)
 }
 
 /// Articles of the same category nearest in time, newest first.
 fn related(ctx: &Ctx, i: usize) -> Vec<usize> {
-    let Some(c) = ctx.site.articles[i].category else { return Vec::new() };
+    let Some(c) = ctx.site.articles[i].category else {
+        return Vec::new();
+    };
     let list = &ctx.site.categories[c].articles;
     let pos = list.iter().position(|&x| x == i).unwrap_or(0);
     let start = pos.saturating_sub(NEIGHBOURS / 2);
-    list.iter().skip(start).filter(|&&x| x != i).take(NEIGHBOURS).copied().collect()
+    list.iter()
+        .skip(start)
+        .filter(|&&x| x != i)
+        .take(NEIGHBOURS)
+        .copied()
+        .collect()
 }
 
 fn absolute_media(ctx: &Ctx, src: &str) -> String {
@@ -224,7 +277,17 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let mut errors = Errors::default();
     for p in &ctx.site.pages {
         let rel = urls::page(&p.slug);
-        let meta = PageMeta::new(ctx, "page", &p.title, p.summary.as_deref().unwrap_or_default(), &rel).crumb(&ctx.theme.words.get("home").cloned().unwrap_or_default(), ctx.href(""));
+        let meta = PageMeta::new(
+            ctx,
+            "page",
+            &p.title,
+            p.summary.as_deref().unwrap_or_default(),
+            &rel,
+        )
+        .crumb(
+            &ctx.theme.words.get("home").cloned().unwrap_or_default(),
+            ctx.href(""),
+        );
         let body = match body::html(ctx, &p.body) {
             Ok(b) => b,
             Err(e) => {
@@ -232,7 +295,14 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
                 continue;
             }
         };
-        match ctx.render("page.html", &PageCtx { page: meta, body, summary: p.summary.clone() }) {
+        match ctx.render(
+            "page.html",
+            &PageCtx {
+                page: meta,
+                body,
+                summary: p.summary.clone(),
+            },
+        ) {
             Ok(html) => match ctx.file(index_of(&rel), html) {
                 Ok(f) => out.push(f),
                 Err(e) => errors.push(e),
@@ -253,9 +323,25 @@ pub struct Sidebar {
 
 pub fn sidebar(site: &Site) -> Sidebar {
     Sidebar {
-        latest: site.articles.iter().take(5).map(|a| views::card(site, a)).collect(),
-        featured: site.articles.iter().filter(|a| a.featured).take(5).map(|a| views::card(site, a)).collect(),
-        documents: site.documents.iter().take(5).map(|d| doc_view(site, d)).collect(),
+        latest: site
+            .articles
+            .iter()
+            .take(5)
+            .map(|a| views::card(site, a))
+            .collect(),
+        featured: site
+            .articles
+            .iter()
+            .filter(|a| a.featured)
+            .take(5)
+            .map(|a| views::card(site, a))
+            .collect(),
+        documents: site
+            .documents
+            .iter()
+            .take(5)
+            .map(|d| doc_view(site, d))
+            .collect(),
     }
 }
 
@@ -278,7 +364,15 @@ struct HomeCtx<'a> {
 
 pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let site = ctx.site;
-    let featured_i = site.articles.iter().position(|a| a.featured).or(if site.articles.is_empty() { None } else { Some(0) });
+    let featured_i =
+        site.articles
+            .iter()
+            .position(|a| a.featured)
+            .or(if site.articles.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
     let rest = || (0..site.articles.len()).filter(move |&i| Some(i) != featured_i);
     let description = site.settings.site.description.clone().unwrap_or_default();
     let view = HomeCtx {
@@ -290,10 +384,25 @@ pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             .categories
             .iter()
             .enumerate()
-            .map(|(ci, c)| CategoryBlock { category: views::category_link(site, ci), items: c.articles.iter().take(4).map(|&i| &ctx.cards[i]).collect() })
+            .map(|(ci, c)| CategoryBlock {
+                category: views::category_link(site, ci),
+                items: c.articles.iter().take(4).map(|&i| &ctx.cards[i]).collect(),
+            })
             .collect(),
-        stats: site.settings.site.home.stats.iter().map(|s| stat_view(s, site.settings.lang)).collect(),
-        events: site.articles.iter().filter_map(|a| event_view(site, a)).take(4).collect(),
+        stats: site
+            .settings
+            .site
+            .home
+            .stats
+            .iter()
+            .map(|s| stat_view(s, site.settings.lang))
+            .collect(),
+        events: site
+            .articles
+            .iter()
+            .filter_map(|a| event_view(site, a))
+            .take(4)
+            .collect(),
     };
     let html = ctx.render("index.html", &view)?;
     Ok(vec![ctx.file("index.html".to_string(), html)?])

@@ -56,11 +56,19 @@ fn word(ctx: &Ctx, key: &str) -> String {
 fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let site = ctx.site;
     let title = word(ctx, "events");
-    let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS).crumb(&word(ctx, "home"), ctx.href(""));
-    let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site.articles.iter().filter_map(|a| event_view(site, a).map(|v| (a.event_date.or(Some(a.date)), v))).collect();
+    let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS)
+        .crumb(&word(ctx, "home"), ctx.href(""));
+    let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site
+        .articles
+        .iter()
+        .filter_map(|a| event_view(site, a).map(|v| (a.event_date.or(Some(a.date)), v)))
+        .collect();
     list.sort_by_key(|e| std::cmp::Reverse(e.0));
     let events = list.into_iter().map(|(_, v)| v).collect();
-    Ok(vec![ctx.file(index_of(urls::EVENTS), ctx.render("events.html", &EventsCtx { page, events })?)?])
+    Ok(vec![ctx.file(
+        index_of(urls::EVENTS),
+        ctx.render("events.html", &EventsCtx { page, events })?,
+    )?])
 }
 
 fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
@@ -68,22 +76,61 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let title = word(ctx, "documents");
     let home = word(ctx, "home");
     let docs: Vec<DocView> = site.documents.iter().map(|d| doc_view(site, d)).collect();
-    let mut kinds: Vec<(String, String)> = docs.iter().filter_map(|d| d.kind.clone().map(|k| (d.kind_slug.clone(), k))).collect();
+    let mut kinds: Vec<(String, String)> = docs
+        .iter()
+        .filter_map(|d| d.kind.clone().map(|k| (d.kind_slug.clone(), k)))
+        .collect();
     kinds.sort();
     kinds.dedup_by(|a, b| a.0 == b.0);
     let mut years: Vec<i16> = docs.iter().filter_map(|d| d.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    let page = PageMeta::new(ctx, "documents", &title, &title, urls::DOCUMENTS).crumb(&home, ctx.href(""));
-    let mut out = vec![OutputFile::bytes(index_of(urls::DOCUMENTS), ctx.render("documents.html", &DocumentsCtx { page, documents: docs.clone(), kinds, years })?)];
+    let page =
+        PageMeta::new(ctx, "documents", &title, &title, urls::DOCUMENTS).crumb(&home, ctx.href(""));
+    let mut out = vec![OutputFile::bytes(
+        index_of(urls::DOCUMENTS),
+        ctx.render(
+            "documents.html",
+            &DocumentsCtx {
+                page,
+                documents: docs.clone(),
+                kinds,
+                years,
+            },
+        )?,
+    )];
     for (i, (d, view)) in site.documents.iter().zip(docs).enumerate() {
         let rel = urls::document(&d.slug);
         if ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(&rel))) {
             continue;
         }
-        let page = PageMeta::new(ctx, "document", &view.title, view.summary.as_deref().unwrap_or(&view.title), &rel).crumb(&home, ctx.href("")).crumb(&title, ctx.href(urls::DOCUMENTS));
-        let articles = site.articles.iter().enumerate().filter(|(_, a)| a.documents.contains(&i)).map(|(ai, _)| ctx.cards[ai].clone()).collect();
-        out.push(ctx.file(index_of(&rel), ctx.render("document.html", &DocumentCtx { page, document: view, articles })?)?);
+        let page = PageMeta::new(
+            ctx,
+            "document",
+            &view.title,
+            view.summary.as_deref().unwrap_or(&view.title),
+            &rel,
+        )
+        .crumb(&home, ctx.href(""))
+        .crumb(&title, ctx.href(urls::DOCUMENTS));
+        let articles = site
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.documents.contains(&i))
+            .map(|(ai, _)| ctx.cards[ai].clone())
+            .collect();
+        out.push(ctx.file(
+            index_of(&rel),
+            ctx.render(
+                "document.html",
+                &DocumentCtx {
+                    page,
+                    document: view,
+                    articles,
+                },
+            )?,
+        )?);
     }
     Ok(out)
 }
@@ -99,7 +146,8 @@ pub fn fingerprints(ctx: &Ctx, keys: &super::memo::Keys) -> Vec<(String, u64)> {
         h.num(keys.global).str("document").str(slug);
         h
     };
-    let mut hashers: Vec<super::memo::Fnv> = site.documents.iter().map(|d| start(&d.slug)).collect();
+    let mut hashers: Vec<super::memo::Fnv> =
+        site.documents.iter().map(|d| start(&d.slug)).collect();
     for (a, article) in site.articles.iter().enumerate() {
         for &d in &article.documents {
             if let Some(h) = hashers.get_mut(d) {
@@ -107,17 +155,31 @@ pub fn fingerprints(ctx: &Ctx, keys: &super::memo::Keys) -> Vec<(String, u64)> {
             }
         }
     }
-    site.documents.iter().zip(hashers).map(|(d, h)| (index_of(&urls::document(&d.slug)), h.finish())).collect()
+    site.documents
+        .iter()
+        .zip(hashers)
+        .map(|(d, h)| (index_of(&urls::document(&d.slug)), h.finish()))
+        .collect()
 }
 
-fn plain(ctx: &Ctx, template: &str, rel: &str, title_key: &str, kind: &'static str) -> Result<Vec<OutputFile>, Error> {
+fn plain(
+    ctx: &Ctx,
+    template: &str,
+    rel: &str,
+    title_key: &str,
+    kind: &'static str,
+) -> Result<Vec<OutputFile>, Error> {
     let title = word(ctx, title_key);
-    let mut page = PageMeta::new(ctx, kind, &title, &title, rel).crumb(&word(ctx, "home"), ctx.href(""));
+    let mut page =
+        PageMeta::new(ctx, kind, &title, &title, rel).crumb(&word(ctx, "home"), ctx.href(""));
     let path = if kind == "404" {
         page.noindex = true;
         "404.html".to_string()
     } else {
         index_of(rel)
     };
-    Ok(vec![OutputFile::bytes(path, ctx.render(template, &PlainCtx { page })?)])
+    Ok(vec![OutputFile::bytes(
+        path,
+        ctx.render(template, &PlainCtx { page })?,
+    )])
 }

@@ -120,7 +120,12 @@ pub fn editor_url(base_path: &str, url: &str) -> String {
     if crate::markdown::is_unsafe_url(url) {
         return "#".to_string();
     }
-    if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with('#') || url.starts_with("//") {
+    if url.contains("://")
+        || url.starts_with("mailto:")
+        || url.starts_with("tel:")
+        || url.starts_with('#')
+        || url.starts_with("//")
+    {
         url.to_string()
     } else {
         href(base_path, url.trim_start_matches('/'))
@@ -129,19 +134,43 @@ pub fn editor_url(base_path: &str, url: &str) -> String {
 
 pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
     let s = &site.settings;
-    let fix = |links: &[Link]| links.iter().map(|l| Link { name: l.name.clone(), url: editor_url(&s.base_path, &l.url) }).collect();
+    let fix = |links: &[Link]| {
+        links
+            .iter()
+            .map(|l| Link {
+                name: l.name.clone(),
+                url: editor_url(&s.base_path, &l.url),
+            })
+            .collect()
+    };
     SiteView {
         title: s.site.title.clone(),
         description: s.site.description.clone().unwrap_or_default(),
-        banner: if s.site.banner.is_empty() { vec![s.site.title.clone()] } else { s.site.banner.clone() },
+        banner: if s.site.banner.is_empty() {
+            vec![s.site.title.clone()]
+        } else {
+            s.site.banner.clone()
+        },
         base_url: s.base_url.clone(),
         base_path: s.base_path.clone(),
         lang: s.lang.code(),
-        emblem: s.site.emblem.as_deref().map(|e| editor_url(&s.base_path, e)),
+        emblem: s
+            .site
+            .emblem
+            .as_deref()
+            .map(|e| editor_url(&s.base_path, e)),
         menu: fix(&s.site.menus.main),
         footer_menu: fix(&s.site.menus.footer),
         footer: s.site.footer.clone(),
-        links: s.site.links.iter().map(|l| Link { name: l.name.clone(), url: editor_url(&s.base_path, &l.url) }).collect(),
+        links: s
+            .site
+            .links
+            .iter()
+            .map(|l| Link {
+                name: l.name.clone(),
+                url: editor_url(&s.base_path, &l.url),
+            })
+            .collect(),
         css,
         js,
         search_url: href(&s.base_path, urls::SEARCH),
@@ -157,7 +186,11 @@ pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
 pub fn image_view(img: &Image, base_path: &str) -> ImageView {
     ImageView {
         src: editor_url(base_path, &img.src),
-        alt: img.alt.clone().or_else(|| img.caption.clone()).unwrap_or_default(),
+        alt: img
+            .alt
+            .clone()
+            .or_else(|| img.caption.clone())
+            .unwrap_or_default(),
         caption: img.caption.clone(),
     }
 }
@@ -180,12 +213,18 @@ pub fn card(site: &Site, a: &Article) -> Card {
 
 pub fn category_link(site: &Site, i: usize) -> NamedLink {
     let c = &site.categories[i];
-    NamedLink { name: c.name.clone(), url: href(&site.settings.base_path, &urls::category(&c.slug)) }
+    NamedLink {
+        name: c.name.clone(),
+        url: href(&site.settings.base_path, &urls::category(&c.slug)),
+    }
 }
 
 pub fn tag_link(site: &Site, i: usize) -> NamedLink {
     let c = &site.tags[i];
-    NamedLink { name: c.name.clone(), url: href(&site.settings.base_path, &urls::tag(&c.slug)) }
+    NamedLink {
+        name: c.name.clone(),
+        url: href(&site.settings.base_path, &urls::tag(&c.slug)),
+    }
 }
 
 pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
@@ -201,7 +240,10 @@ pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
         attendees: e.attendees.map(|n| number::format(n as f64, 0, lang)),
         sites: e.sites.map(|n| number::format(n as f64, 0, lang)),
         chairs: e.chairs.clone(),
-        article: NamedLink { name: a.title.clone(), url: href(&site.settings.base_path, &urls::article(&a.slug)) },
+        article: NamedLink {
+            name: a.title.clone(),
+            url: href(&site.settings.base_path, &urls::article(&a.slug)),
+        },
     })
 }
 
@@ -213,7 +255,12 @@ pub fn doc_view(site: &Site, d: &Document) -> DocView {
         title: d.entry.title.clone(),
         issuer: d.entry.issuer.clone(),
         kind: d.entry.kind.clone(),
-        kind_slug: d.entry.kind.as_deref().map(crate::text::slug::slugify).unwrap_or_default(),
+        kind_slug: d
+            .entry
+            .kind
+            .as_deref()
+            .map(crate::text::slug::slugify)
+            .unwrap_or_default(),
         date: d.date.map(|w| date::short(w, lang)),
         year: d.date.map(|w| w.at.year()),
         summary: d.entry.summary.clone(),
@@ -237,7 +284,9 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
 }
 
 pub fn stat_view(item: &StatItem, lang: Lang) -> StatView {
-    let share = item.target.and_then(|t| number::share_of_target(item.value, t));
+    let share = item
+        .target
+        .and_then(|t| number::share_of_target(item.value, t));
     StatView {
         label: item.label.clone(),
         value: number::format_auto(item.value, lang),
@@ -252,7 +301,10 @@ pub fn stat_view(item: &StatItem, lang: Lang) -> StatView {
 
 /// Source with a safe link.
 pub fn source_view(s: &Source, base_path: &str) -> Source {
-    Source { name: s.name.clone(), url: s.url.as_deref().map(|u| editor_url(base_path, u)) }
+    Source {
+        name: s.name.clone(),
+        url: s.url.as_deref().map(|u| editor_url(base_path, u)),
+    }
 }
 
 #[cfg(test)]
@@ -261,7 +313,14 @@ mod tests {
 
     #[test]
     fn stat_shows_share_of_target() {
-        let item = StatItem { label: "Kết nạp".into(), value: 639.0, unit: None, note: None, target: Some(597.0), org: None };
+        let item = StatItem {
+            label: "Kết nạp".into(),
+            value: 639.0,
+            unit: None,
+            note: None,
+            target: Some(597.0),
+            org: None,
+        };
         let v = stat_view(&item, Lang::Vi);
         assert_eq!(v.value, "639");
         assert_eq!(v.percent.as_deref(), Some("107%"));

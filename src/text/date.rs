@@ -22,7 +22,8 @@ pub fn parse(text: &str) -> Result<When, String> {
         None => (t, None),
     };
     let mut parts = day.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(format!("`{t}` is not a date; {expected}"));
     };
@@ -32,8 +33,9 @@ pub fn parse(text: &str) -> Result<When, String> {
     let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
         return Err(format!("`{t}` is not a date; {expected}"));
     };
-    let date = Date::new(y, m as i8, d as i8)
-        .map_err(|_| format!("`{t}` is not a day of the calendar (month {m}, day {d}); {expected}"))?;
+    let date = Date::new(y, m as i8, d as i8).map_err(|_| {
+        format!("`{t}` is not a day of the calendar (month {m}, day {d}); {expected}")
+    })?;
     let (hour, minute, has_time) = match time {
         None => (0, 0, false),
         Some(tm) => {
@@ -60,7 +62,13 @@ pub fn parse(text: &str) -> Result<When, String> {
 pub fn long(w: When, lang: Lang) -> String {
     let d = w.at.date();
     match lang {
-        Lang::Vi => format!("{}, {:02}/{:02}/{}", weekday_vi(d.weekday()), d.day(), d.month(), d.year()),
+        Lang::Vi => format!(
+            "{}, {:02}/{:02}/{}",
+            weekday_vi(d.weekday()),
+            d.day(),
+            d.month(),
+            d.year()
+        ),
         Lang::En => format!(
             "{}, {} {} {}",
             weekday_en(d.weekday()),
@@ -76,7 +84,12 @@ pub fn short(w: When, lang: Lang) -> String {
     let d = w.at.date();
     let day = match lang {
         Lang::Vi => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month() as usize - 1], d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[d.month() as usize - 1],
+            d.year()
+        ),
     };
     if w.has_time {
         format!("{day} {:02}:{:02}", w.at.hour(), w.at.minute())
@@ -107,8 +120,18 @@ pub fn rfc2822(w: When, tz: &TimeZone) -> String {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn weekday_vi(w: Weekday) -> &'static str {
@@ -151,7 +174,9 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(parse("2023-02-30").unwrap_err().contains("not a day of the calendar"));
+        assert!(parse("2023-02-30")
+            .unwrap_err()
+            .contains("not a day of the calendar"));
         assert!(parse("10/03/2023").is_err());
         assert!(parse("2023-03-10 25:00").is_err());
         assert!(parse("2023-3-1").is_err());

@@ -98,7 +98,10 @@ mod tests {
     fn english_style() {
         assert_eq!(format(7314.0, 0, Lang::En), "7,314");
         assert_eq!(percent(57.6, Lang::En), "57.6%");
-        assert_eq!(with_unit(62560.0, Some("đảng viên"), Lang::En), "62,560 đảng viên");
+        assert_eq!(
+            with_unit(62560.0, Some("đảng viên"), Lang::En),
+            "62,560 đảng viên"
+        );
     }
 
     #[test]

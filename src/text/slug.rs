@@ -42,10 +42,17 @@ mod tests {
 
     #[test]
     fn always_ascii_lowercase_and_dashes() {
-        for s in ["ĐÀ NẴNG", "Tỉnh ủy Nghệ An 91-KH/TU", "a__b", "日本語", "😀 Tin"] {
+        for s in [
+            "ĐÀ NẴNG",
+            "Tỉnh ủy Nghệ An 91-KH/TU",
+            "a__b",
+            "日本語",
+            "😀 Tin",
+        ] {
             let slug = slugify(s);
             assert!(
-                slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                slug.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{s} → {slug}"
             );
             assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
