@@ -550,3 +550,98 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
         );
     }
 }
+
+/// 1,000 requests at once while an article is edited five times: every answer
+/// is a 200 with a whole page (its declared length, ending in `</html>`).
+#[test]
+fn a_thousand_concurrent_requests_while_files_change() {
+    const CLIENTS: usize = 1000;
+    let s = serve(&[]);
+    let port = s.port;
+    let targets = [
+        "/",
+        PAGE,
+        "/tin-moi/",
+        "/chuyen-muc/xay-dung-dang/",
+        "/van-kien/",
+    ];
+    let start = std::sync::Arc::new(std::sync::Barrier::new(CLIENTS + 1));
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|i| {
+            let start = std::sync::Arc::clone(&start);
+            let target = targets[i % targets.len()];
+            std::thread::Builder::new()
+                .stack_size(64 * 1024)
+                .spawn(move || {
+                    start.wait();
+                    fetch_whole(port, target)
+                })
+                .expect("a client thread")
+        })
+        .collect();
+    let original = std::fs::read_to_string(s.article()).unwrap();
+    start.wait();
+    for n in 0..5 {
+        std::fs::write(s.article(), format!("{original}\nLần sửa {n}.\n")).unwrap();
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let mut problems = Vec::new();
+    for c in clients {
+        if let Err(p) = c.join().expect("a client finishes") {
+            problems.push(p);
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} of {CLIENTS} requests went wrong, e.g.: {:?}",
+        problems.len(),
+        &problems[..problems.len().min(5)]
+    );
+}
+
+/// One GET; an error unless it is a 200 whose body is whole.
+fn fetch_whole(port: u16, target: &str) -> Result<(), String> {
+    let mut s =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("{target}: connect: {e}"))?;
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw)
+        .map_err(|e| format!("{target}: read: {e}"))?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or(format!("{target}: no head"))?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let body = &raw[split + 4..];
+    if !head.starts_with("HTTP/1.1 200") {
+        return Err(format!(
+            "{target}: {}",
+            head.lines().next().unwrap_or_default()
+        ));
+    }
+    let declared = head
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Content-Length: ")
+                .or_else(|| l.strip_prefix("content-length: "))
+        })
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n != body.len()) {
+        return Err(format!(
+            "{target}: {} bytes for a declared {declared:?}",
+            body.len()
+        ));
+    }
+    if !String::from_utf8_lossy(body)
+        .trim_end()
+        .ends_with("</html>")
+    {
+        return Err(format!("{target}: the page is cut short"));
+    }
+    Ok(())
+}
