@@ -41,6 +41,9 @@ pub struct SiteConfig {
     pub links: Vec<Link>,
     #[serde(default)]
     pub home: Home,
+    /// Raw HTML in Markdown: what it may keep beyond the safe default.
+    #[serde(default)]
+    pub html: crate::markdown::HtmlPolicy,
     /// Where `publish` puts the site when no `--to` is given.
     #[serde(default)]
     pub publish: Option<String>,
@@ -141,6 +144,13 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
         )
         .at_line(at("time_zone"))
     })?;
+    if let Some(bad) = site.html.forbidden().first() {
+        return Err(Error::new(
+            shown,
+            format!("html: `{bad}` can never be allowed (scripts, styles, forms and event handlers would let a page run code); remove it"),
+        )
+        .at_line(yaml::line_of_key(&text, "html").unwrap_or(1)));
+    }
     if site.page_size == 0 {
         return Err(Error::new(shown, "page_size must be at least 1").at_line(at("page_size")));
     }

@@ -62,6 +62,46 @@ fn options() -> Options {
 /// root-relative links are prefixed with `base_path` so the site works under a
 /// sub-path; `javascript:`-style links are dropped; raw HTML is sanitized.
 pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
+    parse_with(source, first_line, base_path, &HtmlPolicy::default())
+}
+
+/// What raw HTML in Markdown may keep beyond the safe default: site.yaml's
+/// `html:` section. Scripts, styles and event handlers are never allowed.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlPolicy {
+    /// Extra elements to keep, e.g. `[iframe]` for an embedded video.
+    #[serde(default)]
+    pub allow_tags: Vec<String>,
+    /// Extra attributes to keep on every element, e.g. `[title, lang]`.
+    #[serde(default)]
+    pub allow_attributes: Vec<String>,
+}
+
+/// Names that stay forbidden whatever site.yaml says.
+pub const NEVER_ALLOWED: &[&str] = &[
+    "script", "style", "object", "embed", "base", "meta", "link", "form",
+];
+
+impl HtmlPolicy {
+    /// Entries site.yaml may not allow, for the config check.
+    pub fn forbidden(&self) -> Vec<&str> {
+        let bad_tag = |t: &&String| NEVER_ALLOWED.contains(&t.to_ascii_lowercase().as_str());
+        let bad_attr = |a: &&String| {
+            let a = a.to_ascii_lowercase();
+            a.starts_with("on") || a == "style" || a == "srcdoc" || a == "formaction"
+        };
+        self.allow_tags
+            .iter()
+            .filter(bad_tag)
+            .chain(self.allow_attributes.iter().filter(bad_attr))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// [`parse`] with a site's HTML policy.
+pub fn parse_with(source: &str, first_line: usize, base_path: &str, policy: &HtmlPolicy) -> Parsed {
     let lines = LineIndex::new(source, first_line);
     let mut out = Parsed::default();
     let mut events: Vec<Event> = Vec::new();
@@ -76,7 +116,7 @@ pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
             match event {
                 Event::Text(t) => yaml.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    flush(&mut events, &mut out.parts, has_raw_html);
+                    flush(&mut events, &mut out.parts, has_raw_html, policy);
                     has_raw_html = false;
                     out.parts.push(Part::Block {
                         kind,
@@ -144,7 +184,7 @@ pub fn parse(source: &str, first_line: usize, base_path: &str) -> Parsed {
             &mut out.references,
         ));
     }
-    flush(&mut events, &mut out.parts, has_raw_html);
+    flush(&mut events, &mut out.parts, has_raw_html, policy);
     add_heading_ids(&mut out);
     out.plain = out.plain.split_whitespace().collect::<Vec<_>>().join(" ");
     out
@@ -160,14 +200,14 @@ fn block_kind(info: &str) -> Option<BlockKind> {
 }
 
 /// Renders the buffered events as one HTML part.
-fn flush(events: &mut Vec<Event>, parts: &mut Vec<Part>, has_raw_html: bool) {
+fn flush(events: &mut Vec<Event>, parts: &mut Vec<Part>, has_raw_html: bool, policy: &HtmlPolicy) {
     if events.is_empty() {
         return;
     }
     let mut html_out = String::new();
     html::push_html(&mut html_out, events.drain(..));
     if has_raw_html {
-        html_out = sanitize(&html_out);
+        html_out = sanitize_with(&html_out, policy);
     }
     parts.push(Part::Html(html_out));
 }
@@ -175,8 +215,28 @@ fn flush(events: &mut Vec<Event>, parts: &mut Vec<Part>, has_raw_html: bool) {
 /// Raw HTML in Markdown is allowed but cleaned: no scripts, no event handlers,
 /// no `javascript:` URLs. Only parts that contain raw HTML pay for this.
 pub fn sanitize(html_in: &str) -> String {
+    sanitize_with(html_in, &HtmlPolicy::default())
+}
+
+/// [`sanitize`], keeping what the site's policy adds (minus what is never allowed).
+pub fn sanitize_with(html_in: &str, policy: &HtmlPolicy) -> String {
+    let forbidden = policy.forbidden();
+    let tags: Vec<&str> = policy
+        .allow_tags
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !forbidden.contains(t))
+        .collect();
+    let attrs: Vec<&str> = policy
+        .allow_attributes
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !forbidden.contains(a))
+        .collect();
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class"])
+        .add_tags(tags)
+        .add_generic_attributes(attrs)
         .link_rel(None)
         .clean(html_in)
         .to_string()
@@ -468,6 +528,24 @@ mod tests {
         let h = html_of(&p);
         assert!(h.contains("<h2 id=\"muc\" class=\"lon\">"), "{h}");
         assert!(!h.contains("onmouseover") && !h.contains("style"), "{h}");
+    }
+
+    #[test]
+    fn the_site_policy_can_allow_more_but_never_scripts() {
+        let src = "<iframe src=\"https://video.example/1\"></iframe> <abbr title=\"x\">UBND</abbr> <script>alert(1)</script>\n";
+        let default = html_of(&parse(src, 1, "/"));
+        assert!(!default.contains("<iframe"), "{default}");
+        let policy = HtmlPolicy {
+            allow_tags: vec!["iframe".into(), "script".into()],
+            allow_attributes: vec!["src".into(), "onclick".into()],
+        };
+        assert_eq!(policy.forbidden(), ["script", "onclick"]);
+        let h = html_of(&parse_with(src, 1, "/", &policy));
+        assert!(
+            h.contains("<iframe src=\"https://video.example/1\">"),
+            "{h}"
+        );
+        assert!(!h.contains("<script") && !h.contains("alert"), "{h}");
     }
 
     #[test]

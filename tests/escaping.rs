@@ -253,3 +253,33 @@ fn the_tag_scanner_finds_handlers_only_in_real_tags() {
     );
     assert_eq!(found, vec![("img".to_string(), "onerror".to_string())]);
 }
+
+/// site.yaml's `html:` lets a committee keep an embedded video, and only that:
+/// the script beside it is still removed.
+#[test]
+fn the_site_can_allow_an_iframe_but_not_a_script() {
+    let site = Site::new("minimal");
+    site.write(
+        "content/articles/video.md",
+        "---\ntitle: Phóng sự hội nghị\ndate: 2023-03-07\n---\nXem phóng sự.\n\n<iframe src=\"https://video.example.vn/hoi-nghi\" title=\"Phóng sự\"></iframe>\n<script>alert(1)</script>\n",
+    );
+    let before = site.build(&[]).ok();
+    let main = before.main("/tin-tuc/phong-su-hoi-nghi/");
+    assert!(
+        !main.contains("<iframe"),
+        "iframes are removed by default: {main}"
+    );
+    site.edit("content/site.yaml", |s| {
+        format!("{s}html:\n  allow_tags: [iframe]\n  allow_attributes: [src, title]\n")
+    });
+    let after = site.build(&[]).ok();
+    let main = after.main("/tin-tuc/phong-su-hoi-nghi/");
+    assert!(
+        main.contains("<iframe src=\"https://video.example.vn/hoi-nghi\" title=\"Phóng sự\">"),
+        "{main}"
+    );
+    assert!(
+        !main.contains("<script") && !main.contains("alert(1)"),
+        "{main}"
+    );
+}

@@ -125,6 +125,7 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
         docs: &base.documents,
         root: &base.root,
         base_path: &base.settings.base_path,
+        html: &base.settings.site.html,
     };
     article(f, &ctx)
 }
@@ -136,7 +137,7 @@ pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
         orgs: &base.orgs,
         failed: &base.failed,
     };
-    page(f, &look, &base.settings.base_path)
+    page(f, &look, &base.settings.base_path, &base.settings.site.html)
 }
 
 /// The site from its checked parts: site-wide lists, order, and every error.
@@ -247,6 +248,7 @@ struct ArticleCtx<'a> {
     docs: &'a [Document],
     root: &'a Path,
     base_path: &'a str,
+    html: &'a markdown::HtmlPolicy,
 }
 
 fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Errors> {
@@ -295,7 +297,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         }
     }
     let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
-    let parsed = markdown::parse(&f.body, f.body_line, ctx.base_path);
+    let parsed = markdown::parse_with(&f.body, f.body_line, ctx.base_path, ctx.html);
     let mut warnings = alt_warnings(&parsed.references, path);
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
@@ -381,6 +383,7 @@ fn page(
     f: &MarkdownFile,
     look: &Lookup,
     base_path: &str,
+    html: &markdown::HtmlPolicy,
 ) -> Result<(Page, Vec<ChartData>), Errors> {
     let path = f.path.as_path();
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
@@ -389,7 +392,7 @@ fn page(
     if urls::RESERVED.contains(&slug.as_str()) {
         return Err(Error::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
     }
-    let parsed = markdown::parse(&f.body, f.body_line, base_path);
+    let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);
     let mut inline = Vec::new();
     let body = blocks::resolve(
         parsed.parts,
