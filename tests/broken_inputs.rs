@@ -202,3 +202,38 @@ fn reading_and_cross_file_errors_are_reported_together() {
     }
     assert_eq!(count_in_summary(&run.stderr), Some(3), "{}", run.stderr);
 }
+
+/// Files no fixture should hold in git: a 50 MB article and a link to a file
+/// that is gone (as when a file is removed while the build runs). Both are
+/// named, with the previous output kept.
+#[test]
+fn a_huge_file_and_a_vanished_file_are_named() {
+    let site = Site::new("minimal");
+    let body = "Đảng viên mới. ".repeat(2_380_952);
+    site.write(
+        "content/articles/lon.md",
+        format!("---\ntitle: Lớn\ndate: 2023-01-01\n---\n{body}"),
+    );
+    std::os::unix::fs::symlink(
+        "/nonexistent/trangtin/mat.md",
+        site.dir().join("site/content/articles/mat.md"),
+    )
+    .unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/articles/lon.md: the file is 50.0 MB; articles, pages and data files can be at most 10 MB"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "content/articles/mat.md: the file does not exist (or was removed during the build)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("2 errors found"), "{}", run.stderr);
+    assert!(!run.output.exists(), "nothing was written");
+}

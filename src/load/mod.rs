@@ -139,8 +139,25 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     }
 }
 
+/// Text files larger than this are refused: no article is 10 MB of words, and
+/// reading such a file (a video renamed .md, say) would only stall the build.
+pub const MAX_TEXT_FILE: u64 = 10_000_000;
+
 /// Reads a file as normalized text, naming the file when it cannot.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
+    let size = std::fs::metadata(root.join(rel))
+        .map_err(|e| Error::io(rel, &e))?
+        .len();
+    if size > MAX_TEXT_FILE {
+        return Err(Error::new(
+            rel,
+            format!(
+                "the file is {:.1} MB; articles, pages and data files can be at most {} MB: split it, or put large files in content/documents/ or content/media/",
+                size as f64 / 1e6,
+                MAX_TEXT_FILE / 1_000_000
+            ),
+        ));
+    }
     let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(rel, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -153,20 +170,28 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
 /// Files with the given extension under `content/<dir>`, sorted, relative to root.
 pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> Vec<PathBuf> {
     let base = root.join("content").join(dir);
+    let wanted = |path: &Path| {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        !hidden
+            && path
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| ext.iter().any(|want| x.eq_ignore_ascii_case(want)))
+    };
     let mut out: Vec<PathBuf> = WalkDir::new(&base)
         .follow_links(true)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy();
-            !name.starts_with('.')
-                && e.path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| ext.iter().any(|want| x.eq_ignore_ascii_case(want)))
+        .filter_map(|entry| match entry {
+            Ok(e) if e.file_type().is_file() => Some(e.path().to_path_buf()),
+            Ok(_) => None,
+            // A link to a file that is gone (or moved mid-build): kept, so
+            // reading it reports the problem instead of dropping the article.
+            Err(e) => e.path().filter(|p| p != &base).map(Path::to_path_buf),
         })
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|p| wanted(p))
+        .filter_map(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
     out.sort();
     out
