@@ -210,17 +210,19 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
     }
 }
 
+/// Swaps two paths in one atomic step (Linux `renameat2` with
+/// `RENAME_EXCHANGE`); also used by `publish` for a folder target.
 #[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use rustix::fs::{renameat_with, RenameFlags, CWD};
     renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+pub fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::new(
         io::ErrorKind::Unsupported,
-        "no atomic exchange",
+        "this system cannot swap two paths atomically",
     ))
 }
 

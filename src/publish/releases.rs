@@ -159,7 +159,7 @@ pub fn switch(layout: &Layout, release: &str) -> Result<(), Error> {
 
 /// The first publish over a folder made by hand or another tool.
 fn adopt(layout: &Layout, tmp: &Path) -> Result<(), Error> {
-    exchange(tmp, &layout.target).map_err(|e| switch_error(layout, &e))?;
+    crate::write::exchange(tmp, &layout.target).map_err(|e| switch_error(layout, &e))?;
     // `tmp` is now the old folder.
     let keep = layout.path_of("000000-before-trangtin");
     fs::rename(tmp, &keep).map_err(|e| Error::io(&keep, &e))
@@ -175,20 +175,6 @@ fn switch_error(layout: &Layout, e: &io::Error) -> Error {
         _ => e.to_string(),
     };
     Error::new(&layout.target, format!("cannot switch the site to the new release: {why}; the site still shows the previous release"))
-}
-
-#[cfg(target_os = "linux")]
-fn exchange(a: &Path, b: &Path) -> io::Result<()> {
-    use rustix::fs::{renameat_with, RenameFlags, CWD};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(
-        io::ErrorKind::Unsupported,
-        "move the folder away first: this system cannot swap a folder for a link atomically",
-    ))
 }
 
 /// Removes all but the newest `keep` releases; never the one in use.
