@@ -49,6 +49,20 @@ pub struct Parsed {
     pub anchors: Vec<String>,
 }
 
+impl Parsed {
+    /// The Markdown parts' HTML joined, blocks left out: what a body shows
+    /// around its figures.
+    pub fn html(&self) -> String {
+        self.parts
+            .iter()
+            .filter_map(|x| match x {
+                Part::Html(h) => Some(h.as_str()),
+                Part::Block { .. } => None,
+            })
+            .collect()
+    }
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -451,16 +465,7 @@ mod tests {
     use super::*;
 
     fn html_of(p: &Parsed) -> String {
-        p.parts
-            .iter()
-            .filter_map(|x| {
-                if let Part::Html(h) = x {
-                    Some(h.as_str())
-                } else {
-                    None
-                }
-            })
-            .collect()
+        p.html()
     }
 
     #[test]

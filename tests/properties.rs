@@ -21,16 +21,7 @@ use trangtin::markdown::{self, Part};
 use trangtin::text::{date, number, slug::slugify, Lang};
 
 fn html_of(p: &markdown::Parsed) -> String {
-    p.parts
-        .iter()
-        .filter_map(|x| {
-            if let Part::Html(h) = x {
-                Some(h.as_str())
-            } else {
-                None
-            }
-        })
-        .collect()
+    p.html()
 }
 
 fn is_slug(s: &str) -> bool {

@@ -442,14 +442,7 @@ fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
             .filter(|&i| site.orgs.list[i].parent.is_none())
             .map(|i| org_tree(ctx, i, 0))
             .collect(),
-        stats: site
-            .settings
-            .site
-            .home
-            .stats
-            .iter()
-            .map(|s| super::views::stat_view(s, site.settings.lang))
-            .collect(),
+        stats: super::views::home_stats(site),
     };
     ctx.file(index_of(urls::STATS), ctx.render("stats.html", &view)?)
 }

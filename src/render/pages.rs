@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::memo::{Fnv, Keys};
 use super::views::{
-    self, doc_view, event_view, image_view, source_view, stat_view, Card, DocView, EventView,
-    ImageView, NamedLink, StatView,
+    self, doc_view, event_view, image_view, source_view, Card, DocView, EventView, ImageView,
+    NamedLink, StatView,
 };
 use super::{body, index_of, Ctx, OutputFile};
 use crate::error::{partition, Errors};
@@ -389,14 +389,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
                 items: c.articles.iter().take(4).map(|&i| &ctx.cards[i]).collect(),
             })
             .collect(),
-        stats: site
-            .settings
-            .site
-            .home
-            .stats
-            .iter()
-            .map(|s| stat_view(s, site.settings.lang))
-            .collect(),
+        stats: views::home_stats(site),
         events: site
             .articles
             .iter()

@@ -283,6 +283,18 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
     }
 }
 
+/// The site's headline figures (site.yaml `home.stats`), shown on the home
+/// page and the statistics overview.
+pub fn home_stats(site: &Site) -> Vec<StatView> {
+    site.settings
+        .site
+        .home
+        .stats
+        .iter()
+        .map(|s| stat_view(s, site.settings.lang))
+        .collect()
+}
+
 pub fn stat_view(item: &StatItem, lang: Lang) -> StatView {
     let share = item
         .target
