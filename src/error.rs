@@ -99,6 +99,17 @@ impl Errors {
         }
     }
 
+    /// Paths inside the site folder shown from it (`content/media/a.png`), as
+    /// every other message names files; writing names the files it copies in full.
+    pub fn relative_to(mut self, root: &Path) -> Errors {
+        for e in &mut self.0 {
+            if let Ok(rel) = e.path.strip_prefix(root) {
+                e.path = rel.to_path_buf();
+            }
+        }
+        self
+    }
+
     /// Sorted by file, then position, then text; duplicates dropped.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {

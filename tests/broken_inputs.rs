@@ -237,3 +237,90 @@ fn a_huge_file_and_a_vanished_file_are_named() {
     assert!(run.stderr.contains("2 errors found"), "{}", run.stderr);
     assert!(!run.output.exists(), "nothing was written");
 }
+
+/// Files and a folder the build may not read. Root reads everything whatever
+/// the mode bits say (and CI runs as root), so there the build runs without the
+/// two capabilities that bypass file permissions (`setpriv`, from util-linux).
+#[test]
+fn unreadable_files_and_folders_are_named() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let site = Site::new("minimal");
+    let root = fs::metadata(site.dir()).expect("the scratch folder").uid() == 0;
+    let wrapper: &[&str] = if root {
+        &["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    } else {
+        &[]
+    };
+    let build = || site.run_via(wrapper, "build", &site.output(), &[], &[]);
+    let good = build();
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    let before = good.files();
+    let lock = |rel: &str, mode: u32| {
+        let path = site.dir().join("site").join(rel);
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode))
+            .unwrap_or_else(|e| panic!("chmod {rel}: {e}"));
+    };
+    let failed = |run: &common::Run, expected: &[&str]| {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        let summary = format!(
+            "{} error{} found; nothing was written.",
+            expected.len(),
+            if expected.len() == 1 { "" } else { "s" }
+        );
+        assert_eq!(
+            lines,
+            [expected, &[summary.as_str()]].concat(),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            diff_trees(&before, &run.files()).is_none(),
+            "output changed"
+        );
+        assert!(leftovers(site.dir(), &["site", "output"]).is_empty());
+    };
+
+    site.write(
+        "content/articles/khoa/mot.md",
+        "---\ntitle: Một\ndate: 2023-01-01\n---\nMột.\n",
+    );
+    for (rel, mode) in [
+        ("content/articles/da-nang.md", 0o000),
+        ("content/articles/khoa", 0o000),
+        ("content/data/ket-nap.yaml", 0o200),
+        ("content/charts/ket-nap.yaml", 0o000),
+        ("content/organizations.yaml", 0o000),
+    ] {
+        lock(rel, mode);
+    }
+    const DENIED: &str = "the file cannot be read: permission denied";
+    failed(
+        &build(),
+        &[
+            &format!("content/articles/da-nang.md: {DENIED}"),
+            "content/articles/khoa: the folder cannot be read: permission denied; make it readable so the files in it can be built",
+            &format!("content/charts/ket-nap.yaml: {DENIED}"),
+            &format!("content/data/ket-nap.yaml: {DENIED}"),
+            &format!("content/organizations.yaml: {DENIED}"),
+        ],
+    );
+
+    // Readable again, but for a picture: found only when it is copied.
+    for rel in [
+        "content/articles/da-nang.md",
+        "content/articles/khoa",
+        "content/data/ket-nap.yaml",
+        "content/charts/ket-nap.yaml",
+        "content/organizations.yaml",
+    ] {
+        lock(rel, 0o755);
+    }
+    fs::remove_dir_all(site.dir().join("site/content/articles/khoa")).unwrap();
+    lock("content/media/anh.svg", 0o000);
+    failed(&build(), &[&format!("content/media/anh.svg: {DENIED}")]);
+
+    lock("content/media/anh.svg", 0o644);
+    lock("content/site.yaml", 0o000);
+    failed(&build(), &[&format!("content/site.yaml: {DENIED}")]);
+}

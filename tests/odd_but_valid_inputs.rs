@@ -1,5 +1,6 @@
 //! Files as editors' tools really save them: Windows line ends, a byte-order
-//! mark, Vietnamese typed decomposed (NFD). All must build as if written plainly.
+//! mark, Vietnamese typed decomposed (NFD), the hidden files and folders their
+//! tools leave. All must build as if written plainly.
 
 mod common;
 
@@ -88,4 +89,24 @@ fn decomposed_vietnamese_reads_as_composed() {
         let nfc: String = text.nfc().collect();
         assert!(nfc == text, "{path} holds decomposed text");
     }
+}
+
+/// Editors' tools leave hidden files and folders (`.~lock` files, a `.trash`
+/// folder, `.git`): none of it is content, even when it looks like an article.
+#[test]
+fn hidden_files_and_folders_are_not_content() {
+    let site = Site::new("minimal");
+    let stray = "---\ntitle: Bản cũ trong thùng rác\ndate: 2023-03-07\n---\nCũ.\n";
+    site.write("content/articles/.trash/cu.md", stray);
+    site.write("content/articles/.cu.md", stray);
+    site.write("content/data/.git/ket-nap.yaml", "not: [a dataset");
+    site.write("content/media/.thumbs/anh.svg", "<svg/>");
+    let run = site.build(&[]).ok();
+    for (path, text) in run.texts(".html") {
+        assert!(
+            !text.contains("Bản cũ trong thùng rác"),
+            "{path} lists a hidden file"
+        );
+    }
+    assert!(!run.exists("media/.thumbs/anh.svg"));
 }

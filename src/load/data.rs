@@ -68,8 +68,8 @@ struct ColumnSpec {
 pub fn datasets(root: &Path) -> (Vec<Dataset>, Vec<String>, Errors) {
     let mut out = Vec::new();
     let mut failed = Vec::new();
-    let mut errors = Errors::default();
-    for rel in files_under(root, "data", &["yaml", "yml"]) {
+    let (paths, mut errors) = files_under(root, "data", &["yaml", "yml"]);
+    for rel in paths {
         match dataset(root, &rel) {
             Ok(d) => out.push(d),
             Err(e) => {
@@ -161,8 +161,8 @@ pub fn id_of(rel: &Path, dir: &str) -> String {
 pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Errors) {
     let mut out = Vec::new();
     let mut failed = Vec::new();
-    let mut errors = Errors::default();
-    for rel in files_under(root, "charts", &["yaml", "yml"]) {
+    let (paths, mut errors) = files_under(root, "charts", &["yaml", "yml"]);
+    for rel in paths {
         match read_text(root, &rel) {
             Ok(text) => out.push(ChartFile {
                 id: id_of(&rel, "charts"),

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod frontmatter;
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -108,7 +109,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (documents, documents_text, e) = data::documents(root);
     failed.documents = !e.is_empty();
     errors.extend(e);
-    let assets = assets(&content);
+    let (assets, e) = assets(root);
+    errors.extend(e);
     let settings = match settings {
         Ok(s) => Some(s),
         Err(e) => {
@@ -167,43 +169,75 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
     Ok(crate::text::normalize(&text))
 }
 
-/// Files with the given extension under `content/<dir>`, sorted, relative to root.
-pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> Vec<PathBuf> {
-    let base = root.join("content").join(dir);
+/// Files with the given extension under `content/<dir>`, sorted, relative to
+/// root; and an error for each folder that cannot be read (its files would
+/// otherwise be missing from the site without a word).
+pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> (Vec<PathBuf>, Errors) {
     let wanted = |path: &Path| {
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        !hidden
-            && path
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| ext.iter().any(|want| x.eq_ignore_ascii_case(want)))
+        path.extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| ext.iter().any(|want| x.eq_ignore_ascii_case(want)))
     };
-    let mut out: Vec<PathBuf> = WalkDir::new(&base)
+    let (mut out, errors) = walk(root, &root.join("content").join(dir));
+    out.retain(|p| wanted(p));
+    (out, errors)
+}
+
+/// Every file below `base` not hidden by a leading dot, sorted, relative to
+/// root. A link to a file that is gone (or moved mid-build) is kept, so reading
+/// it reports the problem instead of dropping the file; an unreadable folder is
+/// an error.
+fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
+    let mut out = Vec::new();
+    let mut errors = Errors::default();
+    let walker = WalkDir::new(base)
         .follow_links(true)
         .into_iter()
-        .filter_map(|entry| match entry {
-            Ok(e) if e.file_type().is_file() => Some(e.path().to_path_buf()),
-            Ok(_) => None,
-            // A link to a file that is gone (or moved mid-build): kept, so
-            // reading it reports the problem instead of dropping the article.
-            Err(e) => e.path().filter(|p| p != &base).map(Path::to_path_buf),
-        })
-        .filter(|p| wanted(p))
-        .filter_map(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let path = match entry {
+            Ok(e) if e.file_type().is_file() => e.into_path(),
+            Ok(_) => continue,
+            Err(e) if e.path().is_some_and(Path::is_dir) => {
+                let at = e.path().unwrap_or(base);
+                let rel = at.strip_prefix(root).unwrap_or(at);
+                if e.io_error()
+                    .is_some_and(|io| io.kind() != ErrorKind::NotFound)
+                {
+                    errors.push(Error::new(rel, unreadable_folder(&e)));
+                }
+                continue;
+            }
+            Err(e) => match e.path() {
+                Some(p) if p != base => p.to_path_buf(),
+                _ => continue,
+            },
+        };
+        if let Ok(rel) = path.strip_prefix(root) {
+            out.push(rel.to_path_buf());
+        }
+    }
     out.sort();
-    out
+    (out, errors)
+}
+
+fn unreadable_folder(e: &walkdir::Error) -> String {
+    match e.io_error().map(std::io::Error::kind) {
+        Some(ErrorKind::PermissionDenied) => {
+            "the folder cannot be read: permission denied; make it readable so the files in it can be built".to_string()
+        }
+        _ => format!("the folder cannot be read: {e}"),
+    }
 }
 
 fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, Errors) {
-    let paths = files_under(root, dir, &["md", "markdown"]);
+    let (paths, mut errors) = files_under(root, dir, &["md", "markdown"]);
     let results: Vec<Result<Option<MarkdownFile>, Errors>> = paths
         .par_iter()
         .map(|rel| read_markdown(root, rel).map_err(Errors::from))
         .collect();
-    let (files, errors) = crate::error::partition(results);
+    let (files, e) = crate::error::partition(results);
+    errors.extend(e);
     let files = files
         .into_iter()
         .flatten()
@@ -225,23 +259,18 @@ pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Er
     }))
 }
 
-fn assets(content: &Path) -> Vec<PathBuf> {
+/// The files under content/media and content/documents, relative to content/.
+fn assets(root: &Path) -> (Vec<PathBuf>, Errors) {
     let mut out = Vec::new();
+    let mut errors = Errors::default();
     for dir in ["media", "documents"] {
-        for e in WalkDir::new(content.join(dir))
-            .follow_links(true)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            if e.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            if let Ok(rel) = e.path().strip_prefix(content) {
-                out.push(rel.to_path_buf());
-            }
-        }
+        let (files, e) = walk(root, &root.join("content").join(dir));
+        // A link to a missing file is not an asset: a reference to it is
+        // reported as missing where it is made.
+        let files = files.into_iter().filter(|p| root.join(p).is_file());
+        out.extend(files.filter_map(|p| p.strip_prefix("content").ok().map(Path::to_path_buf)));
+        errors.extend(e);
     }
     out.sort();
-    out
+    (out, errors)
 }

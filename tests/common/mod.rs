@@ -112,7 +112,28 @@ impl Site {
     /// Runs `trangtin <command> --root <site> --output <output> <extra…>` with
     /// extra environment variables.
     pub fn run(&self, command: &str, output: &Path, extra: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
+        self.run_via(&[], command, output, extra, env)
+    }
+
+    /// [`Site::run`] through another program (`wrapper` is its command line,
+    /// given the binary's after it), such as one that drops privileges.
+    pub fn run_via(
+        &self,
+        wrapper: &[&str],
+        command: &str,
+        output: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Run {
+        let bin = env!("CARGO_BIN_EXE_trangtin");
+        let mut cmd = match wrapper {
+            [] => Command::new(bin),
+            [program, args @ ..] => {
+                let mut c = Command::new(program);
+                c.args(args).arg(bin);
+                c
+            }
+        };
         cmd.arg(command)
             .arg("--root")
             .arg(&self.root)
@@ -122,7 +143,9 @@ impl Site {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("run trangtin");
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("run {wrapper:?} trangtin: {e}"));
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
