@@ -55,7 +55,7 @@ fn ms(d: Duration) -> String {
 
 /// The article in the middle of the list, and where its page is written.
 fn middle_article(root: &Path) -> (PathBuf, PathBuf) {
-    let mut all = trangtin::load::files_under(root, "articles", &["md"]);
+    let (mut all, _) = trangtin::load::files_under(root, "articles", &["md"]);
     all.sort();
     let rel = all[all.len() / 2].clone();
     let f = trangtin::load::read_markdown(root, &rel)
