@@ -258,52 +258,37 @@ pub fn sanitize_with(html_in: &str, policy: &HtmlPolicy) -> String {
 
 /// Records links and images, refuses unsafe schemes, and prefixes site-relative URLs.
 fn rewrite<'a>(
-    event: Event<'a>,
+    mut event: Event<'a>,
     line: usize,
     base_path: &str,
     refs: &mut Vec<Reference>,
 ) -> Event<'a> {
+    let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+    if let Event::Start(
+        Tag::Link {
+            link_type,
+            dest_url,
+            ..
+        }
+        | Tag::Image {
+            link_type,
+            dest_url,
+            ..
+        },
+    ) = &mut event
+    {
+        refs.push(Reference {
+            url: dest_url.to_string(),
+            line,
+            is_image,
+            // An image's alt text is the text events that follow it.
+            has_alt: !is_image,
+        });
+        let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+        *dest_url = safe_url(url, base_path, *link_type);
+        return event;
+    }
     match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            refs.push(Reference {
-                url: dest_url.to_string(),
-                line,
-                is_image: false,
-                has_alt: true,
-            });
-            let dest_url = safe_url(dest_url, base_path, link_type);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            refs.push(Reference {
-                url: dest_url.to_string(),
-                line,
-                is_image: true,
-                has_alt: false,
-            });
-            let dest_url = safe_url(dest_url, base_path, link_type);
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
         // `## Title {#id .class key=value}`: the id and classes are kept, other
         // attributes (event handlers, styles) never reach the page.
         Event::Start(Tag::Heading {
