@@ -3,6 +3,7 @@
 //! serde_yaml is archived upstream; keeping every call behind [`parse`] means a swap
 //! to another serde-compatible parser touches only this file.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -19,15 +20,59 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
             Error::new(path, "the YAML is empty; expected some settings here").at(first_line, 1),
         );
     }
-    serde_yaml::from_str(text).map_err(|e| {
-        let raw = e.to_string();
-        let (message, place) = explain(&raw);
-        let err = Error::new(path, message);
-        match place.or_else(|| e.location().map(|l| (l.line(), l.column()))) {
-            Some((line, col)) => err.at(line + first_line - 1, col),
-            None => err.at_line(first_line),
+    let mut text = Cow::Borrowed(text);
+    loop {
+        let err = match serde_yaml::from_str(&text) {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        // Editors write `note: Nguồn: Văn phòng Tỉnh ủy` and mean text; strict
+        // YAML refuses the second colon. Such a value is read as if quoted.
+        if let Some(fixed) = err.location().and_then(|l| quote_value(&text, l.line())) {
+            text = Cow::Owned(fixed);
+            continue;
         }
-    })
+        let (message, place) = explain(&err.to_string());
+        let error = Error::new(path, message);
+        return Err(
+            match place.or_else(|| err.location().map(|l| (l.line(), l.column()))) {
+                Some((line, col)) => error.at(line + first_line - 1, col),
+                None => error.at_line(first_line),
+            },
+        );
+    }
+}
+
+/// `text` with the plain value on `line` (1-based) put in double quotes, when
+/// that line is `key: value` whose value holds `: ` (and is not already quoted,
+/// a list, a mapping or a block); None otherwise.
+fn quote_value(text: &str, line: usize) -> Option<String> {
+    let at = text.split_inclusive('\n').nth(line.checked_sub(1)?)?;
+    let body = at.trim_end_matches(['\n', '\r']);
+    let mut start = body.len() - body.trim_start().len();
+    while body[start..].starts_with("- ") {
+        start += 2 + body[start + 2..].len() - body[start + 2..].trim_start().len();
+    }
+    let (key, value) = body[start..].split_once(": ")?;
+    let plain_key = !key.is_empty() && !key.contains([':', '"', '\'', '{', '[', '#', ',']);
+    let (value, comment) = match value.find(" #") {
+        Some(i) => (&value[..i], &value[i..]),
+        None => (value, ""),
+    };
+    let value = value.trim();
+    let plain_value = value.contains(": ")
+        && !value.starts_with(['"', '\'', '{', '[', '|', '>', '&', '*', '!', '%', '@', '`']);
+    if !plain_key || !plain_value {
+        return None;
+    }
+    let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+    let offset = at.as_ptr() as usize - text.as_ptr() as usize;
+    let fixed = format!("{}{key}: \"{quoted}\"{comment}", &body[..start]);
+    Some(format!(
+        "{}{fixed}{}",
+        &text[..offset],
+        &text[offset + body.len()..]
+    ))
 }
 
 /// serde_yaml's message in an editor's words, and a better place for it where
@@ -210,10 +255,10 @@ mod tests {
             err.to_string(),
             "a.md:2:8: the quoted text that starts here is not closed; add the closing quote (\")"
         );
-        let err = parse::<T>("title: a: b\n", Path::new("s.yaml"), 1).unwrap_err();
+        let err = parse::<T>("title: 'a': b\n", Path::new("s.yaml"), 1).unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("s.yaml:1:9: a colon followed by a space"),
+                .starts_with("s.yaml:1:11: a colon followed by a space"),
             "{err}"
         );
         let err = parse::<Vec<T>>("- title: a\n  count: x\n", Path::new("s.yaml"), 1).unwrap_err();
@@ -225,6 +270,29 @@ mod tests {
         assert_eq!(strip_index_path(".[1].value: bad"), "value: bad");
         assert_eq!(strip_index_path("[0]: bad"), "bad");
         assert_eq!(strip_index_path("title: bad"), "title: bad");
+    }
+
+    #[test]
+    fn a_second_colon_in_a_plain_value_is_text() {
+        let t: T = parse(
+            "title: Nguồn: Văn phòng \"Tỉnh ủy\" # ghi chú\n",
+            Path::new("s"),
+            1,
+        )
+        .unwrap();
+        assert_eq!(t.title, "Nguồn: Văn phòng \"Tỉnh ủy\"");
+        let list: Vec<T> = parse(
+            "- title: a: b\\c\r\n  count: 2\n- title: ok\n",
+            Path::new("s"),
+            1,
+        )
+        .unwrap();
+        assert_eq!(list[0].title, "a: b\\c");
+        assert_eq!(list[0].count, Some(2));
+        assert_eq!(list[1].title, "ok");
+        // Inside a flow mapping the colon stays an error.
+        let err = parse::<Vec<T>>("- { title: a: b }\n", Path::new("s"), 1).unwrap_err();
+        assert!(err.to_string().starts_with("s:1:"), "{err}");
     }
 
     #[test]

@@ -110,3 +110,30 @@ fn hidden_files_and_folders_are_not_content() {
     }
     assert!(!run.exists("media/.thumbs/anh.svg"));
 }
+
+/// `note: Nguồn: Văn phòng Tỉnh ủy` (SPEC §4's own example) is not strict YAML,
+/// but editors write values with a colon all the time and mean text.
+#[test]
+fn a_colon_inside_a_plain_value_is_text() {
+    let site = Site::new("minimal");
+    site.write(
+        "content/articles/hai-cham.md",
+        "---\ntitle: Nghị quyết 21: nâng cao chất lượng đảng viên\ndate: 2023-03-08\n---\nNội dung.\n",
+    );
+    site.edit("content/charts/ket-nap.yaml", |s| {
+        format!("{s}\nnote: Nguồn: Văn phòng Tỉnh ủy\n")
+    });
+    let run = site.build(&[]).ok();
+    let main = run.main("/tin-tuc/nghi-quyet-21-nang-cao-chat-luong-dang-vien/");
+    assert!(
+        main.contains("<h1>Nghị quyết 21: nâng cao chất lượng đảng viên</h1>"),
+        "{main}"
+    );
+    let pages = run.texts(".html");
+    assert!(
+        pages
+            .iter()
+            .any(|(_, t)| t.contains("Nguồn: Văn phòng Tỉnh ủy")),
+        "the chart's note is shown somewhere"
+    );
+}
