@@ -21,6 +21,8 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
         );
     }
     let mut text = Cow::Borrowed(text);
+    // Each repair costs a parse: a bound keeps a pathological file fast.
+    let mut repairs = 0;
     loop {
         let err = match serde_yaml::from_str(&text) {
             Ok(value) => return Ok(value),
@@ -28,9 +30,12 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
         };
         // Editors write `note: Nguồn: Văn phòng Tỉnh ủy` and mean text; strict
         // YAML refuses the second colon. Such a value is read as if quoted.
-        if let Some(fixed) = err.location().and_then(|l| quote_value(&text, l.line())) {
-            text = Cow::Owned(fixed);
-            continue;
+        if repairs < 200 {
+            if let Some(fixed) = err.location().and_then(|l| quote_value(&text, l.line())) {
+                text = Cow::Owned(fixed);
+                repairs += 1;
+                continue;
+            }
         }
         let (message, place) = explain(&err.to_string());
         let error = Error::new(path, message);
