@@ -439,7 +439,10 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
     let thai_hoa = articles.join("thai-hoa.md");
     let thai_hoa_text = std::fs::read_to_string(&thai_hoa).unwrap();
     assert!(
-        thai_hoa_text.contains("title: Thái Hòa") && thai_hoa_text.contains("[Khai trừ, 12]"),
+        thai_hoa_text.contains("title: Thái Hòa")
+            && thai_hoa_text.contains("[Khai trừ, 12]")
+            && thai_hoa_text.contains("date: 2021-10-20")
+            && original.contains("tags: [phát triển đảng viên, Đà Nẵng]"),
         "the fixture has what the edits change"
     );
     let edits: Vec<Edit> = vec![
@@ -466,6 +469,21 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
                 std::fs::write(
                     &da_nang,
                     original.replacen("category: Xây dựng Đảng", "category: Tin tức", 1),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a keyword change (one made, one gone)",
+            d,
+            Box::new(|| {
+                std::fs::write(
+                    &da_nang,
+                    original.replacen(
+                        "tags: [phát triển đảng viên, Đà Nẵng]",
+                        "tags: [Đà Nẵng, hội nghị chuyên đề]",
+                        1,
+                    ),
                 )
                 .unwrap()
             }),
@@ -505,6 +523,17 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
                 std::fs::write(
                     &thai_hoa,
                     thai_hoa_text.replacen("title: Thái Hòa", "title: Thị xã Thái Hòa", 1),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a date edit that puts the article first",
+            t,
+            Box::new(|| {
+                std::fs::write(
+                    &thai_hoa,
+                    thai_hoa_text.replacen("date: 2021-10-20", "date: 2024-01-05", 1),
                 )
                 .unwrap()
             }),

@@ -176,12 +176,7 @@ pub fn assemble(
     ));
 
     let mut drafts = drafts;
-    drafts.sort_by(|a, b| {
-        b.0.article
-            .date
-            .cmp(&a.0.article.date)
-            .then_with(|| a.0.article.slug.cmp(&b.0.article.slug))
-    });
+    drafts.sort_by(|a, b| order(&a.0.article, &b.0.article));
     let mut warnings = Vec::new();
     let mut articles = Vec::with_capacity(drafts.len());
     let mut cat_names: Vec<Option<String>> = Vec::with_capacity(drafts.len());
@@ -232,6 +227,12 @@ pub fn assemble(
         root,
         warnings,
     })
+}
+
+/// The site's order of articles: newest first, ties broken by slug so the
+/// order never depends on the disk. Slugs are unique, so no two are equal.
+pub(crate) fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// An article before the site-wide lists exist: categories and tags by name.
@@ -511,13 +512,9 @@ fn taxonomy(
     let mut per_article: Vec<Vec<String>> = Vec::new();
     for (i, list) in names.enumerate() {
         let mut slugs = Vec::new();
-        for name in list {
-            let slug = slugify(&name);
-            if slug.is_empty() {
-                continue;
-            }
+        for (name, slug) in named_slugs(&list) {
             let t = by_slug.entry(slug.clone()).or_insert_with(|| Taxon {
-                name: name.clone(),
+                name,
                 slug: slug.clone(),
                 articles: Vec::new(),
             });
@@ -542,6 +539,16 @@ fn taxonomy(
         }
     }
     list
+}
+
+/// Each category or keyword name with its slug, in order; names without
+/// letters or digits (an empty slug) are left out.
+pub(crate) fn named_slugs(names: &[String]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .map(|n| (n.clone(), slugify(n)))
+        .filter(|(_, s)| !s.is_empty())
+        .collect()
 }
 
 fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> Errors {

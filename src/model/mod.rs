@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod document;
 pub mod org;
 pub mod orgs;
+pub mod patch;
 pub mod site;
 pub mod stats;
 

@@ -10,7 +10,7 @@ use crate::text::date;
 use crate::theme::Theme;
 
 /// How many items a feed holds.
-const FEED_ITEMS: usize = 20;
+pub(super) const FEED_ITEMS: usize = 20;
 
 #[derive(Serialize)]
 struct FeedItem {
@@ -34,6 +34,16 @@ struct FeedCtx {
 }
 
 pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let all: Vec<usize> = (0..ctx.site.categories.len()).collect();
+    feeds_of(ctx, true, &all)
+}
+
+/// The site's feeds when `main`, and those of the categories at `categories`.
+pub(super) fn feeds_of(
+    ctx: &Ctx,
+    main: bool,
+    categories: &[usize],
+) -> Result<Vec<OutputFile>, Errors> {
     let site = ctx.site;
     let mut out = Vec::new();
     let mut errors = Errors::default();
@@ -48,8 +58,10 @@ pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             }
         }
     };
-    push("", &title, &all);
-    for c in &site.categories {
+    if main {
+        push("", &title, &all);
+    }
+    for c in categories.iter().map(|&i| &site.categories[i]) {
         let items: Vec<usize> = c.articles.iter().copied().take(FEED_ITEMS).collect();
         push(
             &urls::category(&c.slug),
@@ -104,9 +116,7 @@ fn feed(
 /// Every HTML page but 404 and the pages' own redirects, with absolute URLs.
 pub fn sitemap<'a>(ctx: &Ctx, files: impl Iterator<Item = &'a str>) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files
-        .filter(|p| p.ends_with(".html") && *p != "404.html")
-        .collect();
+    let mut paths: Vec<&str> = files.filter(|p| super::in_sitemap(p)).collect();
     paths.sort_unstable();
     for p in paths {
         let rel = p.strip_suffix("index.html").unwrap_or(p);

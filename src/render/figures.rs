@@ -197,11 +197,7 @@ struct DatasetCtx<'a> {
 pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let site = ctx.site;
     let skip = |rel: &str| ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(rel)));
-    let org_results: Vec<Result<OutputFile, Errors>> = (0..site.orgs.list.len())
-        .into_par_iter()
-        .filter(|&i| !skip(&urls::org(&site.orgs.list[i].id)))
-        .map(|i| org_page(ctx, i).map_err(Errors::from))
-        .collect();
+    let org_results = org_pages(ctx);
     let ds_results: Vec<Result<OutputFile, Errors>> = site
         .datasets
         .keys()
@@ -219,6 +215,21 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
         Err(e) => errors.push(e),
     }
     errors.into_result(out)
+}
+
+/// The organization pages, but those `ctx` skips.
+pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<OutputFile, Errors>> {
+    let list = &ctx.site.orgs.list;
+    let skip = |i: usize| {
+        ctx.keys
+            .as_ref()
+            .is_some_and(|k| k.skips(&index_of(&urls::org(&list[i].id))))
+    };
+    (0..list.len())
+        .into_par_iter()
+        .filter(|&i| !skip(i))
+        .map(|i| org_page(ctx, i).map_err(Errors::from))
+        .collect()
 }
 
 /// Fingerprints of the organization and dataset pages' inputs (see

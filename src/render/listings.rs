@@ -62,6 +62,14 @@ struct Plan {
 }
 
 fn plans(ctx: &Ctx) -> Vec<Plan> {
+    let categories: Vec<usize> = (0..ctx.site.categories.len()).collect();
+    let tags: Vec<usize> = (0..ctx.site.tags.len()).collect();
+    plans_of(ctx, &categories, &tags)
+}
+
+/// The listing of all news, and those of the categories and keywords at
+/// `categories` and `tags` (indices into the site's lists).
+fn plans_of(ctx: &Ctx, categories: &[usize], tags: &[usize]) -> Vec<Plan> {
     let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
     let mut jobs = Vec::new();
     let all_items: Vec<usize> = (0..ctx.site.articles.len()).collect();
@@ -81,7 +89,7 @@ fn plans(ctx: &Ctx) -> Vec<Plan> {
         name: t("categories"),
         url: ctx.href(urls::CATEGORIES),
     };
-    for c in &ctx.site.categories {
+    for c in categories.iter().map(|&i| &ctx.site.categories[i]) {
         let feed = Some(ctx.href(&format!("{}rss.xml", urls::category(&c.slug))));
         jobs.push(Plan {
             base: urls::category(&c.slug),
@@ -92,26 +100,57 @@ fn plans(ctx: &Ctx) -> Vec<Plan> {
             parent: cats.clone(),
         });
     }
-    let tags = NamedLink {
+    let parent = NamedLink {
         name: t("tags"),
         url: ctx.href(urls::TAGS),
     };
-    for c in &ctx.site.tags {
+    for c in tags.iter().map(|&i| &ctx.site.tags[i]) {
         jobs.push(Plan {
             base: urls::tag(&c.slug),
             heading: format!("{}: {}", t("tag"), c.name),
             kind: "tag",
             items: c.articles.clone(),
             feed: None,
-            parent: tags.clone(),
+            parent: parent.clone(),
         });
     }
     jobs
 }
 
 pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+    let (lists, errors) = partition([render_plans(ctx, &plans(ctx)), indexes(ctx, true, true)]);
+    errors.into_result(lists.into_iter().flatten().collect())
+}
+
+/// The pages of the listings [`plans_of`] names, but those `ctx` skips.
+pub(super) fn render_of(
+    ctx: &Ctx,
+    categories: &[usize],
+    tags: &[usize],
+) -> Result<Vec<OutputFile>, Errors> {
+    render_plans(ctx, &plans_of(ctx, categories, tags))
+}
+
+/// The index of all categories, of all keywords, or both.
+pub(super) fn indexes(ctx: &Ctx, categories: bool, tags: bool) -> Result<Vec<OutputFile>, Errors> {
     let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
-    let results: Vec<Result<Vec<OutputFile>, Errors>> = plans(ctx)
+    let mut out = Vec::new();
+    if categories {
+        out.push(taxonomy_index(
+            ctx,
+            urls::CATEGORIES,
+            &t("categories"),
+            &ctx.site.categories,
+        )?);
+    }
+    if tags {
+        out.push(taxonomy_index(ctx, urls::TAGS, &t("tags"), &ctx.site.tags)?);
+    }
+    Ok(out)
+}
+
+fn render_plans(ctx: &Ctx, plans: &[Plan]) -> Result<Vec<OutputFile>, Errors> {
+    let results: Vec<Result<Vec<OutputFile>, Errors>> = plans
         .par_iter()
         .map(|p| {
             listing(
@@ -127,23 +166,29 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
         })
         .collect();
     let (lists, errors) = partition(results);
-    let mut out: Vec<OutputFile> = lists.into_iter().flatten().collect();
-    out.push(taxonomy_index(
-        ctx,
-        urls::CATEGORIES,
-        &t("categories"),
-        &ctx.site.categories,
-    )?);
-    out.push(taxonomy_index(ctx, urls::TAGS, &t("tags"), &ctx.site.tags)?);
-    errors.into_result(out)
+    errors.into_result(lists.into_iter().flatten().collect())
 }
 
 /// Fingerprint of each listing page's inputs (see [`super::memo`]): its
 /// heading, its place in the pagination and the cards it shows.
 pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
+    plan_fingerprints(ctx, keys, plans(ctx))
+}
+
+/// [`fingerprints`] of the listings [`plans_of`] names.
+pub(super) fn fingerprints_of(
+    ctx: &Ctx,
+    keys: &Keys,
+    categories: &[usize],
+    tags: &[usize],
+) -> Vec<(String, u64)> {
+    plan_fingerprints(ctx, keys, plans_of(ctx, categories, tags))
+}
+
+fn plan_fingerprints(ctx: &Ctx, keys: &Keys, plans: Vec<Plan>) -> Vec<(String, u64)> {
     let size = ctx.site.settings.site.page_size;
     let mut out = Vec::new();
-    for p in plans(ctx) {
+    for p in plans {
         let total = p.items.len().div_ceil(size).max(1);
         for n in 1..=total {
             let mut h = Fnv::new();

@@ -46,6 +46,7 @@ pub struct Incremental {
 }
 
 /// Fingerprints shared by the page renderers during one render.
+#[derive(Debug, Clone, Default)]
 pub struct Keys {
     /// Of what every page shows.
     pub global: u64,

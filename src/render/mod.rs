@@ -13,9 +13,11 @@ mod figures;
 mod listings;
 pub mod memo;
 mod pages;
+pub mod patch;
 mod portal;
 pub mod views;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -169,6 +171,7 @@ fn render_inner(
     let site_view = views::site_view(site, css, js);
     let sidebar = pages::sidebar(site);
     let global = inc.map(|_| global_key(site, theme, &site_view, &sidebar));
+    let sidebar_key = memo::of_json(&sidebar);
     engine::set_globals(
         &mut tera,
         &[
@@ -249,21 +252,34 @@ fn render_inner(
         .unwrap_or_default();
     kept.extend(charts.kept);
     kept.sort();
-    files.push(feeds::sitemap(
-        &ctx,
-        files
-            .iter()
-            .map(|f| f.path.as_str())
-            .chain(kept.iter().map(String::as_str)),
-    ));
+    let listed = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(kept.iter().map(String::as_str));
+    // Kept for quick rebuilds, which write the sitemap again when pages come or go.
+    let sitemap: BTreeSet<String> = listed.filter(|p| in_sitemap(p)).map(String::from).collect();
+    files.push(feeds::sitemap(&ctx, sitemap.iter().map(String::as_str)));
     files.push(feeds::robots(&ctx));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     check_unique(&files)?;
-    let Ctx { cards, figures, .. } = ctx;
+    let Ctx {
+        cards,
+        figures,
+        keys,
+        ..
+    } = ctx;
     let parts = inc.map(|_| Parts {
         tera,
         cards,
         figures,
+        keys: keys
+            .map(|k| memo::Keys {
+                skip: Default::default(),
+                ..k
+            })
+            .unwrap_or_default(),
+        sidebar: sidebar_key,
+        sitemap,
     });
     Ok(Rendered {
         files,
@@ -273,12 +289,29 @@ fn render_inner(
     })
 }
 
-/// What `serve` keeps of a render to render single article pages again.
+/// What `serve` keeps of a render to render single article pages again,
+/// kept in step with the site by [`patch`].
 pub struct Parts {
     tera: Tera,
     /// Every article's card, by article index.
     pub cards: Vec<views::Card>,
     figures: std::collections::BTreeMap<String, String>,
+    /// The fingerprints of the render, without its `skip`.
+    keys: memo::Keys,
+    /// Of the sidebar: every page shows it, so when it changes, all do.
+    sidebar: u64,
+    /// The pages the sitemap lists, by output path.
+    sitemap: BTreeSet<String>,
+}
+
+impl Parts {
+    /// Records that the article at `i` now has the source key `key` (its
+    /// page was rendered again, and the memo forgot it).
+    pub fn set_article_key(&mut self, i: usize, key: u64) {
+        if let Some(k) = self.keys.articles.get_mut(i) {
+            *k = key;
+        }
+    }
 }
 
 /// The pages of the articles at `indices`, with the engine, cards and figures
@@ -338,6 +371,11 @@ fn check_unique(files: &[OutputFile]) -> Result<(), Errors> {
         }
     }
     errors.into_result(())
+}
+
+/// Whether the sitemap lists the output file at `path`: every page but 404.
+fn in_sitemap(path: &str) -> bool {
+    path.ends_with(".html") && path != "404.html"
 }
 
 /// Output path of a pretty URL: `tin-tuc/a/` → `tin-tuc/a/index.html`.

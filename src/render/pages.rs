@@ -89,7 +89,7 @@ struct ArticleCtx<'a> {
 }
 
 /// How many links each "related / newer / older" list shows.
-const NEIGHBOURS: usize = 5;
+pub(super) const NEIGHBOURS: usize = 5;
 
 pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len())
@@ -122,24 +122,27 @@ fn neighbours(ctx: &Ctx, i: usize) -> [Vec<usize>; 3] {
 pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
     (0..ctx.site.articles.len())
         .into_par_iter()
-        .filter_map(|i| {
-            let a = &ctx.site.articles[i];
-            let mut h = Fnv::new();
-            h.num(keys.global)
-                .num(*keys.articles.get(i)?)
-                .num(keys.cards[i]);
-            for &t in &a.tags {
-                h.str(&ctx.site.tags[t].name);
-            }
-            for list in neighbours(ctx, i) {
-                h.num(list.len() as u64);
-                for x in list {
-                    h.num(keys.cards[x]);
-                }
-            }
-            Some((article_path(ctx, i), h.finish()))
-        })
+        .filter_map(|i| fingerprint(ctx, keys, i))
         .collect()
+}
+
+/// [`fingerprints`] of the article page at `i` alone.
+pub(super) fn fingerprint(ctx: &Ctx, keys: &Keys, i: usize) -> Option<(String, u64)> {
+    let a = &ctx.site.articles[i];
+    let mut h = Fnv::new();
+    h.num(keys.global)
+        .num(*keys.articles.get(i)?)
+        .num(keys.cards[i]);
+    for &t in &a.tags {
+        h.str(&ctx.site.tags[t].name);
+    }
+    for list in neighbours(ctx, i) {
+        h.num(list.len() as u64);
+        for x in list {
+            h.num(keys.cards[x]);
+        }
+    }
+    Some((article_path(ctx, i), h.finish()))
 }
 
 pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {

@@ -53,7 +53,7 @@ fn word(ctx: &Ctx, key: &str) -> String {
     ctx.theme.words.get(key).cloned().unwrap_or_default()
 }
 
-fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let site = ctx.site;
     let title = word(ctx, "events");
     let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS)
@@ -93,17 +93,28 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
             "documents.html",
             &DocumentsCtx {
                 page,
-                documents: docs.clone(),
+                documents: docs,
                 kinds,
                 years,
             },
         )?,
     )];
-    for (i, (d, view)) in site.documents.iter().zip(docs).enumerate() {
+    out.extend(document_pages(ctx)?);
+    Ok(out)
+}
+
+/// A page per document, with the articles that name it; but those `ctx` skips.
+pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+    let site = ctx.site;
+    let title = word(ctx, "documents");
+    let home = word(ctx, "home");
+    let mut out = Vec::new();
+    for (i, d) in site.documents.iter().enumerate() {
         let rel = urls::document(&d.slug);
         if ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(&rel))) {
             continue;
         }
+        let view = doc_view(site, d);
         let page = PageMeta::new(
             ctx,
             "document",

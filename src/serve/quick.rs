@@ -1,51 +1,111 @@
-//! The quickest rebuild: one article whose edit changed nothing but its body.
+//! The quickest rebuilds: one article edited, rendered into the last site
+//! kept in memory, with the engine, cards and fingerprints of the last render.
 //!
-//! Its card, address, keywords and charts are what they were, so no other page
-//! of the site shows anything new: its page alone is rendered again, into the
-//! last site kept in memory, with the engine and cards of the last render.
+//! An edit that changed nothing but the article's body changes no other page:
+//! its page alone is rendered again. Any other edit (title, date, category,
+//! keywords …) replaces the article in the site in place
+//! ([`crate::model::patch`]) and renders the pages that show it
+//! ([`crate::render::patch`]). Both need the article's inline charts to be
+//! what they were: a chart changed is drawn by the usual rebuild.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::session::{Entry, Last};
+use super::session::{Entry, Last, Quick};
 use crate::error::{Error, Errors};
 use crate::model::build::Draft;
+use crate::model::patch::replace_article;
+use crate::render::memo::Memo;
 use crate::render::{self, OutputFile};
 use crate::theme::Theme;
 
-/// The page files and the article's warnings, or the errors rendering them.
-pub(super) type Rendered = Result<(Vec<OutputFile>, Vec<Error>), Errors>;
+/// What a quick rebuild made.
+pub(super) struct Made {
+    pub files: Vec<OutputFile>,
+    /// Output paths to remove.
+    pub removed: Vec<String>,
+    /// The edited article's warnings.
+    pub warnings: Vec<Error>,
+    pub how: Quick,
+}
 
-/// The page files and the article's warnings, when `updates` is one article
-/// edited in its body only and the last render is kept; None otherwise (the
-/// caller rebuilds the usual way).
-pub(super) fn single_body_edit(
+/// The files of a quick rebuild when `updates` is one article edited and the
+/// last render is kept, or the errors rendering them; None otherwise (the
+/// caller rebuilds the usual way). `memo` is kept in step with the disk.
+pub(super) fn single_edit(
     updates: &[(PathBuf, Option<Entry>)],
     articles: &BTreeMap<PathBuf, Entry>,
-    last: Option<&mut Last>,
+    last: &mut Option<Last>,
     theme: &Theme,
-) -> Option<Rendered> {
+    memo: &mut Memo,
+) -> Option<Result<Made, Errors>> {
     let [(rel, Some(new))] = updates else {
         return None;
     };
-    let last = last?;
     let (old, old_charts) = articles.get(rel)?.checked.as_ref().ok()?;
-    let (new, new_charts) = new.checked.as_ref().ok()?;
-    if old_charts != new_charts || !same_outside_body(old, new) {
+    let (draft, charts) = new.checked.as_ref().ok()?;
+    if old_charts != charts {
         return None;
     }
-    let i = last.site.articles.iter().position(|a| a.path == *rel)?;
+    if same_outside_body(old, draft) {
+        return body_edit(rel, new.key, draft, last.as_mut()?, theme, memo);
+    }
+    let site = &mut last.as_mut()?.site;
+    let drafts = |p: &Path| articles.get(p)?.checked.as_ref().ok().map(|(d, _)| d);
+    let edit = replace_article(site, draft.clone(), drafts)?;
+    let kept = last.as_mut()?;
+    kept.search_stale = true;
+    match render::patch::render_patch(&kept.site, theme, &mut kept.parts, memo, &edit, new.key) {
+        Ok(Some(p)) => Some(Ok(Made {
+            files: p.files,
+            removed: p.removed,
+            warnings: draft.warnings.clone(),
+            how: Quick::Article,
+        })),
+        Ok(None) => {
+            // The site in memory changed but the render's parts did not: the
+            // usual rebuild makes both again. Freeing it need not hold it up.
+            let stale = last.take();
+            std::thread::spawn(move || drop(stale));
+            None
+        }
+        Err(errors) => Some(Err(errors)),
+    }
+}
+
+/// The article's page alone, into the last site: its card, address,
+/// keywords and charts are what they were, so no other page changed.
+fn body_edit(
+    rel: &Path,
+    key: u64,
+    draft: &Draft,
+    last: &mut Last,
+    theme: &Theme,
+    memo: &mut Memo,
+) -> Option<Result<Made, Errors>> {
+    let i = last.site.articles.iter().position(|a| a.path == rel)?;
     let kept = &last.site.articles[i];
-    let mut article = new.article.clone();
+    let mut article = draft.article.clone();
     // Indices into the site's lists, which did not change.
     article.category = kept.category;
     article.tags = kept.tags.clone();
     last.site.articles[i] = article;
     last.search_stale = true;
-    Some(
-        render::render_articles(&last.site, theme, &mut last.parts, &[i])
-            .map(|files| (files, new.warnings.clone())),
-    )
+    last.parts.set_article_key(i, key);
+    let files = match render::render_articles(&last.site, theme, &mut last.parts, &[i]) {
+        Ok(files) => files,
+        Err(errors) => return Some(Err(errors)),
+    };
+    // The memo knows this page as it was before the edit.
+    for f in &files {
+        memo.pages.remove(&f.path);
+    }
+    Some(Ok(Made {
+        files,
+        removed: Vec::new(),
+        warnings: draft.warnings.clone(),
+        how: Quick::Body,
+    }))
 }
 
 /// Whether two checks of one article differ in nothing a page other than its

@@ -5,9 +5,10 @@
 //! site-wide parts kept from the full rebuild ([`model::build::Base`]), the
 //! site is assembled from the articles already checked, the renderer skips the
 //! pages whose inputs did not change ([`render::memo`]), and only files whose
-//! bytes changed are written. An edit that changed nothing but an article's
-//! body is quicker still ([`quick`]): only that page is rendered, into the last
-//! site kept in memory. The search index, slow on a large site, is made after
+//! bytes changed are written. An edit to one article is quicker still
+//! ([`quick`]): the article is replaced in the last site kept in memory and
+//! only the pages that show it are rendered (its page alone when only its
+//! body changed). The search index, slow on a large site, is made after
 //! the pages are on disk ([`Session::refresh_search`]). Any other change
 //! (templates, site.yaml, data, pages, media) means a full rebuild, which still
 //! writes only changed files.
@@ -50,7 +51,19 @@ pub struct Outcome {
     /// Files written or removed on disk.
     pub changed: usize,
     pub full: bool,
+    /// Set when one article's edit was rendered into the last site.
+    pub quick: Option<Quick>,
     pub elapsed: Duration,
+}
+
+/// The quick rebuilds ([`quick`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quick {
+    /// Only the article's body changed: its page alone was rendered.
+    Body,
+    /// Its card changed too (title, date, category …): the site in memory
+    /// was patched, and the pages showing the article rendered.
+    Article,
 }
 
 pub struct Session {
@@ -126,28 +139,19 @@ impl Session {
                 )
             })
             .collect();
-        let quick =
-            quick::single_body_edit(&updates, &state.articles, self.last.as_mut(), &state.theme);
-        if let Some(Ok((files, _))) = &quick {
-            // The memo knows these pages as they were before the edit.
-            for f in files {
-                state.memo.pages.remove(&f.path);
-            }
-        }
+        let quick = quick::single_edit(
+            &updates,
+            &state.articles,
+            &mut self.last,
+            &state.theme,
+            &mut state.memo,
+        );
         let mut outcome = match quick {
-            Some(Ok((files, warnings))) => match self.disk.sync(&files, |_| true) {
-                Ok(changed) => Outcome {
-                    rendered: files.len(),
-                    changed,
-                    warnings,
-                    ..Outcome::default()
-                },
-                Err(e) => self.failed(e.into()),
-            },
+            Some(Ok(made)) => self.write_quick(made),
             Some(Err(errors)) => self.failed(errors),
             None => Outcome::default(),
         };
-        let quick = outcome.rendered > 0 || outcome.errors.is_some();
+        let quick = outcome.quick.is_some() || outcome.errors.is_some();
         if let Some(state) = self.state.as_mut() {
             for (rel, entry) in updates {
                 match entry {
@@ -239,6 +243,28 @@ impl Session {
                 ..Outcome::default()
             },
             Err(e) => self.failed(e.into()),
+        }
+    }
+
+    /// Writes what a quick rebuild made.
+    fn write_quick(&mut self, made: quick::Made) -> Outcome {
+        let rendered = made.files.iter().filter(|f| f.path.ends_with(".html"));
+        let rendered = rendered.count();
+        match self.disk.patch(made.files, &made.removed) {
+            Ok(changed) => Outcome {
+                rendered,
+                changed,
+                warnings: made.warnings,
+                quick: Some(made.how),
+                ..Outcome::default()
+            },
+            Err(e) => {
+                // What is on disk is no longer known: the next rebuild renders it all.
+                if let Some(s) = self.state.as_mut() {
+                    s.memo = Memo::default();
+                }
+                self.failed(e.into())
+            }
         }
     }
 
