@@ -6,7 +6,7 @@
 //! chunked bodies), and an async stack would add dozens of crates to the build.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -38,6 +38,26 @@ const MAX_OPEN: usize = 1024;
 /// Each connection's thread only copies a file: a small stack is plenty.
 const THREAD_STACK: usize = 128 * 1024;
 const MAX_HEAD: usize = 16 * 1024;
+
+/// How many connections may wait to be accepted. std listens with 128: a
+/// burst beyond that overflows the kernel's queue, and on a loaded machine
+/// some of those connections are reset instead of waiting.
+const BACKLOG: i32 = 1024;
+
+/// A listening socket on `addr`, as [`TcpListener::bind`] makes it (address
+/// reuse, close-on-exec) but with a deeper queue.
+pub fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use rustix::net::{self, sockopt, AddressFamily, SocketFlags, SocketType};
+    let family = match addr {
+        SocketAddr::V4(_) => AddressFamily::INET,
+        SocketAddr::V6(_) => AddressFamily::INET6,
+    };
+    let fd = net::socket_with(family, SocketType::STREAM, SocketFlags::CLOEXEC, None)?;
+    sockopt::set_socket_reuseaddr(&fd, true)?;
+    net::bind(&fd, &addr)?;
+    net::listen(&fd, BACKLOG)?;
+    Ok(TcpListener::from(fd))
+}
 
 /// Accepts connections until the process ends.
 pub fn run(listener: TcpListener, shared: Arc<Shared>) {

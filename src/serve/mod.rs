@@ -14,7 +14,7 @@ mod quick;
 pub mod session;
 pub mod watch;
 
-use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -41,7 +41,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         eprintln!("{}: no content folder here; run trangtin serve in a site folder, give --root DIR, or create one with `trangtin init DIR`", opts.root.join("content").display());
         return 1;
     }
-    let listener = match TcpListener::bind(SocketAddr::new(opts.bind, opts.port)) {
+    let listener = match http::listen(SocketAddr::new(opts.bind, opts.port)) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("cannot listen on {}:{}: {e}; is another server using this port? Choose another with --port", opts.bind, opts.port);
