@@ -271,7 +271,9 @@ impl Session {
     fn failed(&mut self, errors: Errors) -> Outcome {
         self.last = None;
         Outcome {
-            errors: Some(errors),
+            // Copying a media file names it in full: shown from the site
+            // folder, as the CLI shows it.
+            errors: Some(errors.relative_to(&self.settings.root)),
             ..Outcome::default()
         }
     }
