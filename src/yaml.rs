@@ -65,7 +65,8 @@ fn quote_value(text: &str, line: usize) -> Option<String> {
         None => (value, ""),
     };
     let value = value.trim();
-    let plain_value = value.contains(": ")
+    // A colon ending the value (`Ghi chú:`) is as much a mistake as one inside.
+    let plain_value = (value.contains(": ") || value.ends_with(':'))
         && !value.starts_with(['"', '\'', '{', '[', '|', '>', '&', '*', '!', '%', '@', '`']);
     if !plain_key || !plain_value {
         return None;
@@ -295,6 +296,8 @@ mod tests {
         assert_eq!(list[0].title, "a: b\\c");
         assert_eq!(list[0].count, Some(2));
         assert_eq!(list[1].title, "ok");
+        let t: T = parse("title: Ghi chú:\n", Path::new("s"), 1).unwrap();
+        assert_eq!(t.title, "Ghi chú:");
         // Inside a flow mapping the colon stays an error.
         let err = parse::<Vec<T>>("- { title: a: b }\n", Path::new("s"), 1).unwrap_err();
         assert!(err.to_string().starts_with("s:1:"), "{err}");
