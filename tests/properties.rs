@@ -181,7 +181,7 @@ proptest! {
 enum Doc {
     Map(std::collections::BTreeMap<String, Doc>),
     List(Vec<Doc>),
-    Number(f64),
+    Number(#[allow(dead_code)] f64),
     Text(String),
 }
 
