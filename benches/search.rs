@@ -101,10 +101,18 @@ fn main() {
         ms(write)
     );
     sizes(&files);
-    let js = std::fs::metadata(out.join("static/search.js"))
-        .map(|m| m.len() as usize)
-        .unwrap_or(0);
-    println!("static/search.js: {js} B");
+    // `static/search.<hash>.js`, named by its content like the theme's CSS.
+    let js = std::fs::read_dir(out.join("static"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("search.") && name.ends_with(".js")
+        })
+        .map(|e| e.metadata().map_or(0, |m| m.len()))
+        .sum::<u64>();
+    println!("static/search.<hash>.js: {js} B");
     browser(&out);
 }
 
@@ -267,7 +275,7 @@ fn browser(out: &Path) {
 
 const LOADED: &str = "const r = performance.getEntriesByType('resource'), nav = performance.getEntriesByType('navigation')[0];
     const sum = f => r.filter(f).reduce((a, e) => a + e.decodedBodySize, 0);
-    const idx = sum(e => e.name.includes('/static/search/')), js = sum(e => e.name.includes('/static/search.js'));
+    const idx = sum(e => e.name.includes('/static/search/')), js = sum(e => e.name.includes('/static/search.') && e.name.endsWith('.js'));
     return [document.querySelectorAll('[data-results] li').length + ' shown, ' + document.querySelector('[data-status]').textContent, idx + js, idx, js, sum(() => true) + nav.decodedBodySize];";
 
 /// Types `q` into the box. Returns ms from the last input event to the first

@@ -77,3 +77,17 @@ fn numbers_are_english() {
         "shares with a decimal point"
     );
 }
+
+/// "1 result", not "1 results": the search page gives its script both forms
+/// of the count.
+#[test]
+fn search_counts_one_result_in_the_singular() {
+    let (_site, run) = english();
+    let page = run.page("/tim-kiem/");
+    for attr in [
+        r#"data-found="Found {n} results for “{q}”.""#,
+        r#"data-found-one="Found {n} result for “{q}”.""#,
+    ] {
+        assert!(page.contains(attr), "`{attr}` missing from the search page");
+    }
+}

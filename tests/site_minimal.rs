@@ -304,6 +304,40 @@ fn units_documents_and_pages_have_their_own_pages() {
     );
 }
 
+/// The theme's stylesheet and scripts, the search page's included, are named
+/// by their content, so a server may cache them forever.
+#[test]
+fn theme_css_and_scripts_have_content_hashed_names() {
+    let (_site, run) = minimal();
+    let home = run.page("/");
+    let search = run.page("/tim-kiem/");
+    for (page, attr, stem, ext) in [
+        (&home, "href", "style", "css"),
+        (&home, "src", "site", "js"),
+        (&search, "src", "search", "js"),
+    ] {
+        let start = format!(r#"{attr}="/static/{stem}."#);
+        let at = page
+            .find(&start)
+            .unwrap_or_else(|| panic!("no `{start}` in the page"));
+        let url = &page[at + attr.len() + 2..];
+        let url = &url[..url.find('"').unwrap_or(0)];
+        let hash = url
+            .strip_prefix(&format!("/static/{stem}."))
+            .and_then(|r| r.strip_suffix(&format!(".{ext}")))
+            .unwrap_or_default();
+        assert!(
+            hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "`{url}` has no content hash"
+        );
+        assert!(run.exists(url), "`{url}` is not written");
+        assert!(
+            !run.exists(&format!("/static/{stem}.{ext}")),
+            "an unhashed copy"
+        );
+    }
+}
+
 #[test]
 fn check_finds_nothing_wrong_and_writes_nothing() {
     let site = Site::new("minimal");

@@ -144,29 +144,39 @@ pub fn xml_escape(s: &str) -> String {
         .replace('\'', "&apos;")
 }
 
-/// The theme's static files, with a content hash in the CSS and JS names so a
-/// web server can cache them forever. Returns the files and the two URLs.
-pub fn static_files(theme: &Theme, base_path: &str) -> (Vec<OutputFile>, String, String) {
+/// Addresses of the theme's own stylesheet and scripts, with their hashes.
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    pub css: String,
+    pub js: String,
+    pub search_js: String,
+}
+
+/// The theme's static files, with a content hash in the names of its CSS and
+/// JS (`style.css`, `site.js`, `search.js`) so a web server can cache them
+/// forever. Returns the files and those three URLs.
+pub fn static_files(theme: &Theme, base_path: &str) -> (Vec<OutputFile>, Assets) {
     let mut out = Vec::new();
-    let mut css = String::new();
-    let mut js = String::new();
+    let mut assets = Assets::default();
     for (name, bytes) in &theme.statics {
-        let path = match name.as_str() {
-            "style.css" | "site.js" => {
+        let url = match name.as_str() {
+            "style.css" => Some(&mut assets.css),
+            "site.js" => Some(&mut assets.js),
+            "search.js" => Some(&mut assets.search_js),
+            _ => None,
+        };
+        let path = match url {
+            Some(url) => {
                 let (stem, ext) = name.split_once('.').unwrap_or((name, ""));
                 let hashed = format!("{}{stem}.{:08x}.{ext}", urls::STATIC, fnv1a(bytes) as u32);
-                if ext == "css" {
-                    css = format!("{base_path}{hashed}");
-                } else {
-                    js = format!("{base_path}{hashed}");
-                }
+                *url = format!("{base_path}{hashed}");
                 hashed
             }
-            _ => format!("{}{name}", urls::STATIC),
+            None => format!("{}{name}", urls::STATIC),
         };
         out.push(OutputFile::bytes(path, bytes.clone()));
     }
-    (out, css, js)
+    (out, assets)
 }
 
 /// FNV-1a: a stable hash (std's hasher may change between Rust releases).

@@ -167,8 +167,8 @@ fn render_inner(
     staging: Option<&Staging>,
 ) -> Result<Rendered, Errors> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
-    let (assets, css, js) = feeds::static_files(theme, &site.settings.base_path);
-    let site_view = views::site_view(site, css, js);
+    let (assets, urls) = feeds::static_files(theme, &site.settings.base_path);
+    let site_view = views::site_view(site, urls);
     let sidebar = pages::sidebar(site);
     let global = inc.map(|_| global_key(site, theme, &site_view, &sidebar));
     let sidebar_key = memo::of_json(&sidebar);

@@ -36,6 +36,8 @@ pub struct SiteView {
     pub links: Vec<Link>,
     pub css: String,
     pub js: String,
+    /// The search page's script (hashed like `css` and `js`).
+    pub search_js: String,
     pub search_url: String,
     /// Section addresses the theme links to (all news, conferences, documents, statistics).
     pub news_url: String,
@@ -132,7 +134,7 @@ pub fn editor_url(base_path: &str, url: &str) -> String {
     }
 }
 
-pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
+pub fn site_view(site: &Site, assets: super::feeds::Assets) -> SiteView {
     let s = &site.settings;
     let fix = |links: &[Link]| {
         links
@@ -171,8 +173,9 @@ pub fn site_view(site: &Site, css: String, js: String) -> SiteView {
                 url: editor_url(&s.base_path, &l.url),
             })
             .collect(),
-        css,
-        js,
+        css: assets.css,
+        js: assets.js,
+        search_js: assets.search_js,
         search_url: href(&s.base_path, urls::SEARCH),
         news_url: href(&s.base_path, urls::NEWS),
         events_url: href(&s.base_path, urls::EVENTS),

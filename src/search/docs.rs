@@ -5,18 +5,23 @@
 //! that publishing a new article adds one id at the end instead of moving
 //! every other document's files.
 
+use std::borrow::Cow;
+
+use rayon::prelude::*;
+
 use crate::model::site::urls;
 use crate::model::Site;
 use crate::render::views::{self, Card};
 use crate::theme::Theme;
 
-/// A searchable document, borrowing its long texts from the model.
+/// A searchable document, borrowing its texts from the model and the cards
+/// where they are (one copy fewer of each title, URL and date).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc<'a> {
-    pub title: String,
-    pub url: String,
+    pub title: Cow<'a, str>,
+    pub url: Cow<'a, str>,
     /// As shown on the site's pages: `21/02/2023`.
-    pub date: Option<String>,
+    pub date: Option<Cow<'a, str>>,
     pub year: Option<i16>,
     /// Index into [`Groups::list`]; `None` for an article without a category.
     pub group: Option<usize>,
@@ -79,7 +84,7 @@ impl Groups {
 }
 
 /// Every document of the site in id order, and the filter groups.
-pub fn collect<'a>(site: &'a Site, theme: &Theme, cards: &[Card]) -> (Vec<Doc<'a>>, Groups) {
+pub fn collect<'a>(site: &'a Site, theme: &Theme, cards: &'a [Card]) -> (Vec<Doc<'a>>, Groups) {
     let groups = Groups::new(site, theme);
     let mut docs = Vec::with_capacity(
         site.pages.len() + site.documents.len() + site.datasets.len() + site.articles.len(),
@@ -95,9 +100,9 @@ pub fn collect<'a>(site: &'a Site, theme: &Theme, cards: &[Card]) -> (Vec<Doc<'a
             .values()
             .map(|d| dataset(site, d, groups.dataset)),
     );
-    docs.extend(
+    docs.par_extend(
         site.articles
-            .iter()
+            .par_iter()
             .zip(cards)
             .rev()
             .map(|(a, c)| article(site, a, c)),
@@ -105,7 +110,7 @@ pub fn collect<'a>(site: &'a Site, theme: &Theme, cards: &[Card]) -> (Vec<Doc<'a
     (docs, groups)
 }
 
-fn article<'a>(site: &'a Site, a: &'a crate::model::article::Article, card: &Card) -> Doc<'a> {
+fn article<'a>(site: &'a Site, a: &'a crate::model::article::Article, card: &'a Card) -> Doc<'a> {
     let mut keywords: Vec<&str> = a
         .tags
         .iter()
@@ -125,9 +130,9 @@ fn article<'a>(site: &'a Site, a: &'a crate::model::article::Article, card: &Car
         a.plain.strip_prefix(a.summary.as_str()).unwrap_or(&a.plain)
     };
     Doc {
-        title: a.title.clone(),
-        url: card.url.clone(),
-        date: Some(card.date.clone()),
+        title: Cow::Borrowed(&a.title),
+        url: Cow::Borrowed(&card.url),
+        date: Some(Cow::Borrowed(&card.date)),
         year: Some(a.date.at.year()),
         group: a.category,
         keywords,
@@ -138,8 +143,8 @@ fn article<'a>(site: &'a Site, a: &'a crate::model::article::Article, card: &Car
 
 fn page<'a>(site: &Site, p: &'a crate::model::article::Page, group: usize) -> Doc<'a> {
     Doc {
-        title: p.title.clone(),
-        url: views::href(&site.settings.base_path, &urls::page(&p.slug)),
+        title: Cow::Borrowed(&p.title),
+        url: views::href(&site.settings.base_path, &urls::page(&p.slug)).into(),
         date: None,
         year: None,
         group: Some(group),
@@ -156,11 +161,11 @@ fn document<'a>(site: &Site, d: &'a crate::model::document::Document, group: usi
         .filter_map(|s| s.as_deref())
         .collect();
     Doc {
-        title: e.title.clone(),
-        url: views::href(&site.settings.base_path, &urls::document(&d.slug)),
+        title: Cow::Borrowed(&e.title),
+        url: views::href(&site.settings.base_path, &urls::document(&d.slug)).into(),
         date: d
             .date
-            .map(|w| crate::text::date::short(w, site.settings.lang)),
+            .map(|w| crate::text::date::short(w, site.settings.lang).into()),
         year: d.date.map(|w| w.at.year()),
         group: Some(group),
         keywords,
@@ -171,8 +176,8 @@ fn document<'a>(site: &Site, d: &'a crate::model::document::Document, group: usi
 
 fn dataset<'a>(site: &Site, d: &'a crate::model::dataset::Dataset, group: usize) -> Doc<'a> {
     Doc {
-        title: d.title.clone(),
-        url: views::href(&site.settings.base_path, &urls::dataset(&d.id)),
+        title: Cow::Borrowed(&d.title),
+        url: views::href(&site.settings.base_path, &urls::dataset(&d.id)).into(),
         date: None,
         year: None,
         group: Some(group),

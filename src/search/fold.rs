@@ -28,43 +28,49 @@ struct Words<'a> {
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
-    // Bytes, not chars, for the common ASCII case: this loop sees every letter
-    // of the site.
+    // This loop sees every letter of the site: bytes, not chars, one table
+    // load for the common ones ([`BYTES`]), [`wide`] for the rest.
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let (text, bytes) = (self.text, self.text.as_bytes());
         let mut i = self.pos;
-        while i < bytes.len() {
-            let (c, len) = char_at(text, i);
-            if is_word_char(c) {
+        loop {
+            let Some(&b) = bytes.get(i) else {
+                self.pos = i;
+                return None;
+            };
+            if BYTES[usize::from(b)] & START != 0 {
                 break;
             }
-            i += len;
-        }
-        if i >= bytes.len() {
-            self.pos = i;
-            return None;
-        }
-        let start = i;
-        let mut prev_digit = false;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                prev_digit = b.is_ascii_digit();
+            if b < 128 {
                 i += 1;
-            } else if (b == b'.' || b == b',')
-                && prev_digit
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            {
-                prev_digit = false;
-                i += 1;
-            } else if b < 128 {
-                break;
             } else {
-                let (c, len) = char_at(text, i);
-                if !is_word_char(c) {
+                let (word, len) = wide(text, i);
+                if word {
                     break;
                 }
-                prev_digit = false;
+                i += len;
+            }
+        }
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if BYTES[usize::from(b)] & INSIDE != 0 {
+                i += 1;
+            } else if b < 128 {
+                // A `.` or `,` between two digits (the one before is this
+                // word's: a word never starts with either).
+                let joins = (b == b'.' || b == b',')
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !joins {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (word, len) = wide(text, i);
+                if !word {
+                    break;
+                }
                 i += len;
             }
         }
@@ -73,13 +79,57 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// [`BYTES`]: a byte that starts a word character for sure.
+const START: u8 = 1;
+/// [`BYTES`]: a byte that goes on the word it is in for sure: a start, or
+/// the continuation of a character already taken as a word character.
+const INSIDE: u8 = 2;
+
+/// ASCII letters and digits, and the first bytes of U+0100–U+023F (Latin
+/// Extended-A and B) and U+0300–U+033F (combining marks), whose characters
+/// are all word characters.
+const BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, 0xc4..=0xc8 | 0xcc) {
+            t[b] = START | INSIDE;
+        } else if matches!(c, 0x80..=0xbf) {
+            t[b] = INSIDE;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Whether the non-ASCII character at byte `i` is a word character, and its
+/// length. Vietnamese text is mostly Latin-1, Latin Extended-A/B, combining
+/// marks and Latin Extended Additional: those are known from their first two
+/// bytes; anything else is decoded and asked [`is_word_char`].
+#[inline(always)]
+fn wide(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        // U+00C0–U+00FF: letters but × (C3 97) and ÷ (C3 B7).
+        0xc3 => (next != 0x97 && next != 0xb7, 2),
+        // U+0100–U+023F: Latin Extended-A and most of B.
+        0xc4..=0xc8 => (true, 2),
+        // U+0300–U+033F: combining marks.
+        0xcc => (true, 2),
+        // U+1E00–U+1EFF: Latin Extended Additional (ạ ả ấ … ỹ).
+        0xe1 if (0xb8..=0xbb).contains(&next) => (true, 3),
+        _ => {
+            let (c, len) = char_at(text, i);
+            (is_word_char(c), len)
+        }
+    }
+}
+
 /// The character starting at byte `i` (a char boundary) and its length.
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 128 {
-        return (char::from(b), 1);
-    }
     let c = text[i..].chars().next().unwrap_or(' ');
     (c, c.len_utf8())
 }
@@ -178,6 +228,66 @@ mod tests {
             w,
             ["Hà", "Nội", "2015", "2020", "đảng", "viên", "chi", "bộ"]
         );
+    }
+
+    /// The rules as first written, a char at a time, to check the fast
+    /// splitter against.
+    fn words_by_chars(text: &str) -> Vec<&str> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let joins = (c == '.' || c == ',')
+                    && i > 0
+                    && chars[i - 1].1.is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if !is_word_char(c) && !joins {
+                    break;
+                }
+                i += 1;
+            }
+            out.push(&text[start..chars.get(i).map_or(text.len(), |c| c.0)]);
+        }
+        out
+    }
+
+    #[test]
+    fn first_bytes_tell_what_is_word_char_says() {
+        for c in ('\u{80}'..='\u{2fff}').chain(['\u{1f44d}', '\u{e9}', '\u{10ffff}']) {
+            let text = format!("{c}x");
+            assert_eq!(wide(&text, 0), (is_word_char(c), c.len_utf8()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn splits_as_the_rules_say_on_mixed_text() {
+        let pieces = [
+            "Đà", "Nẵng", "7", ".", ",", "314", " ", "“", "”", "–", "×", "÷", "\u{a0}", "ª", "²",
+            "a\u{301}", "\u{300}", "ệ", "ʼ", "Ω", "日本", "👍", "\u{1680}", "\t", "-", "x",
+        ];
+        // A fixed walk through the pieces: every pair and many triples.
+        let mut state = 7u64;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            let ours: Vec<&str> = words(&text).collect();
+            assert_eq!(ours, words_by_chars(&text), "{text:?}");
+        }
     }
 
     #[test]

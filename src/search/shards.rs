@@ -6,10 +6,6 @@
 //! each file stays under a budget: a group that is too big gives its biggest
 //! sub-groups (one letter longer) files of their own until the rest fits.
 
-use std::collections::HashMap;
-
-use super::postings::Entry;
-
 /// A key and the bytes it takes in a shard file.
 pub struct Sized<'a> {
     pub key: &'a str,
@@ -76,24 +72,27 @@ fn children(keys: &[Sized], prefix: &str) -> Vec<(String, std::ops::Range<usize>
     out
 }
 
-/// The shard of every entry, by index into `prefixes`.
-pub fn assign(entries: &[Entry], prefixes: &[String]) -> Vec<usize> {
-    let at: HashMap<&str, usize> = prefixes
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.as_str(), i))
-        .collect();
-    entries
-        .iter()
-        .map(|e| {
-            let ends = e.key.char_indices().map(|(i, _)| i).chain([e.key.len()]);
-            let mut best = 0;
-            for end in ends {
-                if let Some(&i) = at.get(&e.key[..end]) {
-                    best = i;
-                }
+/// The shard of every key, by index into `prefixes`: its longest prefix
+/// there. Keys and prefixes are both sorted, and the keys that start with a
+/// prefix sort together, so one walk through both finds them: `open` holds
+/// the prefixes of the current key, each a prefix of the next.
+pub fn assign(keys: &[Sized], prefixes: &[String]) -> Vec<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
+    keys.iter()
+        .map(|k| {
+            while let Some(p) = prefixes.get(next).filter(|p| p.as_str() <= k.key) {
+                open.retain(|&o| p.starts_with(prefixes[o].as_str()));
+                open.push(next);
+                next += 1;
             }
-            best
+            while open
+                .last()
+                .is_some_and(|&o| !k.key.starts_with(prefixes[o].as_str()))
+            {
+                open.pop();
+            }
+            open.last().copied().unwrap_or(0)
         })
         .collect()
 }
@@ -125,18 +124,36 @@ mod tests {
         ]);
         let plan = plan(&keys, 30);
         assert_eq!(plan, ["", "da", "dang", "dang "]);
-        let entries: Vec<Entry> = keys
-            .iter()
-            .map(|k| Entry {
-                key: k.key.to_string(),
-                variants: vec![],
-            })
-            .collect();
-        let shard: Vec<&str> = assign(&entries, &plan)
+        let shard: Vec<&str> = assign(&keys, &plan)
             .into_iter()
             .map(|i| plan[i].as_str())
             .collect();
         assert_eq!(shard, ["da", "da", "dang", "dang ", "da", ""]);
+    }
+
+    /// The walk finds what trying every prefix of every key finds.
+    #[test]
+    fn assign_finds_the_longest_prefix() {
+        let mut keys: Vec<String> = ["", "a", "b", "đ", "ư"]
+            .iter()
+            .flat_map(|a| ["", "a", "n", " ", "ng", "đ"].map(|b| format!("{a}{b}")))
+            .flat_map(|ab| ["", "a", " v", "g"].map(|c| format!("{ab}{c}")))
+            .filter(|k| !k.is_empty())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let sized: Vec<Sized> = keys.iter().map(|k| Sized { key: k, bytes: 1 }).collect();
+        let mut prefixes: Vec<String> = ["", "a", "an", "an ", "đ", "đa", "b ", "ư", "ưng", "n"]
+            .map(String::from)
+            .to_vec();
+        prefixes.sort();
+        for (k, i) in keys.iter().zip(assign(&sized, &prefixes)) {
+            let best = (0..prefixes.len())
+                .filter(|&p| k.starts_with(prefixes[p].as_str()))
+                .max_by_key(|&p| prefixes[p].len())
+                .unwrap_or(0);
+            assert_eq!(prefixes[i], prefixes[best], "{k:?}");
+        }
     }
 
     #[test]
@@ -151,15 +168,8 @@ mod tests {
             .map(|(k, b)| Sized { key: k, bytes: *b })
             .collect();
         let plan = plan(&sized, 200);
-        let entries: Vec<Entry> = keys
-            .iter()
-            .map(|(k, _)| Entry {
-                key: k.clone(),
-                variants: vec![],
-            })
-            .collect();
         let mut size = vec![0; plan.len()];
-        for (e, s) in assign(&entries, &plan).into_iter().zip(&keys) {
+        for (e, s) in assign(&sized, &plan).into_iter().zip(&keys) {
             assert!(e < plan.len() && s.0.starts_with(&plan[e]));
             size[e] += s.1;
         }

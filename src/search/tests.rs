@@ -15,8 +15,8 @@ fn doc(
     year: Option<i16>,
 ) -> Doc<'static> {
     Doc {
-        title: title.into(),
-        url: format!("/tin-tuc/{}/", crate::text::slug::slugify(title)),
+        title: title.to_string().into(),
+        url: format!("/tin-tuc/{}/", crate::text::slug::slugify(title)).into(),
         date: None,
         year,
         group,
@@ -177,13 +177,46 @@ fn same_input_same_bytes() {
     let b = build(&docs, &groups);
     assert_eq!(a, b);
     let (mut docs2, _) = sample();
-    docs2[2].title.push_str(" mới");
+    docs2[2].title.to_mut().push_str(" mới");
     let c = build(&docs2, &groups);
     assert_ne!(
         text(&a, "static/search/manifest.json"),
         text(&c, "static/search/manifest.json"),
         "the version must change"
     );
+}
+
+/// Chunks are sized by the number of threads; the files must not be.
+#[test]
+fn chunk_size_never_changes_the_bytes() {
+    const TEXTS: [&str; 5] = [
+        "Đảng viên mới",
+        "đang học tập, 7.314 đảng viên",
+        "Hội nghị Ban Chấp hành",
+        "ĐẢNG VIÊN hội nghị",
+        "x",
+    ];
+    let docs: Vec<Doc> = (0..103)
+        .map(|i| {
+            doc(
+                TEXTS[i % 5],
+                TEXTS[(i / 5) % 5],
+                TEXTS[(i * 7) % 5],
+                Some(i % 2),
+                (i % 3 != 0).then_some(2020 + (i % 4) as i16),
+            )
+        })
+        .collect();
+    let groups = sample().1;
+    let whole = build_in(&docs, &groups, 1024);
+    for chunk in [4, 8, 12, 100] {
+        assert!(
+            build_in(&docs, &groups, chunk) == whole,
+            "chunks of {chunk}"
+        );
+    }
+    assert_eq!(chunk_size(10_450, 2), 1308);
+    assert_eq!(chunk_size(10, 2), 256);
 }
 
 #[test]
@@ -255,6 +288,33 @@ fn same_as_javascript() {
     for ((case, o), t) in cases.iter().zip(&ours).zip(&theirs) {
         assert_eq!(o, t, "Rust and search.js disagree on {case:?}");
     }
+}
+
+/// The count's sentence, singular for one result in English only.
+#[test]
+fn one_result_is_singular_in_english() {
+    let Some(node) = tool("node") else { return };
+    let js = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/search.js"
+    );
+    let script = "const s = require(process.argv[1]);
+        const texts = { found: 'many', foundOne: 'one', none: 'none' };
+        console.log(JSON.stringify([[0, 'en'], [1, 'en'], [2, 'en'], [21, 'en'], [1, 'vi'], [2, 'vi']]
+            .map(([n, lang]) => s.countText(texts, n, lang))));";
+    let out = Command::new(node)
+        .arg("-e")
+        .arg(script)
+        .arg(js)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got, ["none", "one", "many", "many", "many", "many"]);
 }
 
 trait Nfd {

@@ -174,6 +174,16 @@
   }
 
   // ---- The page ----
+  // The count's sentence: none, one (English "1 result") or many. The plural
+  // rules of the page's language pick; Vietnamese has one form for all.
+  function countText(texts, n, lang) {
+    if (!n) return texts.none;
+    var one = typeof Intl === "object" && Intl.PluralRules
+      ? new Intl.PluralRules(lang || undefined).select(n) === "one"
+      : n === 1;
+    return one && texts.foundOne ? texts.foundOne : texts.found;
+  }
+
   function start(root) {
     var base = root.getAttribute("data-index");
     var form = root.querySelector("form"), input = root.querySelector("input[name=q]");
@@ -252,7 +262,7 @@
         found = ids.filter(function (id) { return (!gi || meta.groups[id] === gi) && (!y || meta.years[id] === y); });
         keys = new Set(query.words.map(function (w) { return w.key; }));
         mark("search-ranked");
-        say(found.length ? texts.found : texts.none, found.length, q);
+        say(countText(texts, found.length, document.documentElement.lang), found.length, q);
         shown = 0;
         return showMore(my, true).then(function () { if (my === seq) done(q); });
       }).catch(function () { if (my === seq) { status.textContent = texts.error; done(q); } });
@@ -322,7 +332,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { words: words, key: key, variant: variant, sig: sig, parse: parse, numbers: numbers, eachPosting: eachPosting };
+    module.exports = { words: words, key: key, variant: variant, sig: sig, parse: parse, numbers: numbers, eachPosting: eachPosting, countText: countText };
   }
   if (typeof document !== "undefined") {
     var root = document.querySelector("[data-search]");
