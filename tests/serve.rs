@@ -7,6 +7,7 @@
 
 #[path = "browser/mod.rs"]
 mod browser;
+mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -48,41 +49,11 @@ impl Answer {
 
 const LIMIT: Duration = Duration::from_secs(60);
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir(from) {
-        let rel = e.strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if e.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::copy(&e, &target).unwrap();
-        }
-    }
-}
-
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    let mut i = 0;
-    while i < out.len() {
-        if out[i].is_dir() {
-            let mut children: Vec<PathBuf> = std::fs::read_dir(&out[i])
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .collect();
-            children.sort();
-            out.extend(children);
-        }
-        i += 1;
-    }
-    out
-}
-
 /// Copies the minimal fixture and serves it on a port the system picks.
 fn serve(extra: &[&str]) -> Served {
     let site = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    copy_dir(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
         site.path(),
     );
@@ -396,25 +367,11 @@ fn an_open_page_reloads_by_itself_after_an_edit() {
 /// What an edit is called, the file it changes, and the change.
 type Edit<'a> = (&'static str, &'static str, Box<dyn Fn() + 'a>);
 
-/// Every file under `dir`, relative, with its bytes.
-fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir(dir)
-        .into_iter()
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
     use trangtin::serve::session::{Session, Settings};
     let site = tempfile::tempdir().unwrap();
-    copy_dir(
+    common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
         site.path(),
     );
@@ -567,16 +524,10 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
             base_url: Some(base_url.clone()),
         });
         assert!(report.is_ok(), "{what}: {:?}", report.err());
-        let (got, want) = (snapshot(&served), snapshot(&fresh));
-        let differ: Vec<&String> = want
-            .keys()
-            .chain(got.keys())
-            .filter(|k| got.get(*k) != want.get(*k))
-            .collect();
-        assert!(
-            differ.is_empty(),
-            "after {what}, these files differ from a full build: {differ:?}"
-        );
+        let (want, got) = (common::list_files(&fresh), common::list_files(&served));
+        if let Some(d) = common::diff_trees(&want, &got) {
+            panic!("after {what}, the served files differ from a full build:\n{d}");
+        }
     }
 }
 

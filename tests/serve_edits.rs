@@ -4,8 +4,11 @@
 //! articles gives, and the folder served is byte for byte what a full build
 //! of the same content writes (whole trees compared, search index included).
 
+mod common;
 #[path = "../examples/gen_site/mod.rs"]
 mod gen_site;
+
+use common::list_files;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -286,24 +289,6 @@ fn model(root: &Path) -> Site {
     trangtin::model::build(load::load(root, &load_options()).unwrap()).unwrap()
 }
 
-/// Every file under `dir`, relative, with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
 /// Applies `text` to `rel` through the session and compares the folder it
 /// serves with a full build of the same content.
 fn apply_and_compare(session: &mut Session, root: &Path, served: &Path, e: &Edit) {
@@ -330,17 +315,12 @@ fn apply_and_compare(session: &mut Session, root: &Path, served: &Path, e: &Edit
         base_url: Some(BASE_URL.into()),
     })
     .unwrap_or_else(|e| panic!("{e:?}"));
-    let (got, want) = (snapshot(served), snapshot(&out));
-    let differ: Vec<&String> = want
-        .keys()
-        .chain(got.keys())
-        .filter(|k| got.get(*k) != want.get(*k))
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "after {}, these files differ from a full build: {differ:?}",
-        e.what
-    );
+    if let Some(d) = common::diff_trees(&list_files(&out), &list_files(served)) {
+        panic!(
+            "after {}, the served files differ from a full build:\n{d}",
+            e.what
+        );
+    }
 }
 
 #[test]
