@@ -285,18 +285,7 @@ mod tests {
         index(chunks)
     }
 
-    fn doc(title: &str, body: &'static str) -> Doc<'static> {
-        Doc {
-            title: title.to_string().into(),
-            url: "".into(),
-            date: None,
-            year: None,
-            group: None,
-            keywords: vec![],
-            summary: "",
-            body,
-        }
-    }
+    use crate::search::tests::plain as doc;
 
     /// Lists that span chunks read as one list, gaps and all.
     #[test]

@@ -7,6 +7,11 @@ use std::process::Command;
 use super::docs::{Doc, Group};
 use super::*;
 
+/// A document with only a title and a body, for the word and list tests.
+pub(super) fn plain(title: &str, body: &'static str) -> Doc<'static> {
+    doc(title, "", body, None, None)
+}
+
 fn doc(
     title: &str,
     summary: &'static str,

@@ -324,18 +324,7 @@ fn packed(text: &str, word: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, body: &'static str) -> Doc<'static> {
-        Doc {
-            title: title.to_string().into(),
-            url: "".into(),
-            date: None,
-            year: None,
-            group: None,
-            keywords: vec![],
-            summary: "",
-            body,
-        }
-    }
+    use crate::search::tests::plain as doc;
 
     #[test]
     fn packed_postings_round_trip() {
