@@ -39,6 +39,22 @@ fn generated() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// The generated site, served into `<dir>/served` after a first full build:
+/// the folder (kept alive by the caller), the site's root, the served output
+/// and the session.
+fn serving() -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
+    let (dir, root) = generated();
+    let served = dir.path().join("served");
+    let mut session = Session::new(Settings {
+        root: root.clone(),
+        output: served.clone(),
+        drafts: false,
+        base_url: BASE_URL.into(),
+    });
+    assert!(session.full().errors.is_none());
+    (dir, root, served, session)
+}
+
 fn load_options() -> LoadOptions {
     LoadOptions {
         drafts: false,
@@ -325,15 +341,7 @@ fn apply_and_compare(session: &mut Session, root: &Path, served: &Path, e: &Edit
 
 #[test]
 fn quick_article_edits_write_exactly_what_a_full_build_writes() {
-    let (dir, root) = generated();
-    let served = dir.path().join("served");
-    let mut session = Session::new(Settings {
-        root: root.clone(),
-        output: served.clone(),
-        drafts: false,
-        base_url: BASE_URL.into(),
-    });
-    assert!(session.full().errors.is_none());
+    let (_dir, root, served, mut session) = serving();
     let site = model(&root);
     let list = edits(&root, &site);
     assert!(
@@ -360,15 +368,7 @@ fn quick_article_edits_write_exactly_what_a_full_build_writes() {
 
 #[test]
 fn a_body_edit_then_a_title_edit() {
-    let (dir, root) = generated();
-    let served = dir.path().join("served");
-    let mut session = Session::new(Settings {
-        root: root.clone(),
-        output: served.clone(),
-        drafts: false,
-        base_url: BASE_URL.into(),
-    });
-    assert!(session.full().errors.is_none());
+    let (_dir, root, served, mut session) = serving();
     let site = model(&root);
     let i = (30..site.articles.len())
         .find(|&i| !site.articles[i].featured)
