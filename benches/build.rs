@@ -6,32 +6,16 @@
 //! (/dev/shm) when there is one; medians are printed. scripts/bench-build.sh does
 //! the same with peak memory and several sizes.
 
+#[path = "support/mod.rs"]
+mod support;
+
 #[path = "../examples/gen_site/mod.rs"]
 mod gen_site;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    let base = if shm.is_dir() {
-        shm.to_path_buf()
-    } else {
-        std::env::temp_dir()
-    };
-    tempfile::Builder::new()
-        .prefix("trangtin-bench-")
-        .tempdir_in(base)
-        .expect("a scratch folder")
-}
+use support::{env_or, median, scratch};
 
 /// Runs `cmd` into an empty `out`; the wall time, or None when it failed.
 fn timed(cmd: &mut Command, out: &Path) -> Option<Duration> {
@@ -44,11 +28,6 @@ fn timed(cmd: &mut Command, out: &Path) -> Option<Duration> {
         return None;
     }
     Some(took)
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 fn html_pages(dir: &Path) -> usize {
@@ -72,7 +51,7 @@ fn main() {
     let articles = env_or("BENCH_ARTICLES", 1000);
     let charts = env_or("BENCH_CHARTS", 1000);
     let runs = env_or("BENCH_RUNS", 5).max(1);
-    let dir = scratch();
+    let dir = scratch("trangtin-bench-");
     let (site, hugo_site) = (dir.path().join("site"), dir.path().join("hugo"));
     let has_hugo = Command::new("hugo")
         .arg("version")

@@ -5,9 +5,13 @@
 //! Target: a median under 1 ms per chart, so a site with hundreds of charts
 //! spends well under a second drawing them.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use support::median;
 use trangtin::charts::{draw, ChartData, ChartKind, ChartStyle, Series};
 use trangtin::text::Lang;
 
@@ -108,11 +112,6 @@ fn charts() -> Vec<ChartData> {
             None,
         ),
     ]
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
 }
 
 fn main() {

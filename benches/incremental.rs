@@ -20,6 +20,9 @@
 //! With BENCH_VERIFY set, the folder served after the article edits is compared
 //! with a full build of the same content, file by file.
 
+#[path = "support/mod.rs"]
+mod support;
+
 #[path = "../examples/gen_site/mod.rs"]
 mod gen_site;
 #[path = "incremental_parts/verify.rs"]
@@ -29,34 +32,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use support::{env_or, median, scratch};
 use trangtin::build::{self, BuildOptions};
 use trangtin::serve::session::{Quick, Session, Settings};
 use trangtin::serve::watch::Watcher;
-
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn scratch() -> tempfile::TempDir {
-    let shm = Path::new("/dev/shm");
-    let base = if shm.is_dir() {
-        shm.to_path_buf()
-    } else {
-        std::env::temp_dir()
-    };
-    tempfile::Builder::new()
-        .prefix("trangtin-incr-")
-        .tempdir_in(base)
-        .expect("a scratch folder")
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
@@ -188,7 +167,7 @@ fn main() {
     let articles = env_or("BENCH_ARTICLES", 10_000);
     let charts = env_or("BENCH_CHARTS", 1_000);
     let runs = env_or("BENCH_RUNS", 7).max(1);
-    let dir = scratch();
+    let dir = scratch("trangtin-incr-");
     let root = dir.path().join("site");
     let start = Instant::now();
     gen_site::generate(

@@ -7,6 +7,9 @@
 //! index (for profiling). Targets: index < 10% of the build,
 //! < 300 kB loaded for a one-word query, first results < 100 ms after typing.
 
+#[path = "support/mod.rs"]
+mod support;
+
 #[path = "../examples/gen_site/mod.rs"]
 mod gen_site;
 #[path = "../tests/search_browser/web.rs"]
@@ -16,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use support::{env_or, median, scratch};
 use trangtin::build::{render_site, BuildOptions};
 use trangtin::render::views;
 use trangtin::render::{Content, OutputFile};
@@ -31,18 +35,6 @@ const QUERIES: &[&str] = &[
     "da nang",
 ];
 
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -50,16 +42,7 @@ fn ms(d: Duration) -> f64 {
 fn main() {
     let articles = env_or("BENCH_ARTICLES", 10_000);
     let runs = env_or("BENCH_RUNS", 3).max(1);
-    let shm = Path::new("/dev/shm");
-    let base = if shm.is_dir() {
-        shm.to_path_buf()
-    } else {
-        std::env::temp_dir()
-    };
-    let dir = tempfile::Builder::new()
-        .prefix("trangtin-search-")
-        .tempdir_in(base)
-        .expect("a scratch folder");
+    let dir = scratch("trangtin-search-");
     let site = dir.path().join("site");
     let opts = gen_site::Options::new(articles, env_or("BENCH_CHARTS", 1000), 1);
     gen_site::generate(&opts, &mut gen_site::DirSink(site.clone()), None)
