@@ -226,16 +226,14 @@ fn sizes(files: &[OutputFile]) {
 fn browser(out: &Path) {
     let Some(driver) = web::driver() else { return };
     let port = web::serve(out.to_path_buf(), "/");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    rt.block_on(async {
+    web::block_on(async {
         let c = web::browser(&driver).await;
         let page = format!("http://127.0.0.1:{port}/tim-kiem/");
         println!("in Chromium (cold cache per query; bytes = decoded bodies of the search page's requests):");
         for q in QUERIES {
-            c.goto(&format!("{page}?q={}", encode(q))).await.expect("the search page opens");
+            c.goto(&format!("{page}?q={}", encode(q)))
+                .await
+                .expect("the search page opens");
             wait(&c, q).await;
             let v = c.execute(LOADED, vec![]).await.expect("resource sizes");
             println!("  `{q}`: {} results; search loads {} B (index {} B, search.js {} B); whole page {} B", v[0], v[1], v[2], v[3], v[4]);

@@ -50,11 +50,7 @@ fn search_page_in_chromium() {
     let out = tmp.path().join("output");
     let port = web::serve(out.clone(), BASE);
     build_fixture(&out, port);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
-    rt.block_on(async {
+    web::block_on(async {
         let c = web::browser(&driver).await;
         let site = format!("http://127.0.0.1:{port}{BASE}");
         let result = checks(&c, &site).await;

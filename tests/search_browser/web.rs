@@ -170,6 +170,15 @@ pub fn driver() -> Option<Driver> {
     Some(Driver { child, port })
 }
 
+/// Runs the browser steps of a test or the bench to the end, on one thread.
+pub fn block_on<F: std::future::Future>(steps: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(steps)
+}
+
 /// A headless Chromium session on `driver`.
 pub async fn browser(driver: &Driver) -> fantoccini::Client {
     let chrome =
