@@ -256,11 +256,6 @@ const CASES: &[&str] = &[
 
 #[test]
 fn same_as_javascript() {
-    let Some(node) = tool("node") else { return };
-    let js = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/themes/default/static/search.js"
-    );
     let script = "const s = require(process.argv[1]); const cases = JSON.parse(process.argv[2]);
         console.log(JSON.stringify(cases.map(c => s.words(c).map(w => [w.word, s.key(w.word), s.variant(w.word)]))));";
     let nfd: Vec<String> = CASES.iter().map(|c| c.nfd_string()).collect();
@@ -269,19 +264,10 @@ fn same_as_javascript() {
         .copied()
         .chain(nfd.iter().map(String::as_str))
         .collect();
-    let out = Command::new(node)
-        .arg("-e")
-        .arg(script)
-        .arg(js)
-        .arg(serde_json::to_string(&cases).unwrap())
-        .output()
-        .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let theirs: Vec<Vec<(String, String, String)>> = serde_json::from_slice(&out.stdout).unwrap();
+    let Some(out) = with_search_js(script, &serde_json::to_string(&cases).unwrap()) else {
+        return;
+    };
+    let theirs: Vec<Vec<(String, String, String)>> = serde_json::from_slice(&out).unwrap();
     let ours: Vec<Vec<(String, String, String)>> = cases
         .iter()
         .map(|c| {
@@ -298,19 +284,27 @@ fn same_as_javascript() {
 /// The count's sentence, singular for one result in English only.
 #[test]
 fn one_result_is_singular_in_english() {
-    let Some(node) = tool("node") else { return };
-    let js = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/themes/default/static/search.js"
-    );
     let script = "const s = require(process.argv[1]);
         const texts = { found: 'many', foundOne: 'one', none: 'none' };
         console.log(JSON.stringify([[0, 'en'], [1, 'en'], [2, 'en'], [21, 'en'], [1, 'vi'], [2, 'vi']]
             .map(([n, lang]) => s.countText(texts, n, lang))));";
+    let Some(out) = with_search_js(script, "") else {
+        return;
+    };
+    let got: Vec<String> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(got, ["none", "one", "many", "many", "many", "many"]);
+}
+
+/// What `script` prints when node runs it with search.js's path and `arg` as
+/// its arguments; None without node (see [`tool`]).
+fn with_search_js(script: &str, arg: &str) -> Option<Vec<u8>> {
+    let node = tool("node")?;
+    let js = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/static/search.js"
+    );
     let out = Command::new(node)
-        .arg("-e")
-        .arg(script)
-        .arg(js)
+        .args(["-e", script, js, arg])
         .output()
         .expect("node runs");
     assert!(
@@ -318,8 +312,7 @@ fn one_result_is_singular_in_english() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let got: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(got, ["none", "one", "many", "many", "many", "many"]);
+    Some(out.stdout)
 }
 
 trait Nfd {
