@@ -9,21 +9,9 @@ use std::process::Stdio;
 use crate::sshd::{self, Sshd};
 use crate::support::*;
 
+/// `trangtin publish` through the test server's ssh command.
 fn publish(site: &Site, server: &Sshd, to: &str, more: &[&str]) -> String {
-    let mut args = vec!["publish", "--to", to];
-    args.extend(more);
-    let out = site
-        .command(&args)
-        .env("TRANGTIN_SSH", server.client())
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "publish {more:?} failed:\n{text}");
-    text
+    site.publish_with(to, more, &[("TRANGTIN_SSH", &server.client())])
 }
 
 #[test]

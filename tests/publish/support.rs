@@ -50,9 +50,18 @@ impl Site {
 
     /// `trangtin publish --to <to> <more>`; panics with its output when it fails.
     pub fn publish(&self, to: &str, more: &[&str]) -> String {
+        self.publish_with(to, more, &[])
+    }
+
+    /// [`Site::publish`] with extra environment variables.
+    pub fn publish_with(&self, to: &str, more: &[&str], env: &[(&str, &str)]) -> String {
         let mut args = vec!["publish", "--to", to];
         args.extend(more);
-        let out = self.run(&args);
+        let out = self
+            .command(&args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),
