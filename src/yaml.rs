@@ -52,7 +52,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
 /// that line is `key: value` whose value holds `: ` (and is not already quoted,
 /// a list, a mapping or a block); None otherwise.
 fn quote_value(text: &str, line: usize) -> Option<String> {
-    let at = text.split_inclusive('\n').nth(line.checked_sub(1)?)?;
+    let before = line.checked_sub(1)?;
+    let offset: usize = text.split_inclusive('\n').take(before).map(str::len).sum();
+    let at = text.split_inclusive('\n').nth(before)?;
     let body = at.trim_end_matches(['\n', '\r']);
     let mut start = body.len() - body.trim_start().len();
     while body[start..].starts_with("- ") {
@@ -72,7 +74,6 @@ fn quote_value(text: &str, line: usize) -> Option<String> {
         return None;
     }
     let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
-    let offset = at.as_ptr() as usize - text.as_ptr() as usize;
     let fixed = format!("{}{key}: \"{quoted}\"{comment}", &body[..start]);
     Some(format!(
         "{}{fixed}{}",
