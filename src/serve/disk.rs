@@ -72,18 +72,8 @@ impl Disk {
             .filter(|k| !made.contains_key(k.as_str()) && !keep(k))
             .cloned()
             .collect();
-        if let Err(e) = crate::write::update(&self.output, &changed, &removed) {
-            // The disk no longer matches what we remember: replace it all next time.
-            self.written.clear();
-            return Err(e);
-        }
-        for r in &removed {
-            self.written.remove(r);
-        }
-        for (path, n) in made {
-            self.written.insert(path.to_string(), n);
-        }
-        Ok(changed.len() + removed.len())
+        let now = made.into_iter().map(|(p, n)| (p.to_string(), n));
+        self.update(&changed, &removed, now)
     }
 
     /// Writes the files of `files` whose bytes changed and removes `removed`,
@@ -101,18 +91,32 @@ impl Disk {
             .cloned()
             .collect();
         let (changed, now): (Vec<OutputFile>, Vec<(usize, u64)>) = changed.into_iter().unzip();
-        if let Err(e) = crate::write::update(&self.output, &changed, &removed) {
+        let paths = changed.iter().map(|f| f.path.clone());
+        let now = paths
+            .zip(now)
+            .chain(same.into_iter().map(|(f, n)| (f.path, n)));
+        self.update(&changed, &removed, now)
+    }
+
+    /// Writes `changed`, removes `removed` and remembers `now` (path and
+    /// fingerprint of each file written or still right). Returns how many
+    /// files changed.
+    fn update(
+        &mut self,
+        changed: &[OutputFile],
+        removed: &[String],
+        now: impl Iterator<Item = (String, (usize, u64))>,
+    ) -> Result<usize, Error> {
+        if let Err(e) = crate::write::update(&self.output, changed, removed) {
+            // The disk no longer matches what we remember: replace it all next time.
             self.written.clear();
             return Err(e);
         }
-        for r in &removed {
+        for r in removed {
             self.written.remove(r);
         }
-        let count = changed.len() + removed.len();
-        for (f, n) in changed.into_iter().zip(now).chain(same) {
-            self.written.insert(f.path, n);
-        }
-        Ok(count)
+        self.written.extend(now);
+        Ok(changed.len() + removed.len())
     }
 }
 
