@@ -1,6 +1,8 @@
 //! Machine files: RSS and Atom feeds, sitemap.xml, robots.txt; and the theme's
 //! static files and the site's media, which are copied.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use super::{Content, Ctx, OutputFile};
@@ -113,12 +115,11 @@ fn feed(
     ctx.render(template, &view)
 }
 
-/// Every HTML page but 404 and the pages' own redirects, with absolute URLs.
-pub fn sitemap<'a>(ctx: &Ctx, files: impl Iterator<Item = &'a str>) -> OutputFile {
+/// The sitemap of `pages` (output paths the sitemap lists, see
+/// [`super::in_sitemap`]), in path order, with absolute URLs.
+pub fn sitemap(ctx: &Ctx, pages: &BTreeSet<String>) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = files.filter(|p| super::in_sitemap(p)).collect();
-    paths.sort_unstable();
-    for p in paths {
+    for p in pages {
         let rel = p.strip_suffix("index.html").unwrap_or(p);
         xml.push_str("  <url><loc>");
         xml.push_str(&xml_escape(&ctx.absolute(rel)));

@@ -258,7 +258,7 @@ fn render_inner(
         .chain(kept.iter().map(String::as_str));
     // Kept for quick rebuilds, which write the sitemap again when pages come or go.
     let sitemap: BTreeSet<String> = listed.filter(|p| in_sitemap(p)).map(String::from).collect();
-    files.push(feeds::sitemap(&ctx, sitemap.iter().map(String::as_str)));
+    files.push(feeds::sitemap(&ctx, &sitemap));
     files.push(feeds::robots(&ctx));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     check_unique(&files)?;

@@ -201,7 +201,7 @@ impl Prints {
         let paths = self.articles.iter().map(|(_, p, _)| p);
         let added: Vec<String> = paths
             .chain(self.others.iter().map(|(p, _)| p))
-            .filter(|p| !sitemap.contains(*p))
+            .filter(|p| super::in_sitemap(p) && !sitemap.contains(*p))
             .cloned()
             .collect();
         let changed = !added.is_empty() || !removed.is_empty();
@@ -353,7 +353,7 @@ fn render(
         Box::new(|| {
             Ok(other
                 .sitemap
-                .map(|s| feeds::sitemap(ctx, s.iter().map(String::as_str)))
+                .map(|s| feeds::sitemap(ctx, s))
                 .into_iter()
                 .collect())
         }),
