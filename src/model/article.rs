@@ -86,3 +86,11 @@ pub struct Taxon {
     pub slug: String,
     pub articles: Vec<usize>,
 }
+
+impl Taxon {
+    /// Where the taxon with `slug` is in `list` (the site's lists are sorted by
+    /// slug), or where it would go.
+    pub fn search(list: &[Taxon], slug: &str) -> Result<usize, usize> {
+        list.binary_search_by(|t| t.slug.as_str().cmp(slug))
+    }
+}

@@ -143,17 +143,18 @@ fn rejoin<'a>(
     let before: Vec<Option<String>> = affected
         .iter()
         .map(|s| {
-            find(kind.list(site), s)
+            Taxon::search(kind.list(site), s)
                 .ok()
                 .map(|i| kind.list(site)[i].name.clone())
         })
         .collect();
     for (name, slug) in names {
-        let i = find(kind.list(site), slug).unwrap_or_else(|at| make(site, kind, at, name, slug));
+        let i = Taxon::search(kind.list(site), slug)
+            .unwrap_or_else(|at| make(site, kind, at, name, slug));
         insert_sorted(&mut kind.list_mut(site)[i].articles, new);
     }
     for slug in old {
-        let i = find(kind.list(site), slug).ok();
+        let i = Taxon::search(kind.list(site), slug).ok();
         if let Some(i) = i.filter(|&i| kind.list(site)[i].articles.is_empty()) {
             kind.list_mut(site).remove(i);
             kind.renumber(&mut site.articles, |x| x - usize::from(x > i));
@@ -161,12 +162,12 @@ fn rejoin<'a>(
     }
     let indices: Vec<usize> = names
         .iter()
-        .filter_map(|(_, slug)| find(kind.list(site), slug).ok())
+        .filter_map(|(_, slug)| Taxon::search(kind.list(site), slug).ok())
         .collect();
     kind.assign(&mut site.articles[new], indices);
     let mut renamed = Vec::new();
     for (slug, before) in affected.iter().zip(before) {
-        let Ok(i) = find(kind.list(site), slug) else {
+        let Ok(i) = Taxon::search(kind.list(site), slug) else {
             continue;
         };
         let name = first_spelling(site, kind, i, new, names, drafts);
@@ -272,10 +273,6 @@ impl Kind {
             }
         }
     }
-}
-
-fn find(list: &[Taxon], slug: &str) -> Result<usize, usize> {
-    list.binary_search_by(|t| t.slug.as_str().cmp(slug))
 }
 
 fn org_index(site: &Site, a: &Article) -> Option<usize> {

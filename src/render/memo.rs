@@ -61,6 +61,16 @@ impl Keys {
     pub fn skips(&self, path: &str) -> bool {
         self.skip.contains(path)
     }
+
+    /// The keys of a render, kept for the next quick rebuild: which pages to
+    /// skip was for that render alone.
+    pub fn kept(keys: Option<Keys>) -> Keys {
+        keys.map(|k| Keys {
+            skip: HashSet::new(),
+            ..k
+        })
+        .unwrap_or_default()
+    }
 }
 
 /// FNV-1a over everything written into it: stable across runs and Rust releases.

@@ -272,12 +272,7 @@ fn render_inner(
         tera,
         cards,
         figures,
-        keys: keys
-            .map(|k| memo::Keys {
-                skip: Default::default(),
-                ..k
-            })
-            .unwrap_or_default(),
+        keys: memo::Keys::kept(keys),
         sidebar: sidebar_key,
         sitemap,
     });

@@ -80,12 +80,7 @@ pub fn render_patch(
     } = ctx;
     parts.cards = cards;
     parts.figures = figures;
-    parts.keys = keys
-        .map(|k| Keys {
-            skip: HashSet::new(),
-            ..k
-        })
-        .unwrap_or_default();
+    parts.keys = Keys::kept(keys);
     // The memo describes the files on disk: only pages rendered change it.
     let files = files?;
     prints.record(&mut memo.pages, &removed);
@@ -274,9 +269,7 @@ fn removed(site: &Site, pages: &BTreeSet<String>, edit: &Replaced) -> Vec<String
 }
 
 fn find<'a>(list: &'a [Taxon], slug: &str) -> Option<&'a Taxon> {
-    list.binary_search_by(|t| t.slug.as_str().cmp(slug))
-        .ok()
-        .map(|i| &list[i])
+    Taxon::search(list, slug).ok().map(|i| &list[i])
 }
 
 /// The pages besides articles, listings, organizations and documents that
@@ -367,7 +360,7 @@ fn render(
 fn existing(list: &[Taxon], slugs: &[String]) -> Vec<usize> {
     let mut out: Vec<usize> = slugs
         .iter()
-        .filter_map(|s| list.binary_search_by(|t| t.slug.as_str().cmp(s)).ok())
+        .filter_map(|s| Taxon::search(list, s).ok())
         .collect();
     out.sort_unstable();
     out.dedup();
