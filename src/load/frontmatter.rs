@@ -31,6 +31,9 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default)]
     pub documents: Vec<String>,
+    /// Older addresses of this page, kept as redirects to it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// `source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: … }`.

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::model::alias::Alias;
 use crate::load::frontmatter::{Event, Image, Source};
 use crate::markdown::Reference;
 use crate::model::stats::StatItem;
@@ -63,6 +64,8 @@ pub struct Article {
     pub plain: String,
     pub references: Vec<Reference>,
     pub anchors: Vec<String>,
+    /// Older addresses (`aliases:`), each kept as a redirect to this page.
+    pub aliases: Vec<Alias>,
 }
 
 /// A standalone page (giới thiệu, liên hệ …).
@@ -77,6 +80,7 @@ pub struct Page {
     pub references: Vec<Reference>,
     pub anchors: Vec<String>,
     pub draft: bool,
+    pub aliases: Vec<Alias>,
 }
 
 /// A category (chuyên mục) or keyword (từ khóa) and its articles, newest first.

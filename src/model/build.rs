@@ -12,6 +12,7 @@ use crate::error::{partition, Error, Errors};
 use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
 use crate::load::{Failed, MarkdownFile, Source};
 use crate::markdown;
+use crate::model::alias;
 use crate::model::article::{Article, Page, Taxon};
 use crate::model::blocks::{self, Lookup};
 use crate::model::dataset::Dataset;
@@ -298,6 +299,13 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         }
     }
     let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
+    let aliases = match alias::read(&fm.aliases, &f.yaml_text, path) {
+        Ok(a) => a,
+        Err(e) => {
+            errors.extend(e);
+            Vec::new()
+        }
+    };
     let parsed = markdown::parse_with(&f.body, f.body_line, ctx.base_path, ctx.html);
     let mut warnings = alt_warnings(&parsed.references, path);
     if let Ok(Some(img)) = &image {
@@ -361,6 +369,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         plain: parsed.plain,
         references: parsed.references,
         anchors: parsed.anchors,
+        aliases,
     };
     let category = fm.category.clone().filter(|c| !c.trim().is_empty());
     let mut tags: Vec<String> = Vec::new();
@@ -393,6 +402,7 @@ fn page(
     if urls::RESERVED.contains(&slug.as_str()) {
         return Err(Error::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
     }
+    let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
     let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);
     let mut inline = Vec::new();
     let body = blocks::resolve(
@@ -413,6 +423,7 @@ fn page(
             references: parsed.references,
             anchors: parsed.anchors,
             draft: f.front.draft,
+            aliases,
         },
         inline,
     ))

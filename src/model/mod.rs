@@ -1,5 +1,6 @@
 //! The content model: plain structs built once from the loaded files, then only read.
 
+pub mod alias;
 pub mod article;
 pub mod blocks;
 pub mod build;

@@ -15,6 +15,7 @@ pub mod memo;
 mod pages;
 pub mod patch;
 mod portal;
+pub mod redirects;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -252,12 +253,19 @@ fn render_inner(
         .unwrap_or_default();
     kept.extend(charts.kept);
     kept.sort();
+    let moved = redirect_list(site, &files, &kept)?;
+    let redirector = redirects::Redirector::new(&site.settings, theme);
+    files.extend(ctx.stream(redirects::files(&redirector, &moved))?);
+    let moved: BTreeSet<&str> = moved.iter().map(|(from, _)| from.as_str()).collect();
     let listed = files
         .iter()
         .map(|f| f.path.as_str())
         .chain(kept.iter().map(String::as_str));
     // Kept for quick rebuilds, which write the sitemap again when pages come or go.
-    let sitemap: BTreeSet<String> = listed.filter(|p| in_sitemap(p)).map(String::from).collect();
+    let sitemap: BTreeSet<String> = listed
+        .filter(|p| in_sitemap(p) && !moved.contains(p))
+        .map(String::from)
+        .collect();
     files.push(feeds::sitemap(&ctx, &sitemap));
     files.push(feeds::robots(&ctx));
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -355,6 +363,24 @@ fn global_key(
         h.str(name).str(text);
     }
     h.finish()
+}
+
+/// The redirect pages of `aliases:` and of folders without an index.html.
+fn redirect_list(
+    site: &Site,
+    files: &[OutputFile],
+    kept: &[String],
+) -> Result<Vec<(String, String)>, Errors> {
+    let mut listed: BTreeSet<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(kept.iter().map(String::as_str))
+        .collect();
+    let mut moved = redirects::aliases(site, &listed, &redirects::sources(site))?;
+    listed.extend(moved.iter().map(|(from, _)| from.as_str()));
+    let folders = redirects::folders(site, &listed);
+    moved.extend(folders);
+    Ok(moved)
 }
 
 /// Two outputs at one path would silently overwrite each other.

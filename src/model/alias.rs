@@ -1,0 +1,113 @@
+//! `aliases:` in front matter: older addresses of a page, each kept as a
+//! redirect page to it (see `render::redirects`).
+
+use std::path::Path;
+
+use crate::error::{Error, Errors};
+
+/// One older address: the output file it becomes, and the front matter line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// `tin-tuc/dia-chi-cu/index.html`
+    pub file: String,
+    pub line: usize,
+}
+
+/// The output file an `aliases:` entry names: `/tin-tuc/cu/` and `/tin-tuc/cu`
+/// → `tin-tuc/cu/index.html`, `/tin/123.html` → `tin/123.html`. Err says
+/// what is wrong, in words for the editor.
+pub fn alias_file(alias: &str) -> Result<String, String> {
+    let text = alias.trim();
+    let why = if text.contains("://") || text.starts_with("//") {
+        Some("is a full web address; write only the path on this site, like /tin-tuc/dia-chi-cu/")
+    } else if !text.starts_with('/') {
+        Some("must start with `/`, like /tin-tuc/dia-chi-cu/")
+    } else if text.contains(['?', '#', '\\', '"', '<', '>']) || text.contains(char::is_whitespace)
+    {
+        Some("may hold only a path: no spaces, `?`, `#`, quotes or backslashes")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        return Err(format!("the alias `{text}` {why}"));
+    }
+    let decoded = crate::serve::files::percent_decode(text).unwrap_or_else(|| text.to_string());
+    let parts: Vec<&str> = decoded.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.iter().any(|p| *p == "." || *p == "..") {
+        return Err(format!(
+            "the alias `{text}` uses `.` or `..`; write the whole path from the site's top, like /tin-tuc/dia-chi-cu/"
+        ));
+    }
+    if parts.is_empty() {
+        return Err(format!(
+            "the alias `{text}` is the home page, which always exists; remove it"
+        ));
+    }
+    let joined = parts.join("/");
+    let last = parts[parts.len() - 1].to_ascii_lowercase();
+    if last.ends_with(".html") || last.ends_with(".htm") {
+        Ok(joined)
+    } else {
+        Ok(format!("{joined}/index.html"))
+    }
+}
+
+/// Reads the `aliases:` of one file. `yaml` is its front matter text, which
+/// starts on the file's line 2; each error names the line of its alias.
+pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Errors> {
+    let key = crate::yaml::line_of_key(yaml, "aliases").unwrap_or(0);
+    let line_of = |alias: &str| {
+        let found = yaml
+            .lines()
+            .enumerate()
+            .skip(key.saturating_sub(1))
+            .find(|(_, l)| l.contains(alias.trim()))
+            .map(|(i, _)| i + 1);
+        found.unwrap_or(key) + 1
+    };
+    let mut errors = Errors::default();
+    let mut out = Vec::new();
+    for alias in list {
+        let line = line_of(alias);
+        match alias_file(alias) {
+            Ok(file) => out.push(Alias { file, line }),
+            Err(why) => errors.push(Error::new(path, format!("aliases: {why}")).at_line(line)),
+        }
+    }
+    errors.into_result(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_paths_become_files_inside_the_site() {
+        assert_eq!(
+            alias_file("/tin-tuc/cu/").as_deref(),
+            Ok("tin-tuc/cu/index.html")
+        );
+        assert_eq!(
+            alias_file("/tin-tuc/cu").as_deref(),
+            Ok("tin-tuc/cu/index.html")
+        );
+        assert_eq!(alias_file("/tin/123.html").as_deref(), Ok("tin/123.html"));
+        assert_eq!(
+            alias_file("/tin/%E1%BA%A3nh/").as_deref(),
+            Ok("tin/ảnh/index.html")
+        );
+        for (bad, says) in [
+            ("tin-tuc/cu/", "must start with `/`"),
+            ("https://x.vn/a/", "full web address"),
+            ("//x.vn/a/", "full web address"),
+            ("/a/../../etc/", "`..`"),
+            ("/a/%2E%2E/b/", "`..`"),
+            ("/a?b=1", "no spaces, `?`"),
+            ("/", "home page"),
+        ] {
+            let e = alias_file(bad).unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+    }
+
+}
