@@ -27,6 +27,11 @@ pub struct Report {
     pub elapsed: Duration,
     /// Links to other sites (`file:line: url`), listed by `check`; never fetched.
     pub external: Vec<String>,
+    /// Set by `check`: each article's and page's output file → its source
+    /// file, which publish records to keep moved addresses as redirects.
+    pub sources: std::collections::BTreeMap<String, String>,
+    /// Set by `check`: makes the redirect pages publish keeps.
+    pub redirector: render::redirects::Redirector,
 }
 
 /// Loads, checks and renders the site in memory.
@@ -88,24 +93,28 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Er
 
 /// Everything `build` checks, plus links between pages; writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Errors> {
-    let start = Instant::now();
-    let (site, files) = render_site(opts)?;
-    crate::links::check(&site, &files).into_result(())?;
-    let mut r = report(&site, &files, start);
-    r.external = crate::links::external(&site);
-    Ok(r)
+    checked(opts, false)
 }
 
 /// [`check`], then write what was checked: one render instead of two, for
 /// `publish`, which must not put up a site that fails a check.
 pub fn check_and_build(opts: &BuildOptions) -> Result<Report, Errors> {
+    checked(opts, true)
+}
+
+fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Errors> {
     let start = Instant::now();
-    let (site, files) = render_site(opts)?;
+    let (site, theme) = model_and_theme(opts, &|_| {})?;
+    let files = render::render(&site, &theme)?;
     crate::links::check(&site, &files).into_result(())?;
-    crate::write::write(&opts.output, &files)
-        .map_err(|e| Errors::from(e).relative_to(&opts.root))?;
+    if write {
+        crate::write::write(&opts.output, &files)
+            .map_err(|e| Errors::from(e).relative_to(&opts.root))?;
+    }
     let mut r = report(&site, &files, start);
     r.external = crate::links::external(&site);
+    r.sources = render::redirects::sources(&site);
+    r.redirector = render::redirects::Redirector::new(&site.settings, &theme);
     Ok(r)
 }
 
@@ -117,5 +126,7 @@ fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
         warnings: site.warnings.clone(),
         elapsed: start.elapsed(),
         external: Vec::new(),
+        sources: Default::default(),
+        redirector: Default::default(),
     }
 }

@@ -22,8 +22,7 @@ pub fn alias_file(alias: &str) -> Result<String, String> {
         Some("is a full web address; write only the path on this site, like /tin-tuc/dia-chi-cu/")
     } else if !text.starts_with('/') {
         Some("must start with `/`, like /tin-tuc/dia-chi-cu/")
-    } else if text.contains(['?', '#', '\\', '"', '<', '>']) || text.contains(char::is_whitespace)
-    {
+    } else if text.contains(['?', '#', '\\', '"', '<', '>']) || text.contains(char::is_whitespace) {
         Some("may hold only a path: no spaces, `?`, `#`, quotes or backslashes")
     } else {
         None
@@ -109,5 +108,4 @@ mod tests {
             assert!(e.contains(says), "{bad}: {e}");
         }
     }
-
 }

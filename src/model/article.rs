@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::model::alias::Alias;
 use crate::load::frontmatter::{Event, Image, Source};
 use crate::markdown::Reference;
+use crate::model::alias::Alias;
 use crate::model::stats::StatItem;
 use crate::text::date::When;
 

@@ -15,23 +15,38 @@ use rayon::prelude::*;
 use crate::error::Error;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::Plan;
+use crate::publish::redirects::{self, Pages};
 use crate::publish::releases::{self, Current, Layout};
+use crate::render::redirects::Redirector;
 
 pub struct Done {
     pub plan: Plan,
+    /// Redirects new in this publish (old → new output path).
+    pub redirects: Vec<(String, String)>,
     /// The release now served; `None` on a dry run.
     pub release: Option<String>,
     pub removed: Vec<String>,
+}
+
+/// How to publish to a folder: the flags of the command.
+pub struct Flags {
+    pub delete: bool,
+    pub dry_run: bool,
+    pub keep: usize,
 }
 
 pub fn publish(
     target: &Path,
     output: &Path,
     build: &Manifest,
-    delete: bool,
-    dry_run: bool,
-    keep: usize,
+    flags: &Flags,
+    redirector: &Redirector,
 ) -> Result<Done, Error> {
+    let Flags {
+        delete,
+        dry_run,
+        keep,
+    } = *flags;
     let layout = Layout::new(target)?;
     let _lock = if dry_run {
         None
@@ -48,12 +63,15 @@ pub fn publish(
         Some(dir) => read_manifest(dir)?,
         None => Manifest::default(),
     };
-    let plan = Plan::new(&old_manifest, build, delete, |p| {
+    let (build, pages) = redirects::add(&old_manifest, build, redirector)?;
+    let plan = Plan::new(&old_manifest, &build, delete, |p| {
         previous.as_ref().and_then(|d| size_at(&d.join(p)))
     });
+    let news = pages.news.clone();
     if dry_run {
         return Ok(Done {
             plan,
+            redirects: news,
             release: None,
             removed: Vec::new(),
         });
@@ -68,6 +86,7 @@ pub fn publish(
             // release, one `--rollback` may need, out of the kept ones.
             return Ok(Done {
                 plan,
+                redirects: news,
                 release: Some(name),
                 removed: Vec::new(),
             });
@@ -78,7 +97,7 @@ pub fn publish(
     let staging = layout.releases.join(releases::staging_name(&name));
     let filled = fs::create_dir(&staging)
         .map_err(|e| Error::io(&staging, &e))
-        .and_then(|()| fill(&staging, previous.as_deref(), output, &plan));
+        .and_then(|()| fill(&staging, previous.as_deref(), (output, &pages), &plan));
     if let Err(e) = filled {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -89,6 +108,7 @@ pub fn publish(
     let removed = releases::prune(&layout, keep, &name);
     Ok(Done {
         plan,
+        redirects: news,
         release: Some(name),
         removed,
     })
@@ -146,7 +166,14 @@ struct Carry {
     symlinks: Vec<(PathBuf, PathBuf)>,
 }
 
-fn fill(staging: &Path, previous: Option<&Path>, output: &Path, plan: &Plan) -> Result<(), Error> {
+/// `from`: the build's folder, and the redirect pages made for this publish.
+fn fill(
+    staging: &Path,
+    previous: Option<&Path>,
+    from: (&Path, &Pages),
+    plan: &Plan,
+) -> Result<(), Error> {
+    let (output, pages) = from;
     let mut carry = match previous {
         Some(dir) => carry_over(dir, plan)?,
         None => Carry::default(),
@@ -175,7 +202,7 @@ fn fill(staging: &Path, previous: Option<&Path>, output: &Path, plan: &Plan) -> 
         .try_for_each(|rel| link_or_copy(&prev.join(rel), &staging.join(rel)))?;
     sends
         .par_iter()
-        .try_for_each(|rel| copy(&output.join(rel), &staging.join(rel)))?;
+        .try_for_each(|rel| copy(&pages.source(output, rel), &staging.join(rel)))?;
     for (rel, to) in &carry.symlinks {
         let at = staging.join(rel);
         std::os::unix::fs::symlink(to, &at).map_err(|e| Error::io(&at, &e))?;

@@ -1,6 +1,8 @@
 //! `.trangtin-manifest`: what the last publish put at the target, one file a line
 //! (`path<TAB>size<TAB>sha256`, sorted by path). `--delete` removes only files
 //! listed here, so anything the committee placed at the target by hand is safe.
+//! A page adds a fourth field, where it came from (see [`Origin`]), so that the
+//! next publish can keep its address when it moves.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -23,6 +25,40 @@ pub struct Entry {
     pub size: u64,
     /// Lower-case hex SHA-256, as `sha256sum` prints it.
     pub hash: String,
+    pub origin: Option<Origin>,
+}
+
+impl Entry {
+    /// The same file: size and hash (not where it came from).
+    pub fn same_file(&self, other: &Entry) -> bool {
+        self.size == other.size && self.hash == other.hash
+    }
+}
+
+/// Where a published page came from: the fourth field of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// `src:content/articles/a.md`: an article or page made from this file.
+    Source(String),
+    /// `to:tin-tuc/b/index.html`: a redirect publish kept, to this page.
+    Redirect(String),
+}
+
+impl Origin {
+    fn to_field(&self) -> String {
+        match self {
+            Origin::Source(s) => format!("src:{}", escape(s)),
+            Origin::Redirect(to) => format!("to:{}", escape(to)),
+        }
+    }
+
+    fn parse(field: &str) -> Option<Origin> {
+        if let Some(s) = field.strip_prefix("src:") {
+            return unescape(s).map(Origin::Source);
+        }
+        let to = unescape(field.strip_prefix("to:")?)?;
+        is_safe(&to).then_some(Origin::Redirect(to))
+    }
 }
 
 /// Path (relative, with `/`) → size and hash, sorted by path.
@@ -38,6 +74,27 @@ impl Manifest {
         self.0.len()
     }
 
+    /// Records where each page came from (output path → source file).
+    pub fn set_sources(&mut self, sources: &BTreeMap<String, String>) {
+        for (path, source) in sources {
+            if let Some(e) = self.0.get_mut(path) {
+                e.origin = Some(Origin::Source(source.clone()));
+            }
+        }
+    }
+
+    /// The output path of the page made from `source`, and of every other
+    /// page, in one look-up table.
+    pub fn pages_by_source(&self) -> BTreeMap<&str, &str> {
+        self.0
+            .iter()
+            .filter_map(|(path, e)| match &e.origin {
+                Some(Origin::Source(s)) => Some((s.as_str(), path.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The text written at the target.
     pub fn to_text(&self) -> String {
         let mut out = String::with_capacity(self.0.len() * 100);
@@ -47,6 +104,10 @@ impl Manifest {
             out.push_str(&e.size.to_string());
             out.push('\t');
             out.push_str(&e.hash);
+            if let Some(origin) = &e.origin {
+                out.push('\t');
+                out.push_str(&origin.to_field());
+            }
             out.push('\n');
         }
         out
@@ -78,12 +139,17 @@ fn parse_line(line: &str) -> Option<(String, Entry)> {
         && hash
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let origin = match parts.next() {
+        Some(field) => Some(Origin::parse(field)?),
+        None => None,
+    };
     (parts.next().is_none() && ok_hash && is_safe(&path)).then(|| {
         (
             path,
             Entry {
                 size,
                 hash: hash.to_string(),
+                origin,
             },
         )
     })
@@ -140,7 +206,11 @@ pub fn hash_file(path: &Path) -> io::Result<Entry> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    Ok(Entry { size, hash })
+    Ok(Entry {
+        size,
+        hash,
+        origin: None,
+    })
 }
 
 /// Every file under `dir` (the built site), hashed in parallel.
@@ -210,12 +280,30 @@ mod tests {
     }
 
     #[test]
+    fn pages_keep_their_source_and_redirects_their_target() {
+        let hash = "0".repeat(64);
+        let text = format!("a/index.html\t1\t{hash}\tsrc:content/articles/a b.md\nold/index.html\t1\t{hash}\tto:a/index.html\n");
+        let m = Manifest::parse(&text, "m").unwrap();
+        assert_eq!(
+            m.get("old/index.html").unwrap().origin,
+            Some(Origin::Redirect("a/index.html".into()))
+        );
+        assert_eq!(
+            m.pages_by_source().get("content/articles/a b.md"),
+            Some(&"a/index.html")
+        );
+        assert_eq!(m.to_text(), text);
+    }
+
+    #[test]
     fn damaged_or_escaping_lines_are_refused() {
         let hash = "0".repeat(64);
         for bad in [
             format!("../etc/passwd\t1\t{hash}"),
             format!("/abs\t1\t{hash}"),
             format!("a\tx\t{hash}"),
+            format!("a\t1\t{hash}\tto:../x"),
+            format!("a\t1\t{hash}\tmaybe"),
             "a\t1\tzz".to_string(),
         ] {
             let e = Manifest::parse(

@@ -9,6 +9,7 @@ mod local;
 mod manifest;
 mod plan;
 mod prepare;
+mod redirects;
 mod releases;
 mod remote;
 mod report;
@@ -51,6 +52,8 @@ pub struct Outcome {
     pub pruned: Vec<String>,
     /// `--rollback`: from which release to which.
     pub rolled_back: Option<(String, String)>,
+    /// Old addresses kept as redirects in this publish (old → new output path).
+    pub redirects: Vec<(String, String)>,
     pub warnings: Vec<Error>,
     pub elapsed: Duration,
 }
@@ -95,11 +98,14 @@ pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
     };
     let (output, build_report) = prepare::prepare(&opts.root, opts.no_build)?;
     outcome.warnings = build_report.warnings;
-    let build = manifest::scan(&output)?;
+    let mut build = manifest::scan(&output)?;
+    build.set_sources(&build_report.sources);
+    let redirector = &build_report.redirector;
     if let Some(session) = session {
-        let done = session.publish(&output, &build, opts.delete, opts.dry_run)?;
-        outcome.unchanged = build
-            .len()
+        let done = session.publish(&output, &build, opts.delete, opts.dry_run, redirector)?;
+        outcome.redirects = done.redirects;
+        outcome.unchanged = done
+            .files
             .saturating_sub(done.added.len() + done.changed.len());
         (
             outcome.added,
@@ -108,7 +114,13 @@ pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
             outcome.bytes_sent,
         ) = (done.added, done.changed, done.deleted, done.bytes_sent);
     } else if let Target::Local(dir) = &target {
-        let done = local::publish(dir, &output, &build, opts.delete, opts.dry_run, opts.keep)?;
+        let flags = local::Flags {
+            delete: opts.delete,
+            dry_run: opts.dry_run,
+            keep: opts.keep,
+        };
+        let done = local::publish(dir, &output, &build, &flags, redirector)?;
+        outcome.redirects = done.redirects;
         outcome.bytes_sent = done.plan.bytes_to_send();
         outcome.unchanged = done.plan.unchanged;
         (outcome.added, outcome.changed, outcome.deleted) =

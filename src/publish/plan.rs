@@ -76,7 +76,7 @@ impl Plan {
             };
             let there = at_target(path);
             match previous.get(path) {
-                Some(old) if old == entry && there == Some(old.size) => plan.unchanged += 1,
+                Some(old) if old.same_file(entry) && there == Some(old.size) => plan.unchanged += 1,
                 _ if there.is_some() => plan.changed.push(change),
                 _ => plan.added.push(change),
             }
@@ -130,6 +130,7 @@ mod tests {
                         Entry {
                             size: *s,
                             hash: h.to_string().repeat(64),
+                            origin: None,
                         },
                     )
                 })

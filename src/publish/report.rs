@@ -4,6 +4,7 @@
 use crate::error::Errors;
 use crate::publish::plan::Change;
 use crate::publish::Outcome;
+use crate::render::redirects::shown;
 
 /// Longest list of files printed after a real publish.
 const LIST_LIMIT: usize = 50;
@@ -19,6 +20,9 @@ pub fn print(o: &Outcome) {
     let listed = o.added.len() + o.changed.len() + o.deleted.len();
     if o.dry_run || listed <= LIST_LIMIT {
         list(o);
+    }
+    if let Some(text) = redirects(o) {
+        println!("{text}");
     }
     println!("{}", summary(o));
     if !o.pruned.is_empty() {
@@ -50,6 +54,29 @@ fn list(o: &Outcome) {
         );
         for c in files.iter() {
             println!("  {mark} {}  ({})", c.path, size(c.size));
+        }
+    }
+}
+
+/// `↪ 1 redirect kept: /tin-tuc/old/ → /tin-tuc/new/`, one line each when more.
+pub fn redirects(o: &Outcome) -> Option<String> {
+    let shown = |(from, to): &(String, String)| format!("{} → {}", shown(from), shown(to));
+    let n = o.redirects.len();
+    let what = format!("{n} redirect{}", if n == 1 { "" } else { "s" });
+    let head = if o.dry_run {
+        format!("↪ would keep {what}")
+    } else {
+        format!("↪ {what} kept")
+    };
+    match o.redirects.as_slice() {
+        [] => None,
+        [one] => Some(format!("{head}: {}", shown(one))),
+        all => {
+            let lines: Vec<String> = all.iter().map(|r| format!("  {}", shown(r))).collect();
+            Some(format!(
+                "{head} (old address → new page):\n{}",
+                lines.join("\n")
+            ))
         }
     }
 }
@@ -129,6 +156,27 @@ mod tests {
         assert_eq!(size(812), "812 B");
         assert_eq!(size(12_345), "12.3 kB");
         assert_eq!(size(4_500_000), "4.5 MB");
+    }
+
+    #[test]
+    fn kept_redirects_are_named() {
+        let mut o = Outcome {
+            redirects: vec![(
+                "tin-tuc/cu/index.html".into(),
+                "tin-tuc/moi/index.html".into(),
+            )],
+            ..Outcome::default()
+        };
+        assert_eq!(
+            redirects(&o).unwrap(),
+            "↪ 1 redirect kept: /tin-tuc/cu/ → /tin-tuc/moi/"
+        );
+        o.redirects
+            .push(("a/index.html".into(), "b/index.html".into()));
+        assert_eq!(
+            redirects(&o).unwrap(),
+            "↪ 2 redirects kept (old address → new page):\n  /tin-tuc/cu/ → /tin-tuc/moi/\n  /a/ → /b/"
+        );
     }
 
     #[test]

@@ -13,10 +13,16 @@ use std::process::Command;
 use crate::error::Error;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::{Change, Phase, Plan, PHASES};
+use crate::publish::redirects::{self, Pages};
 use crate::publish::remote::{self, quote, Ssh};
 use crate::publish::target::Remote;
+use crate::render::redirects::Redirector;
 
 pub struct Done {
+    /// Files of the site now (the build and the redirects kept).
+    pub files: usize,
+    /// Redirects new in this publish (old → new output path).
+    pub redirects: Vec<(String, String)>,
     pub added: Vec<Change>,
     pub changed: Vec<Change>,
     pub deleted: Vec<Change>,
@@ -77,11 +83,15 @@ impl<'a> Session<'a> {
         build: &Manifest,
         delete: bool,
         dry_run: bool,
+        redirector: &Redirector,
     ) -> Result<Done, Error> {
-        let plan = Plan::new(&self.old, build, delete, |p| {
+        let (build, pages) = redirects::add(&self.old, build, redirector)?;
+        let plan = Plan::new(&self.old, &build, delete, |p| {
             self.old.get(p).map(|e| e.size)
         });
         let mut done = Done {
+            files: build.len(),
+            redirects: pages.news.clone(),
             added: Vec::new(),
             changed: Vec::new(),
             deleted: plan.deleted.clone(),
@@ -89,7 +99,7 @@ impl<'a> Session<'a> {
         };
         if dry_run {
             let all: Vec<&str> = build.0.keys().map(String::as_str).collect();
-            self.rsync(output, &all, true, &mut done)
+            self.rsync_from(output, &pages, &all, true, &mut done)
                 .map_err(|m| self.fail(m))?;
             return Ok(done);
         }
@@ -100,7 +110,7 @@ impl<'a> Session<'a> {
                 .map(String::as_str)
                 .filter(|p| Phase::of(p) == phase)
                 .collect();
-            self.rsync(output, &files, false, &mut done)
+            self.rsync_from(output, &pages, &files, false, &mut done)
                 .map_err(|e| self.fail(format!("uploading the {} stopped: {e}", phase.name())))?;
         }
         let dir = quote(&self.remote.path);
@@ -116,6 +126,25 @@ impl<'a> Session<'a> {
             .run(&write, plan.manifest.to_text().as_bytes())
             .map_err(|e| self.fail(format!("writing the manifest stopped: {e}")))?;
         Ok(done)
+    }
+
+    /// [`Session::rsync`] of the build's files from `output`, then of the
+    /// redirect pages from their own folder.
+    fn rsync_from(
+        &self,
+        output: &Path,
+        pages: &Pages,
+        files: &[&str],
+        dry_run: bool,
+        done: &mut Done,
+    ) -> Result<(), String> {
+        let (moved, built): (Vec<&str>, Vec<&str>) =
+            files.iter().partition(|f| pages.paths.contains(**f));
+        self.rsync(output, &built, dry_run, done)?;
+        match &pages.dir {
+            Some(dir) => self.rsync(dir, &moved, dry_run, done),
+            None => Ok(()),
+        }
     }
 
     /// One rsync run over `files` (paths under `output`).
@@ -239,6 +268,8 @@ mod tests {
     fn reads_rsync_output() {
         let out = "TRANGTIN cd+++++++++ 4096 a/\nTRANGTIN <f+++++++++ 12 a/new file.html\nTRANGTIN <fcs....... 30 b.css\nTRANGTIN .f...p..... 5 c.txt\nTotal bytes sent: 1,234\n";
         let mut done = Done {
+            files: 0,
+            redirects: vec![],
             added: vec![],
             changed: vec![],
             deleted: vec![],
