@@ -127,8 +127,11 @@ pub fn main() -> i32 {
             "built",
         ),
         Command::Check(args) => {
-            let result = build::check(&args.site.options());
-            if let Ok(report) = &result {
+            let opts = args.site.options();
+            let mut result = build::check(&opts);
+            if let Ok(report) = &mut result {
+                let moved = crate::publish::moved_warnings(&opts.root, &report.sources);
+                report.warnings.extend(moved);
                 crate::links::print_external(&report.external, args.verbose, args.site.quiet);
             }
             finish(result, args.site.quiet, "checked")

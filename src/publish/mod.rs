@@ -7,6 +7,7 @@
 
 mod local;
 mod manifest;
+mod moved;
 mod plan;
 mod prepare;
 mod redirects;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Errors};
+pub use moved::warnings as moved_warnings;
 use plan::Change;
 pub use target::Target;
 

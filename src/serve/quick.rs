@@ -44,7 +44,8 @@ pub(super) fn single_edit(
     };
     let (old, old_charts) = articles.get(rel)?.checked.as_ref().ok()?;
     let (draft, charts) = new.checked.as_ref().ok()?;
-    if old_charts != charts {
+    // Alias pages are made with the whole site's addresses: the usual rebuild.
+    if old_charts != charts || old.article.aliases != draft.article.aliases {
         return None;
     }
     if same_outside_body(old, draft) {

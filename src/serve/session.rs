@@ -163,6 +163,11 @@ impl Session {
         if !quick {
             outcome = self.finish(false);
             outcome.warnings.retain(|w| changed.contains(&w.path));
+        } else if let (None, Some(last)) = (&outcome.errors, &self.last) {
+            let moved = moved(&self.settings.root, &last.site);
+            outcome
+                .warnings
+                .extend(moved.into_iter().filter(|w| changed.contains(&w.path)));
         }
         outcome.elapsed = start.elapsed();
         outcome
@@ -312,7 +317,8 @@ impl Session {
         let synced = self.disk.sync(&rendered.files, |p| {
             kept.contains(p) || (!search && p.starts_with(dir))
         });
-        let warnings = site.warnings.clone();
+        let mut warnings = site.warnings.clone();
+        warnings.extend(moved(&self.settings.root, &site));
         let pages = rendered
             .files
             .iter()
@@ -352,6 +358,11 @@ impl Session {
 }
 
 /// Reads one article; None when it is gone or is a draft not shown.
+/// Pages whose address moved since the last publish (see [`crate::publish::moved_warnings`]).
+fn moved(root: &Path, site: &crate::model::Site) -> Vec<Error> {
+    crate::publish::moved_warnings(root, &render::redirects::sources(site))
+}
+
 fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Error>> {
     if !settings.root.join(rel).is_file() {
         return None;
