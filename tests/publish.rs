@@ -3,6 +3,8 @@
 
 #[path = "publish/local.rs"]
 mod local;
+#[path = "publish/redirects.rs"]
+mod redirects;
 #[path = "publish/ssh.rs"]
 mod ssh;
 #[path = "publish/sshd.rs"]
