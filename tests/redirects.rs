@@ -92,16 +92,12 @@ fn an_alias_that_names_a_page_or_another_alias_is_an_error_naming_both_files() {
     with_aliases(&site, "content/articles/da-nang.md", "\n  - /tin-cu/");
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
+    // The newer article (da-nang, 2023) is read first.
     assert!(
-        run.stderr.contains(
-            "the alias /tin-cu/ is already the address of content/articles/da-nang.md:3;"
-        ) || run.stderr.contains(
-            "the alias /tin-cu/ is already the address of content/articles/thai-hoa.md:2;"
-        ),
+        run.stderr.contains("content/articles/thai-hoa.md:2: the alias /tin-cu/ is already the address of content/articles/da-nang.md:3; remove it from `aliases:` here or there"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("content/articles/"), "{}", run.stderr);
 
     let site = Site::new("minimal");
     with_aliases(&site, THAI_HOA, "[/tin-moi/]");
@@ -159,7 +155,7 @@ fn every_folder_of_pages_has_an_index_page() {
         ("tin-tuc/", "/tin-moi/"),
         ("bieu-do/", "/so-lieu/"),
         ("documents/", "/van-kien/"),
-        ("tin-moi/trang/", "/tin-moi/"),
+        ("media/", "/"),
     ] {
         assert_eq!(
             redirect_of(&run, &format!("{folder}index.html")).as_deref(),
