@@ -17,6 +17,7 @@ use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::Plan;
 use crate::publish::redirects::{self, Pages};
 use crate::publish::releases::{self, Current, Layout};
+use crate::publish::snippets;
 use crate::render::redirects::Redirector;
 
 pub struct Done {
@@ -207,6 +208,10 @@ fn fill(
         let at = staging.join(rel);
         std::os::unix::fs::symlink(to, &at).map_err(|e| Error::io(&at, &e))?;
     }
+    for (name, text) in &pages.snippets {
+        let at = staging.join(name);
+        fs::write(&at, text).map_err(|e| Error::io(&at, &e))?;
+    }
     let m = staging.join(manifest::NAME);
     fs::write(&m, plan.manifest.to_text()).map_err(|e| Error::io(&m, &e))
 }
@@ -221,8 +226,11 @@ fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Error> {
             continue;
         };
         let name = rel.to_str();
-        let ours =
-            |p: &str| p == manifest::NAME || p.split('/').any(|c| c == manifest::PARTIAL_DIR);
+        let ours = |p: &str| {
+            p == manifest::NAME
+                || [snippets::NGINX, snippets::APACHE].contains(&p)
+                || p.split('/').any(|c| c == manifest::PARTIAL_DIR)
+        };
         if name.is_some_and(ours) {
             continue;
         }

@@ -14,6 +14,7 @@ mod redirects;
 mod releases;
 mod remote;
 mod report;
+mod snippets;
 mod ssh;
 mod target;
 

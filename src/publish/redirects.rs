@@ -61,6 +61,8 @@ pub struct Pages {
     pub paths: BTreeSet<String>,
     /// Redirects that are new or lead somewhere new, as addresses for people.
     pub news: Vec<(String, String)>,
+    /// Every kept redirect as web server settings (file name, text).
+    pub snippets: [(&'static str, String); 2],
 }
 
 impl Pages {
@@ -88,7 +90,9 @@ pub fn add(
     redirector: &Redirector,
 ) -> Result<(Manifest, Pages), Error> {
     let mut with = build.clone();
-    let pages = write(&find(previous, build), previous, &mut with, redirector)?;
+    let moves = find(previous, build);
+    let mut pages = write(&moves, previous, &mut with, redirector)?;
+    pages.snippets = crate::publish::snippets::snippets(&moves, redirector.base_path());
     Ok((with, pages))
 }
 

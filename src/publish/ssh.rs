@@ -122,6 +122,12 @@ impl<'a> Session<'a> {
             "cat > {dir}/{m}.new && mv -f -- {dir}/{m}.new {dir}/{m}",
             m = manifest::NAME
         );
+        for (name, text) in &pages.snippets {
+            let put = format!("cat > {dir}/{name}.new && mv -f -- {dir}/{name}.new {dir}/{name}");
+            self.ssh
+                .run(&put, text.as_bytes())
+                .map_err(|e| self.fail(format!("writing {name} stopped: {e}")))?;
+        }
         self.ssh
             .run(&write, plan.manifest.to_text().as_bytes())
             .map_err(|e| self.fail(format!("writing the manifest stopped: {e}")))?;

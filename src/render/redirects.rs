@@ -42,6 +42,11 @@ impl Redirector {
         }
     }
 
+    /// The site's path on its server (`/` or `/dang-bo/`).
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
     /// The page sending readers to `to`, an output path (`tin-tuc/a/index.html`)
     /// or a site-relative address (`tin-tuc/a/`).
     pub fn page(&self, to: &str) -> Vec<u8> {

@@ -66,6 +66,11 @@ fn renames(site: &Site, publish: &dyn Fn(&[&str]) -> String, served: &Path) {
     );
     assert_eq!(redirect_of(served, &first).as_deref(), Some(second));
     assert_eq!(redirect_of(served, second), None);
+    assert!(
+        read(served, ".trangtin-redirects.nginx.conf")
+            .contains(&format!("    {first} {second};\n")),
+        "the same redirect for nginx"
+    );
     assert_eq!(listed_everywhere(served, &first), [false; 3]);
     assert_eq!(listed_everywhere(served, second), [true; 3]);
     let again = publish(&["--delete"]);
@@ -114,6 +119,12 @@ fn renames(site: &Site, publish: &dyn Fn(&[&str]) -> String, served: &Path) {
         assert_eq!(redirect_of(served, old).as_deref(), Some(last), "{old}");
     }
     assert_eq!(redirect_of(served, last), None);
+    let apache = read(served, ".trangtin-redirects.apache.conf");
+    assert_eq!(
+        apache.matches("RewriteRule ^/?tin-tuc/").count(),
+        4,
+        "{apache}"
+    );
 
     // The article deleted: its redirects go with it on --delete.
     fs::remove_file(site.root.join(ARTICLE)).unwrap();

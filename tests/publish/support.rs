@@ -127,10 +127,11 @@ fn rel(dir: &Path, path: &Path) -> String {
         .to_string()
 }
 
-/// `tree` without the manifest: what a visitor can fetch.
+/// `tree` without the manifest and the redirects' server settings beside it:
+/// the site's own files.
 pub fn site_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut t = tree(dir);
-    t.remove(MANIFEST);
+    t.retain(|p, _| !p.starts_with(".trangtin-"));
     t
 }
 
