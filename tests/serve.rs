@@ -625,3 +625,59 @@ fn fetch_whole(port: u16, target: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[test]
+fn serve_warns_when_an_address_moved_since_the_last_publish() {
+    let site = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
+        site.path(),
+    );
+    // The last publish put the Đà Nẵng article at another address.
+    let www = site.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let hash = "0".repeat(64);
+    std::fs::write(
+        www.join(".trangtin-manifest"),
+        format!("tin-tuc/cu/index.html\t1\t{hash}\tsrc:content/articles/da-nang.md\n"),
+    )
+    .unwrap();
+    let yaml = site.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}publish: {}\n", www.display())).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(out.path().join("site"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("trangtin starts");
+    let mut served = Served {
+        child,
+        port: 0,
+        site,
+        out,
+    };
+    let stderr = served.child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let expected = format!("warning: content/articles/da-nang.md: the address of this page changed since the last publish: /tin-tuc/cu/ → {PAGE}; publish will keep the old address as a redirect to the new one (to keep the old address instead, write `slug: cu`)");
+    let start = Instant::now();
+    loop {
+        let line = rx
+            .recv_timeout(LIMIT.saturating_sub(start.elapsed()))
+            .expect("serve warns within a minute");
+        if line == expected {
+            break;
+        }
+    }
+}

@@ -108,7 +108,9 @@ fn write(
         return Ok(pages);
     }
     let dir = std::env::temp_dir().join(format!("trangtin-redirects-{}", std::process::id()));
+    // A folder of this process's own, made afresh (a leftover is removed first).
     let _ = fs::remove_dir_all(&dir);
+    fs::create_dir(&dir).map_err(|e| Error::io(&dir, &e))?;
     pages.dir = Some(dir.clone());
     for (from, to) in moves {
         let file = dir.join(from);
