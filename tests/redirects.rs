@@ -156,6 +156,7 @@ fn every_folder_of_pages_has_an_index_page() {
         ("bieu-do/", "/so-lieu/"),
         ("documents/", "/van-kien/"),
         ("media/", "/"),
+        ("to-chuc/", "/to-chuc/tinh/"),
     ] {
         assert_eq!(
             redirect_of(&run, &format!("{folder}index.html")).as_deref(),
@@ -167,4 +168,28 @@ fn every_folder_of_pages_has_an_index_page() {
     assert!(!run
         .read("sitemap.xml")
         .contains("https://example.org/tin-tuc/<"));
+}
+
+#[test]
+fn redirect_pages_speak_the_site_language() {
+    let site = Site::new("minimal");
+    let run = site.build(&[]).ok();
+    let vi = run.read("tin-tuc/index.html");
+    assert!(
+        vi.contains("<html lang=\"vi\">") && vi.contains("<title>Trang đã chuyển địa chỉ</title>")
+    );
+    assert!(
+        vi.contains("Trang này đã chuyển đến địa chỉ mới: <a href=\"/tin-moi/\">"),
+        "{vi}"
+    );
+    site.edit("content/site.yaml", |t| {
+        t.replace("language: vi", "language: en")
+    });
+    let run = site.build(&[]).ok();
+    let en = run.read("tin-tuc/index.html");
+    assert!(en.contains("<html lang=\"en\">") && en.contains("<title>This page has moved</title>"));
+    assert!(
+        en.contains("This page has moved to a new address: <a href=\"/tin-moi/\">"),
+        "{en}"
+    );
 }

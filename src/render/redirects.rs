@@ -113,11 +113,13 @@ fn listing_of(folder: &str, site: &Site) -> Option<String> {
         urls::ARTICLES => Some(urls::NEWS.to_string()),
         urls::CHARTS => Some(urls::STATS.to_string()),
         "documents/" => Some(urls::DOCUMENTS.to_string()),
+        // The one top organization's page, else the statistics overview,
+        // which lists every organization.
         urls::ORGS => {
             let mut tops = site.orgs.list.iter().filter(|o| o.parent.is_none());
             match (tops.next(), tops.next()) {
                 (Some(top), None) => Some(urls::org(&top.id)),
-                _ => None,
+                _ => Some(urls::STATS.to_string()),
             }
         }
         _ => None,
