@@ -58,7 +58,7 @@ impl Redirector {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <title>{title}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
 <link rel=\"canonical\" href=\"{canonical}\">\n\
-<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n\
+<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n{STYLE}</head>\n<body>\n\
 <main>\n<h1>{title}</h1>\n<p>{text} <a href=\"{href}\">{canonical}</a></p>\n</main>\n</body>\n</html>\n",
             lang = escape(&self.lang),
             title = escape(&self.title),
@@ -67,6 +67,9 @@ impl Redirector {
         .into_bytes()
     }
 }
+
+/// Readable for the moment it shows, on a phone too; nothing fetched for it.
+const STYLE: &str = "<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.5rem}a{overflow-wrap:anywhere}</style>\n";
 
 /// Text for HTML content and attribute values.
 fn escape(text: &str) -> String {
