@@ -45,6 +45,9 @@ pub struct SiteView {
     pub events_url: String,
     pub documents_url: String,
     pub stats_url: String,
+    /// The site map and the keyword index, linked from the footer.
+    pub site_map_url: String,
+    pub tags_url: String,
     pub rss_url: String,
     pub atom_url: String,
 }
@@ -207,6 +210,8 @@ pub fn site_view(site: &Site, assets: super::feeds::Assets) -> SiteView {
         events_url: href(&s.base_path, urls::EVENTS),
         documents_url: href(&s.base_path, urls::DOCUMENTS),
         stats_url: href(&s.base_path, urls::STATS),
+        site_map_url: href(&s.base_path, urls::SITE_MAP),
+        tags_url: href(&s.base_path, urls::TAGS),
         rss_url: href(&s.base_path, "rss.xml"),
         atom_url: href(&s.base_path, "atom.xml"),
     }
