@@ -1,4 +1,4 @@
-//! Markdown → HTML pieces and the fenced `chart` / `stats` / `table` blocks between them.
+//! Markdown → HTML pieces and the fenced `chart` / `stats` / `table` / `video` blocks between them.
 //!
 //! The blocks are not rendered here: they come back as [`Part::Block`] with their
 //! YAML and line, and the model resolves them against the site's data. That keeps
@@ -14,6 +14,7 @@ pub enum BlockKind {
     Chart,
     Stats,
     Table,
+    Video,
 }
 
 /// A piece of an article body, in order.
@@ -209,6 +210,7 @@ fn block_kind(info: &str) -> Option<BlockKind> {
         "chart" => Some(BlockKind::Chart),
         "stats" => Some(BlockKind::Stats),
         "table" => Some(BlockKind::Table),
+        "video" => Some(BlockKind::Video),
         _ => None,
     }
 }

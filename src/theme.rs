@@ -67,6 +67,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/search.html"),
     ),
     (
+        "templates/site-map.html",
+        include_str!("../themes/default/templates/site-map.html"),
+    ),
+    (
         "templates/404.html",
         include_str!("../themes/default/templates/404.html"),
     ),
@@ -101,6 +105,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     (
         "templates/partials/sidebar.html",
         include_str!("../themes/default/templates/partials/sidebar.html"),
+    ),
+    (
+        "templates/partials/video.html",
+        include_str!("../themes/default/templates/partials/video.html"),
     ),
     (
         "templates/partials/event.html",

@@ -92,6 +92,11 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ("organization", site.first_page_under("to-chuc")),
         ("dataset", site.first_page_under("so-lieu")),
         ("search", "/tim-kiem/".to_string()),
+        ("site map", "/so-do-cong-thong-tin/".to_string()),
+        (
+            "article with a video",
+            site.page_with_most("tin-tuc", "<video "),
+        ),
         ("404", "/khong-co-trang-nay/".to_string()),
     ]
 }

@@ -31,13 +31,13 @@ fn interface_words_are_english() {
     for words in [
         "Source: Báo Nghệ An",
         "Keywords: phát triển đảng viên, Thái Hòa",
-        "More in this section",
+        "Related news",
         "Newer stories",
         "Attached documents",
     ] {
         assert!(text.contains(words), "`{words}` missing from: {text}");
     }
-    for vietnamese in ["Nguồn:", "Từ khóa:", "Tin cùng chuyên mục"] {
+    for vietnamese in ["Nguồn:", "Từ khóa:", "Tin liên quan"] {
         assert!(
             !text.contains(vietnamese),
             "Vietnamese interface word `{vietnamese}` on an English site: {text}"

@@ -76,7 +76,7 @@ fn article_links_to_its_category_keywords_unit_and_neighbours() {
         );
     }
     let text = text_of(&run.main(THAI_HOA));
-    assert!(text.contains("Tin cùng chuyên mục Đà Nẵng tổ chức hội nghị chuyên đề với hơn 4.000 đại biểu 21/02/2023 09:00"), "{text}");
+    assert!(text.contains("Tin liên quan Đà Nẵng tổ chức hội nghị chuyên đề với hơn 4.000 đại biểu 21/02/2023 09:00"), "{text}");
     assert!(text.contains("Các tin mới hơn Đà Nẵng tổ chức"), "{text}");
     let older = text_of(&run.main(DA_NANG));
     assert!(

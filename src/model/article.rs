@@ -24,6 +24,10 @@ pub enum BodyPart {
     Stats {
         items: Vec<StatItem>,
     },
+    /// A video: a file of the site, or a YouTube video behind a button.
+    Video {
+        video: crate::model::video::Video,
+    },
     /// Rows of a dataset, by index, with the columns to show.
     Table {
         dataset: String,

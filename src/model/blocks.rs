@@ -22,6 +22,8 @@ pub struct Lookup<'a> {
     pub orgs: &'a OrgTree,
     /// Files that could not be read; references to them are not errors again.
     pub failed: &'a Failed,
+    /// The site folder, where a video block's files are looked for.
+    pub root: &'a Path,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +70,8 @@ pub fn resolve(
                     }
                     BlockKind::Stats => stats(&text, line, path, look.orgs),
                     BlockKind::Table => table(&text, line, path, look),
+                    BlockKind::Video => crate::model::video::resolve(&text, line, path, look.root)
+                        .map(|video| BodyPart::Video { video }),
                 };
                 match r {
                     Ok(p) => out.push(p),

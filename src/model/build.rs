@@ -84,7 +84,9 @@ pub fn base(src: Source) -> Base {
             .map(|f| f.id.clone()),
     );
     errors.extend(e);
-    let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
+    let today = crate::model::document::today(&src.settings);
+    let (documents, e) =
+        crate::model::documents::check(&src.root, src.documents, &src.documents_text, today);
     errors.extend(e);
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
@@ -120,6 +122,7 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
         named_charts: &base.charts,
         orgs: &base.orgs,
         failed: &base.failed,
+        root: &base.root,
     };
     let ctx = ArticleCtx {
         look: &look,
@@ -137,6 +140,7 @@ pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
         named_charts: &base.charts,
         orgs: &base.orgs,
         failed: &base.failed,
+        root: &base.root,
     };
     page(f, &look, &base.settings.base_path, &base.settings.site.html)
 }
@@ -292,7 +296,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     }
     let mut documents = Vec::new();
     for d in &fm.documents {
-        match ctx.docs.iter().position(|doc| doc.entry.file == d.trim_start_matches('/')) {
+        match ctx.docs.iter().position(|doc| doc.is_named(d)) {
             Some(i) => documents.push(i),
             None if ctx.look.failed.documents => {}
             None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
@@ -320,6 +324,9 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         .to_string();
     let mut inline = Vec::new();
     let body = blocks::resolve(parsed.parts, path, &owner, ctx.look, &mut inline);
+    if let Ok(b) = &body {
+        warnings.extend(crate::model::video::warnings(b, path));
+    }
     let (title, date, updated, event_date, slug, image, body) =
         match (title, date, updated, event_date, slug, image, body) {
             (Ok(t), Ok(d), Ok(u), Ok(ed), Ok(s), Ok(i), Ok(b)) if errors.is_empty() => {
@@ -605,62 +612,4 @@ fn named_charts(
         list.into_iter().map(|c| (c.id.clone(), c)).collect(),
         errors,
     )
-}
-
-fn documents(
-    root: &Path,
-    entries: Vec<crate::model::document::DocumentEntry>,
-    text: &str,
-) -> (Vec<Document>, Errors) {
-    let file = PathBuf::from("content/documents.yaml");
-    let mut errors = Errors::default();
-    let mut out = Vec::new();
-    let mut slugs = BTreeMap::new();
-    for entry in entries {
-        let line = yaml::line_of(text, "file", &entry.file).unwrap_or(1);
-        let rel = entry.file.trim_start_matches('/').to_string();
-        let on_disk = root.join("content").join(&rel);
-        let size = match std::fs::metadata(&on_disk) {
-            Ok(m) if m.is_file() && rel.starts_with("documents/") => m.len(),
-            _ => {
-                errors.push(Error::new(&file, format!("the file `content/{rel}` does not exist; put it in content/documents/ or fix `file:`")).at_line(line));
-                continue;
-            }
-        };
-        let date = match entry.date.as_deref().map(date::parse).transpose() {
-            Ok(d) => d,
-            Err(m) => {
-                errors.push(
-                    Error::new(&file, format!("date: {m}")).at_line(
-                        yaml::line_of(text, "date", entry.date.as_deref().unwrap_or_default())
-                            .unwrap_or(line),
-                    ),
-                );
-                // Kept without a date, so articles citing it are not reported too.
-                None
-            }
-        };
-        let mut slug = slugify(entry.number.as_deref().unwrap_or(&entry.title));
-        if slug.is_empty() {
-            slug = slugify(&rel);
-        }
-        let n = slugs.entry(slug.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            slug = format!("{slug}-{n}");
-        }
-        let format = Path::new(&rel)
-            .extension()
-            .map(|e| e.to_string_lossy().to_uppercase())
-            .unwrap_or_default();
-        out.push(Document {
-            entry: crate::model::document::DocumentEntry { file: rel, ..entry },
-            slug,
-            date,
-            size,
-            format,
-        });
-    }
-    out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    (out, errors)
 }

@@ -6,11 +6,13 @@ pub mod blocks;
 pub mod build;
 pub mod dataset;
 pub mod document;
+pub mod documents;
 pub mod org;
 pub mod orgs;
 pub mod patch;
 pub mod site;
 pub mod stats;
+pub mod video;
 
 pub use build::build;
 pub use site::Site;

@@ -48,6 +48,8 @@ pub mod urls {
     pub const EVENTS: &str = "hoi-nghi/";
     pub const DOCUMENTS: &str = "van-kien/";
     pub const SEARCH: &str = "tim-kiem/";
+    /// The human-readable site map (sơ đồ cổng thông tin).
+    pub const SITE_MAP: &str = "so-do-cong-thong-tin/";
     pub const STATIC: &str = "static/";
 
     /// Folder names at the top of the site that a page's slug may not take.
@@ -62,6 +64,7 @@ pub mod urls {
         "hoi-nghi",
         "van-kien",
         "tim-kiem",
+        "so-do-cong-thong-tin",
         "static",
         "media",
         "documents",

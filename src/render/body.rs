@@ -31,6 +31,43 @@ pub struct TableCtx {
     pub numeric: Vec<bool>,
 }
 
+#[derive(Serialize)]
+struct VideoWrap {
+    video: VideoView,
+}
+
+/// A video block with its addresses made: the site's files under the base
+/// path, a YouTube video as its page and its no-cookie player.
+#[derive(Serialize)]
+struct VideoView {
+    title: String,
+    src: Option<String>,
+    mime: Option<&'static str>,
+    poster: Option<String>,
+    captions: Option<String>,
+    watch_url: Option<String>,
+    embed_url: Option<String>,
+}
+
+fn video_view(ctx: &Ctx, v: &crate::model::video::Video) -> VideoView {
+    let file = |p: &Option<String>| p.as_deref().map(|p| ctx.href(p));
+    VideoView {
+        title: v.title.clone(),
+        src: file(&v.src),
+        mime: v.mime,
+        poster: file(&v.poster),
+        captions: file(&v.captions),
+        watch_url: v
+            .youtube
+            .as_ref()
+            .map(|id| format!("https://www.youtube.com/watch?v={id}")),
+        embed_url: v
+            .youtube
+            .as_ref()
+            .map(|id| format!("https://www.youtube-nocookie.com/embed/{id}?autoplay=1")),
+    }
+}
+
 pub fn html(ctx: &Ctx, parts: &[BodyPart]) -> Result<String, Error> {
     let mut out = String::new();
     for part in parts {
@@ -46,6 +83,14 @@ pub fn html(ctx: &Ctx, parts: &[BodyPart]) -> Result<String, Error> {
                 };
                 out.push_str(&String::from_utf8_lossy(
                     &ctx.render("partials/stats.html", &view)?,
+                ));
+            }
+            BodyPart::Video { video } => {
+                let view = VideoWrap {
+                    video: video_view(ctx, video),
+                };
+                out.push_str(&String::from_utf8_lossy(
+                    &ctx.render("partials/video.html", &view)?,
                 ));
             }
             BodyPart::Table {

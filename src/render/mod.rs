@@ -11,11 +11,13 @@ mod engine;
 mod feeds;
 mod figures;
 mod listings;
+mod map;
 pub mod memo;
 mod pages;
 pub mod patch;
 mod portal;
 pub mod redirects;
+mod related;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -230,6 +232,7 @@ fn render_inner(
         Box::new(listings::all),
         Box::new(figures::pages),
         Box::new(portal::all),
+        Box::new(|ctx: &Ctx| Ok(map::page(ctx)?)),
         Box::new(feeds::feeds),
     ];
     // The search index is built from the model, so it runs beside the pages.

@@ -215,20 +215,9 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
     ctx.file(index_of(&rel), html)
 }
 
-/// Articles of the same category nearest in time, newest first.
+/// "Tin liên quan": see [`super::related`].
 fn related(ctx: &Ctx, i: usize) -> Vec<usize> {
-    let Some(c) = ctx.site.articles[i].category else {
-        return Vec::new();
-    };
-    let list = &ctx.site.categories[c].articles;
-    let pos = list.iter().position(|&x| x == i).unwrap_or(0);
-    let start = pos.saturating_sub(NEIGHBOURS / 2);
-    list.iter()
-        .skip(start)
-        .filter(|&&x| x != i)
-        .take(NEIGHBOURS)
-        .copied()
-        .collect()
+    super::related::related(ctx.site, i, NEIGHBOURS)
 }
 
 fn absolute_media(ctx: &Ctx, src: &str) -> String {

@@ -4,8 +4,9 @@
 //! The cards and fingerprints kept from the last render ([`Parts`]) are
 //! brought in step with the site. Then only the pages that may show the
 //! article get their fingerprints again ([`super::memo`]): the articles near
-//! it in the order before and after, those of its categories (their
-//! "related" lists) and of renamed keywords, the listings of all news and of
+//! it in the order before and after, those sharing a category, keyword,
+//! organization or conference with it (their "related" lists) and of renamed
+//! keywords, the listings of all news and of
 //! its categories and keywords, and every organization and document page
 //! (cheap). Those whose fingerprint differs from the memo's are rendered,
 //! with the home page and the feeds, indexes, conference page and sitemap the
@@ -141,13 +142,31 @@ impl Scope {
             |pair: &[Vec<String>; 2]| -> Vec<String> { pair.iter().flatten().cloned().collect() };
         let categories = existing(&site.categories, &slugs(&edit.categories));
         let mut tags = existing(&site.tags, &slugs(&edit.tags));
-        // "Related" lists come from an article's category; keyword names are on
+        // "Related" lists come from an article's keywords, organization,
+        // conference and category (see super::related); keyword names are on
         // the pages of their articles.
         for &c in &categories {
             site.categories[c]
                 .articles
                 .iter()
                 .for_each(|&x| near[x] = true);
+        }
+        for &t in &tags {
+            site.tags[t].articles.iter().for_each(|&x| near[x] = true);
+        }
+        let edited = &site.articles[edit.new];
+        let org = edited.org.as_ref().and_then(|o| site.orgs.index.get(o));
+        if let Some(list) = org.and_then(|&o| site.org_articles.get(o)) {
+            list.iter().for_each(|&x| near[x] = true);
+        }
+        if let Some(e) = &edited.event {
+            let same = |x: &usize| {
+                site.articles[*x]
+                    .event
+                    .as_ref()
+                    .is_some_and(|f| f.name == e.name)
+            };
+            (0..n).filter(same).for_each(|x| near[x] = true);
         }
         for t in existing(&site.tags, &edit.renamed_tags) {
             site.tags[t].articles.iter().for_each(|&x| near[x] = true);
@@ -333,6 +352,11 @@ fn render(
             errors.into_result(files)
         }),
         Box::new(|| Ok(portal::document_pages(ctx)?)),
+        // The site map lists the categories.
+        Box::new(|| match other.categories_index {
+            true => Ok(super::map::page(ctx)?),
+            false => Ok(Vec::new()),
+        }),
         Box::new(|| pages::home(ctx)),
         Box::new(|| feeds::feeds_of(ctx, other.feeds, &scope.categories)),
         Box::new(|| listings::indexes(ctx, other.categories_index, other.tags_index)),

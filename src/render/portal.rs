@@ -19,8 +19,16 @@ struct EventsCtx {
 struct DocumentsCtx {
     page: PageMeta,
     documents: Vec<DocView>,
-    kinds: Vec<(String, String)>,
-    years: Vec<i16>,
+    filters: Vec<Filter>,
+}
+
+/// One of the library's filters: its name in the address (`?loai=…`), the
+/// i18n key of its label, and its choices as (value, shown text).
+#[derive(Serialize)]
+struct Filter {
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
 }
 
 #[derive(Serialize)]
@@ -28,6 +36,7 @@ struct DocumentCtx {
     page: PageMeta,
     document: DocView,
     articles: Vec<super::views::Card>,
+    related: Vec<super::views::NamedLink>,
 }
 
 #[derive(Serialize)]
@@ -76,15 +85,7 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let title = word(ctx, "documents");
     let home = word(ctx, "home");
     let docs: Vec<DocView> = site.documents.iter().map(|d| doc_view(site, d)).collect();
-    let mut kinds: Vec<(String, String)> = docs
-        .iter()
-        .filter_map(|d| d.kind.clone().map(|k| (d.kind_slug.clone(), k)))
-        .collect();
-    kinds.sort();
-    kinds.dedup_by(|a, b| a.0 == b.0);
-    let mut years: Vec<i16> = docs.iter().filter_map(|d| d.year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
+    let filters = filters(ctx, &docs);
     let page =
         PageMeta::new(ctx, "documents", &title, &title, urls::DOCUMENTS).crumb(&home, ctx.href(""));
     let mut out = vec![OutputFile::bytes(
@@ -94,13 +95,80 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
             &DocumentsCtx {
                 page,
                 documents: docs,
-                kinds,
-                years,
+                filters,
             },
         )?,
     )];
     out.extend(document_pages(ctx)?);
     Ok(out)
+}
+
+/// The library's filters, each with the values its documents have; a filter
+/// with no value is left out.
+fn filters(ctx: &Ctx, docs: &[DocView]) -> Vec<Filter> {
+    let pick = |f: &dyn Fn(&DocView) -> Option<(String, String)>| {
+        let mut v: Vec<(String, String)> = docs.iter().filter_map(f).collect();
+        v.sort();
+        v.dedup_by(|a, b| a.0 == b.0);
+        v
+    };
+    let text = |slug: &String, name: &Option<String>| name.clone().map(|n| (slug.clone(), n));
+    let mut years = pick(&|d| d.year.map(|y| (y.to_string(), y.to_string())));
+    years.reverse();
+    let status = pick(&|d| d.status.map(|k| (d.status_slug.clone(), word(ctx, k))));
+    [
+        (
+            "loai",
+            "document_kind",
+            pick(&|d| text(&d.kind_slug, &d.kind)),
+        ),
+        (
+            "co-quan",
+            "document_issuer",
+            pick(&|d| text(&d.issuer_slug, &d.issuer)),
+        ),
+        (
+            "linh-vuc",
+            "document_field",
+            pick(&|d| text(&d.field_slug, &d.field)),
+        ),
+        ("nam", "year", years),
+        ("hieu-luc", "document_status", status),
+    ]
+    .into_iter()
+    .filter(|(_, _, options)| !options.is_empty())
+    .map(|(name, label, options)| Filter {
+        name,
+        label,
+        options,
+    })
+    .collect()
+}
+
+/// Documents near the one at `i`: cited by the same articles, then of the
+/// same field, newest first; not those it replaces or is replaced by.
+fn related_documents(ctx: &Ctx, i: usize) -> Vec<super::views::NamedLink> {
+    let site = ctx.site;
+    let d = &site.documents[i];
+    let mut seen: Vec<usize> = vec![i];
+    seen.extend(&d.replaces);
+    seen.extend(&d.replaced_by);
+    let cited = site
+        .articles
+        .iter()
+        .filter(|a| a.documents.contains(&i))
+        .flat_map(|a| a.documents.iter().copied());
+    let field = d.entry.field.as_deref();
+    let same_field = (0..site.documents.len())
+        .filter(|&j| field.is_some() && site.documents[j].entry.field.as_deref() == field);
+    let mut out = Vec::new();
+    for j in cited.chain(same_field) {
+        if !seen.contains(&j) && out.len() < 5 {
+            seen.push(j);
+            out.push(super::views::doc_link(site, j));
+        }
+    }
+    out
 }
 
 /// A page per document, with the articles that name it; but those `ctx` skips.
@@ -139,6 +207,7 @@ pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
                     page,
                     document: view,
                     articles,
+                    related: related_documents(ctx, i),
                 },
             )?,
         )?);

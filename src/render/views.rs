@@ -11,6 +11,7 @@ use crate::model::article::Article;
 use crate::model::document::Document;
 use crate::model::site::{urls, Site};
 use crate::model::stats::StatItem;
+use crate::text::slug::slugify;
 use crate::text::{date, number, Lang};
 
 /// A link with a label, used for menus, breadcrumbs, categories and tags.
@@ -44,6 +45,9 @@ pub struct SiteView {
     pub events_url: String,
     pub documents_url: String,
     pub stats_url: String,
+    /// The site map and the keyword index, linked from the footer.
+    pub site_map_url: String,
+    pub tags_url: String,
     pub rss_url: String,
     pub atom_url: String,
 }
@@ -88,13 +92,38 @@ pub struct DocView {
     pub number: Option<String>,
     pub title: String,
     pub issuer: Option<String>,
+    pub issuer_slug: String,
+    pub signer: Option<String>,
     pub kind: Option<String>,
     pub kind_slug: String,
+    pub field: Option<String>,
+    pub field_slug: String,
     pub date: Option<String>,
+    pub date_iso: Option<String>,
     pub year: Option<i16>,
+    pub effective: Option<String>,
+    pub expires: Option<String>,
+    /// The i18n key of its status (`status_in_force` …), and its filter slug.
+    pub status: Option<&'static str>,
+    pub status_slug: String,
     pub summary: Option<String>,
     pub url: String,
+    pub files: Vec<FileView>,
+    /// The first file, for lists that show one download.
     pub file_url: String,
+    pub format: String,
+    pub size: String,
+    /// The first PDF, shown in the document's page.
+    pub pdf: Option<String>,
+    pub replaces: Vec<NamedLink>,
+    pub replaced_by: Vec<NamedLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileView {
+    pub url: String,
+    /// The file's name (`ke-hoach-91.pdf`), or the label the editor gave it.
+    pub name: String,
     pub format: String,
     pub size: String,
 }
@@ -181,6 +210,8 @@ pub fn site_view(site: &Site, assets: super::feeds::Assets) -> SiteView {
         events_url: href(&s.base_path, urls::EVENTS),
         documents_url: href(&s.base_path, urls::DOCUMENTS),
         stats_url: href(&s.base_path, urls::STATS),
+        site_map_url: href(&s.base_path, urls::SITE_MAP),
+        tags_url: href(&s.base_path, urls::TAGS),
         rss_url: href(&s.base_path, "rss.xml"),
         atom_url: href(&s.base_path, "atom.xml"),
     }
@@ -253,24 +284,64 @@ pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
 pub fn doc_view(site: &Site, d: &Document) -> DocView {
     let lang = site.settings.lang;
     let bp = &site.settings.base_path;
+    let e = &d.entry;
+    let slug = |s: &Option<String>| s.as_deref().map(slugify).unwrap_or_default();
+    let files: Vec<FileView> = d
+        .files
+        .iter()
+        .map(|f| FileView {
+            url: href(bp, &f.path),
+            name: f
+                .label
+                .clone()
+                .unwrap_or_else(|| f.path.rsplit('/').next().unwrap_or_default().to_string()),
+            format: f.format.clone(),
+            size: file_size(f.size, lang),
+        })
+        .collect();
+    let links = |list: &[usize]| list.iter().map(|&i| doc_link(site, i)).collect();
+    let first = files.first();
     DocView {
-        number: d.entry.number.clone(),
-        title: d.entry.title.clone(),
-        issuer: d.entry.issuer.clone(),
-        kind: d.entry.kind.clone(),
-        kind_slug: d
-            .entry
-            .kind
-            .as_deref()
-            .map(crate::text::slug::slugify)
-            .unwrap_or_default(),
+        number: e.number.clone(),
+        title: e.title.clone(),
+        issuer: e.issuer.clone(),
+        issuer_slug: slug(&e.issuer),
+        signer: e.signer.clone(),
+        kind: e.kind.clone(),
+        kind_slug: slug(&e.kind),
+        field: e.field.clone(),
+        field_slug: slug(&e.field),
         date: d.date.map(|w| date::short(w, lang)),
+        date_iso: d.date.map(date::iso_date),
         year: d.date.map(|w| w.at.year()),
-        summary: d.entry.summary.clone(),
+        effective: d.effective.map(|w| date::short(w, lang)),
+        expires: d.expires.map(|w| date::short(w, lang)),
+        status: d.status.map(|s| s.word_key()),
+        status_slug: d.status.map(|s| s.slug()).unwrap_or_default().to_string(),
+        summary: e.summary.clone(),
         url: href(bp, &urls::document(&d.slug)),
-        file_url: href(bp, &d.entry.file),
-        format: d.format.clone(),
-        size: file_size(d.size, lang),
+        file_url: first.map(|f| f.url.clone()).unwrap_or_default(),
+        format: first.map(|f| f.format.clone()).unwrap_or_default(),
+        size: first.map(|f| f.size.clone()).unwrap_or_default(),
+        pdf: files
+            .iter()
+            .find(|f| f.format == "PDF")
+            .map(|f| f.url.clone()),
+        files,
+        replaces: links(&d.replaces),
+        replaced_by: links(&d.replaced_by),
+    }
+}
+
+/// A link to the document at `i`, named by its number (or title).
+pub fn doc_link(site: &Site, i: usize) -> NamedLink {
+    let d = &site.documents[i];
+    NamedLink {
+        name: match &d.entry.number {
+            Some(n) => format!("{n}: {}", d.entry.title),
+            None => d.entry.title.clone(),
+        },
+        url: href(&site.settings.base_path, &urls::document(&d.slug)),
     }
 }
 

@@ -156,7 +156,7 @@ fn page<'a>(site: &Site, p: &'a crate::model::article::Page, group: usize) -> Do
 
 fn document<'a>(site: &Site, d: &'a crate::model::document::Document, group: usize) -> Doc<'a> {
     let e = &d.entry;
-    let keywords = [&e.number, &e.kind, &e.issuer]
+    let keywords = [&e.number, &e.kind, &e.issuer, &e.signer, &e.field]
         .into_iter()
         .filter_map(|s| s.as_deref())
         .collect();

@@ -120,6 +120,7 @@ pub fn media_type(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "mp4" => "video/mp4",
         "webm" => "video/webm",
+        "vtt" => "text/vtt; charset=utf-8",
         "mp3" => "audio/mpeg",
         _ => "application/octet-stream",
     }

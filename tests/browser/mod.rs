@@ -255,6 +255,11 @@ pub struct SampleSite {
 
 impl SampleSite {
     pub fn build() -> SampleSite {
+        SampleSite::build_from(Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    /// A site folder other than the sample (a test fixture), built and served alike.
+    pub fn build_from(root: &Path) -> SampleSite {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let output = tmp.path().join("site");
         let server = Server::start(&output);
@@ -262,13 +267,13 @@ impl SampleSite {
             .args([
                 "build",
                 "--quiet",
-                "--root",
-                env!("CARGO_MANIFEST_DIR"),
                 "--base-url",
                 &server.base_url(),
                 "--output",
             ])
             .arg(&output)
+            .arg("--root")
+            .arg(root)
             .output()
             .unwrap_or_else(|e| panic!("cannot run trangtin: {e}"));
         assert!(

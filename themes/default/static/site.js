@@ -47,39 +47,53 @@
     folded = [];
   });
 
-  // Documents library: filter rows by kind and year without a server. The
-  // choice is kept in the address (?loai=…&nam=…) so a filtered list can be shared.
+  // Documents library: filter rows by kind, issuer, field, year and status
+  // without a server. Each select's name is a row's data-<name>; the choice is
+  // kept in the address (?loai=…&nam=…) so a filtered list can be shared.
   var form = $("[data-doc-filter]");
   if (form) {
     form.hidden = false;
     var count = $("[data-doc-count]");
-    var rows = $$("table.documents tbody tr[data-kind]");
+    var rows = $$("table.documents tbody tr[data-doc]");
+    var selects = $$("[data-doc-filter] select");
     var params = new URLSearchParams(window.location.search);
-    ["loai", "nam"].forEach(function (name) {
-      var value = params.get(name);
-      var select = form.elements[name];
-      if (value && select && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+    selects.forEach(function (select) {
+      var value = params.get(select.name);
+      if (value && Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
         select.value = value;
       }
     });
     var apply = function () {
-      var kind = form.elements.loai.value, year = form.elements.nam.value, shown = 0;
+      var shown = 0, q = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value) q.set(s.name, s.value); });
       rows.forEach(function (r) {
-        var ok = (!kind || r.getAttribute("data-kind") === kind) && (!year || r.getAttribute("data-year") === year);
+        var ok = selects.every(function (s) { return !s.value || r.getAttribute("data-" + s.name) === s.value; });
         r.hidden = !ok;
         if (ok) shown++;
       });
       if (count) count.textContent = shown + " / " + rows.length + " " + (count.getAttribute("data-of") || "");
       if (window.history && window.history.replaceState) {
-        var q = new URLSearchParams();
-        if (kind) q.set("loai", kind);
-        if (year) q.set("nam", year);
-        var s = q.toString();
-        window.history.replaceState(null, "", window.location.pathname + (s ? "?" + s : ""));
+        var text = q.toString();
+        window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
       }
     };
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     apply();
   }
+  // YouTube video: a link until the reader clicks it; only then is the
+  // player (youtube-nocookie.com) loaded in its place. Until then the page asks
+  // nothing of another host.
+  $$("a[data-youtube]").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = a.getAttribute("data-youtube");
+      frame.title = a.getAttribute("data-title") || "";
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.setAttribute("allowfullscreen", "");
+      a.parentNode.replaceChild(frame, a);
+      frame.focus();
+    });
+  });
 })();

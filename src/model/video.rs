@@ -1,0 +1,219 @@
+//! The ```` ```video ```` block: a video file of the site (MP4/WebM in
+//! content/media/, with WebVTT captions), or a YouTube video that loads only
+//! when the reader asks for it.
+
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Errors};
+use crate::yaml;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VideoBlock {
+    #[serde(default)]
+    src: Option<String>,
+    #[serde(default)]
+    youtube: Option<String>,
+    #[serde(default)]
+    poster: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    captions: Option<String>,
+}
+
+/// A checked video block. Paths are relative to content/ (`media/video/x.mp4`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Video {
+    pub title: String,
+    pub src: Option<String>,
+    /// `video/mp4` or `video/webm`.
+    pub mime: Option<&'static str>,
+    pub youtube: Option<String>,
+    pub poster: Option<String>,
+    pub captions: Option<String>,
+    /// Where the block starts in its file, for the missing-captions warning.
+    pub line: usize,
+}
+
+/// Every editor-facing message of this module.
+mod say {
+    pub const NO_SOURCE: &str = "a video block needs `src: media/video/….mp4` (a video file of the site) or `youtube: VIDEO_ID`";
+    pub const BOTH: &str = "a video block takes `src:` or `youtube:`, not both; make two blocks";
+    pub const NO_TITLE: &str = "a video block needs a `title:`; it names the video for screen readers and for readers without JavaScript";
+    pub const CAPTIONS_ON_YOUTUBE: &str =
+        "`captions:` works only with `src:`; a YouTube video carries its own captions";
+    pub const NO_CAPTIONS: &str = "the video has no `captions:`; add a WebVTT file (media/video/….vtt) so that readers who cannot hear it can read what is said";
+    pub fn outside(key: &str, value: &str) -> String {
+        format!("`{key}: {value}` is not inside content/media/; write a path such as media/video/hoi-nghi.mp4")
+    }
+    pub fn missing(key: &str, rel: &str) -> String {
+        format!("the file `content/{rel}` does not exist; put it in content/media/ or fix `{key}:`")
+    }
+    pub fn wrong_kind(key: &str, rel: &str, expected: &str) -> String {
+        format!("`{key}: {rel}` is not {expected}")
+    }
+    pub fn bad_youtube(id: &str) -> String {
+        format!("`youtube: {id}` is not a YouTube video id; write only the 11 letters, digits, `-` or `_` after `v=` in the video's address (youtube.com/watch?v=…)")
+    }
+}
+
+/// Checks a video block written at `line` of `path`.
+pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Video, Errors> {
+    let b: VideoBlock = yaml::parse(text, path, line)?;
+    let at = |key: &str| yaml::line_of_key(text, key).map_or(line, |l| l + line - 1);
+    let mut errors = Errors::default();
+    let mut fail = |key: &str, m: String| errors.push(Error::new(path, m).at_line(at(key)));
+    let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: &str| {
+        let value = value.as_deref()?.trim();
+        let rel = value.trim_start_matches('/');
+        let inside = rel.starts_with("media/")
+            && Path::new(rel)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+        let ext = Path::new(rel)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if !inside {
+            fail(key, say::outside(key, value));
+        } else if !kinds.contains(&ext.as_str()) {
+            fail(key, say::wrong_kind(key, rel, expected));
+        } else if !root.join("content").join(rel).is_file() {
+            fail(key, say::missing(key, rel));
+        } else {
+            return Some(rel.to_string());
+        }
+        None
+    };
+    let src = file(
+        "src",
+        &b.src,
+        &["mp4", "webm"],
+        "an MP4 or WebM video (.mp4, .webm)",
+    );
+    let poster = file(
+        "poster",
+        &b.poster,
+        &["jpg", "jpeg", "png", "webp", "svg"],
+        "an image (.jpg, .png, .webp, .svg)",
+    );
+    let captions = file("captions", &b.captions, &["vtt"], "a WebVTT file (.vtt)");
+    let youtube = b.youtube.as_deref().map(str::trim);
+    match (&b.src, youtube) {
+        (None, None) => fail("src", say::NO_SOURCE.into()),
+        (Some(_), Some(_)) => fail("youtube", say::BOTH.into()),
+        (None, Some(id)) if !is_youtube_id(id) => fail("youtube", say::bad_youtube(id)),
+        (None, Some(_)) if b.captions.is_some() => {
+            fail("captions", say::CAPTIONS_ON_YOUTUBE.into())
+        }
+        _ => {}
+    }
+    let title = b.title.as_deref().map(str::trim).unwrap_or_default();
+    if title.is_empty() {
+        fail("title", say::NO_TITLE.into());
+    }
+    errors.into_result(())?;
+    Ok(Video {
+        title: title.to_string(),
+        mime: src.as_deref().map(|s| {
+            if s.to_lowercase().ends_with(".webm") {
+                "video/webm"
+            } else {
+                "video/mp4"
+            }
+        }),
+        src,
+        youtube: youtube.map(str::to_string),
+        poster,
+        captions,
+        line,
+    })
+}
+
+/// YouTube ids are 11 characters of the URL-safe base64 alphabet.
+fn is_youtube_id(id: &str) -> bool {
+    id.len() == 11
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The warnings of a body's video blocks: a video file without captions.
+pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Error> {
+    body.iter()
+        .filter_map(|p| match p {
+            crate::model::article::BodyPart::Video { video }
+                if video.src.is_some() && video.captions.is_none() =>
+            {
+                Some(Error::new(path, say::NO_CAPTIONS).at_line(video.line))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let v = dir.path().join("content/media/video");
+        std::fs::create_dir_all(&v).unwrap();
+        for f in ["a.mp4", "a.vtt", "a.jpg"] {
+            std::fs::write(v.join(f), "x").unwrap();
+        }
+        dir
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        let dir = site();
+        match resolve(text, 10, Path::new("a.md"), dir.path()) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_local_video_with_captions() {
+        let dir = site();
+        let v = resolve(
+            "src: media/video/a.mp4\ncaptions: media/video/a.vtt\nposter: media/video/a.jpg\ntitle: Hội nghị\n",
+            5,
+            Path::new("a.md"),
+            dir.path(),
+        )
+        .unwrap();
+        assert_eq!(v.src.as_deref(), Some("media/video/a.mp4"));
+        assert_eq!(v.mime, Some("video/mp4"));
+        assert_eq!(v.captions.as_deref(), Some("media/video/a.vtt"));
+    }
+
+    #[test]
+    fn mistakes_name_the_line() {
+        assert_eq!(
+            messages("title: A\nsrc: media/video/b.mp4\n"),
+            ["a.md:11: the file `content/media/video/b.mp4` does not exist; put it in content/media/ or fix `src:`"]
+        );
+        assert_eq!(
+            messages("title: A\nsrc: ../secret.mp4\n"),
+            ["a.md:11: `src: ../secret.mp4` is not inside content/media/; write a path such as media/video/hoi-nghi.mp4"]
+        );
+        assert_eq!(
+            messages("title: A\nyoutube: https://youtu.be/abc\n"),
+            ["a.md:11: `youtube: https://youtu.be/abc` is not a YouTube video id; write only the 11 letters, digits, `-` or `_` after `v=` in the video's address (youtube.com/watch?v=…)"]
+        );
+        assert_eq!(
+            messages("title: A\n"),
+            [format!("a.md:10: {}", say::NO_SOURCE)]
+        );
+        assert_eq!(
+            messages("youtube: dQw4w9WgXcQ\n"),
+            [format!("a.md:10: {}", say::NO_TITLE)]
+        );
+        assert!(messages("title: A\nyoutube: dQw4w9WgXcQ\n").is_empty());
+    }
+}
