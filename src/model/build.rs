@@ -467,11 +467,15 @@ fn image(
     if markdown::is_unsafe_url(&img.src) {
         return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
     }
-    let local = img.src.trim_start_matches('/');
-    if !local.contains("://") && !root.join("content").join(local).is_file() {
+    if img.src.contains("://") {
+        return Ok(Some(img));
+    }
+    let rel = crate::load::inside::editor_path(root, &img.src)
+        .map_err(|m| Error::new(path, format!("image: {m}")).at_line(line))?;
+    if !root.join(&rel).is_file() {
         return Err(Error::new(
             path,
-            format!("image: the file `content/{local}` does not exist"),
+            format!("image: the file `{}` does not exist", rel.display()),
         )
         .at_line(line));
     }
@@ -607,8 +611,14 @@ fn documents(
     let mut slugs = BTreeMap::new();
     for entry in entries {
         let line = yaml::line_of(text, "file", &entry.file).unwrap_or(1);
+        let on_disk = match crate::load::inside::editor_path(root, &entry.file) {
+            Ok(rel) => root.join(rel),
+            Err(m) => {
+                errors.push(Error::new(&file, format!("file: {m}")).at_line(line));
+                continue;
+            }
+        };
         let rel = entry.file.trim_start_matches('/').to_string();
-        let on_disk = root.join("content").join(&rel);
         let size = match std::fs::metadata(&on_disk) {
             Ok(m) if m.is_file() && rel.starts_with("documents/") => m.len(),
             _ => {
