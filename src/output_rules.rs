@@ -35,9 +35,14 @@ pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Error> {
         });
     }
     for inner in ["content", "themes"] {
+        let place = if out == site.join(inner) {
+            "is"
+        } else {
+            "is inside"
+        };
         if out.starts_with(site.join(inner)) {
             return refuse(format!(
-                "{named} is inside the site's {inner}/ folder; {CHOOSE}"
+                "{named} {place} the site's {inner}/ folder; {CHOOSE}"
             ));
         }
     }
