@@ -75,7 +75,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.tmp);
+            let _ = remove_ours(&self.tmp);
         }
     }
 }
@@ -146,6 +146,23 @@ fn copy(from: &Path, to: &Path) -> Result<(), Error> {
         .map_err(|e| Error::io(from, &e))
 }
 
+/// Removes a folder of ours with its marker last, so that a removal cut short
+/// (a killed build) still leaves a folder the next build knows as its own.
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)?.flatten() {
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let path = entry.path();
+        match entry.file_type()?.is_dir() {
+            true => fs::remove_dir_all(&path)?,
+            false => fs::remove_file(&path)?,
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    fs::remove_dir(dir)
+}
+
 /// Folders left by a build that was killed: ours if the process is gone and
 /// the folder is a real one that is empty or carries our marker.
 fn clean_stale(parent: &Path, name: &str) {
@@ -162,7 +179,7 @@ fn clean_stale(parent: &Path, name: &str) {
                 });
                 let folder = e.file_type().is_ok_and(|t| t.is_dir());
                 if !alive && folder && output_rules::is_ours_or_empty(&e.path()) {
-                    let _ = fs::remove_dir_all(e.path());
+                    let _ = remove_ours(&e.path());
                 }
             }
         }
@@ -198,7 +215,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
         return fs::rename(tmp, output).map_err(|e| Error::io(output, &e));
     }
     if !output.is_dir() {
-        let _ = fs::remove_dir_all(tmp);
+        let _ = remove_ours(tmp);
         return Err(Error::new(
             output,
             "the output path exists and is not a folder; remove it or choose another --output",
@@ -207,7 +224,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
     match exchange(tmp, output) {
         Ok(()) => {
             // `tmp` now holds the previous site.
-            let _ = fs::remove_dir_all(tmp);
+            let _ = remove_ours(tmp);
             Ok(())
         }
         Err(_) => {
@@ -224,7 +241,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
                 let _ = fs::rename(&old, output);
                 return Err(swap_error(output, &e));
             }
-            let _ = fs::remove_dir_all(&old);
+            let _ = remove_ours(&old);
             Ok(())
         }
     }
