@@ -27,24 +27,8 @@ pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Error> {
     let out = resolve(&cwd.join(output));
     let refuse = |why: String| Err(Error::new("--output", why));
     let named = format!("the folder `{}`", output.display());
-    if site.starts_with(&out) {
-        return refuse(if out == site {
-            format!("{named} is the site folder itself; {CHOOSE}")
-        } else {
-            format!("{named} holds the site folder; {CHOOSE}")
-        });
-    }
-    for inner in ["content", "themes"] {
-        let place = if out == site.join(inner) {
-            "is"
-        } else {
-            "is inside"
-        };
-        if out.starts_with(site.join(inner)) {
-            return refuse(format!(
-                "{named} {place} the site's {inner}/ folder; {CHOOSE}"
-            ));
-        }
+    if let Some(place) = too_close(&site, &out, &["content", "themes"]) {
+        return refuse(format!("{named} {place}; {CHOOSE}"));
     }
     if cwd.canonicalize().is_ok_and(|c| c == out) {
         return refuse(format!(
@@ -63,6 +47,39 @@ pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Error> {
             }
             Ok(out)
         }
+    }
+}
+
+/// Where `out` lies that no command may replace: the site folder, a folder
+/// holding it, or one of `inner` (site folders such as content/) or inside it.
+fn too_close(site: &Path, out: &Path, inner: &[&str]) -> Option<String> {
+    if out == site {
+        return Some("is the site folder itself".into());
+    }
+    if site.starts_with(out) {
+        return Some("holds the site folder".into());
+    }
+    for dir in inner {
+        if out == site.join(dir) {
+            return Some(format!("is the site's {dir}/ folder"));
+        }
+        if out.starts_with(site.join(dir)) {
+            return Some(format!("is inside the site's {dir}/ folder"));
+        }
+    }
+    None
+}
+
+/// `publish` to a folder on this computer puts a link to the new release in
+/// place of `target` and keeps what stood there as release 0: never the site
+/// folder, a folder holding it, or its content/, themes/ or output/.
+pub fn check_publish_target(root: &Path, target: &Path) -> Result<(), Error> {
+    let site = root.canonicalize().map_err(|e| Error::io(root, &e))?;
+    let cwd = std::env::current_dir().map_err(|e| Error::io(target, &e))?;
+    let at = resolve(&cwd.join(target));
+    match too_close(&site, &at, &["content", "themes", "output"]) {
+        Some(place) => Err(Error::new("publish", format!("the folder `{}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo", target.display()))),
+        None => Ok(()),
     }
 }
 

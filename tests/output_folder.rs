@@ -228,3 +228,27 @@ impl RunRoot for Site {
         )
     }
 }
+
+#[test]
+fn publish_refuses_a_target_in_or_around_the_site() {
+    let site = site();
+    for (to, place) in [
+        (".", "is the site folder itself"),
+        ("..", "holds the site folder"),
+        ("content", "is the site's content/ folder"),
+        ("output", "is the site's output/ folder"),
+    ] {
+        let before = snapshot(site.dir());
+        let out = run_in(&site.root, &["publish", "--to", to]);
+        assert_eq!(out.status.code(), Some(1), "--to {to}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!(
+                "publish: the folder `{}/{to}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo\n",
+                site.root.display()
+            )),
+            "{stderr}"
+        );
+        assert_same(&before, &snapshot(site.dir()));
+    }
+}

@@ -266,3 +266,49 @@ fn init_never_replaces_a_file() {
     );
     assert!(site.join("content/articles/chao-mung.md").is_file());
 }
+
+#[test]
+fn serve_refuses_the_same_links_and_serves_nothing_from_outside() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let (site, file, folder) = new_site();
+    symlink(&file, site.root.join("content/media/leak.txt")).unwrap();
+    symlink(&folder, site.root.join("content/media/leak-dir")).unwrap();
+    let served = site.dir().join("served");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(&served)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let last = line.contains("still serving the last good site");
+            text.push_str(&line);
+            text.push('\n');
+            if last {
+                let _ = tx.send(text.clone());
+            }
+        }
+    });
+    let text = rx.recv_timeout(std::time::Duration::from_secs(60));
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = text.expect("serve reports the links within a minute");
+    assert_eq!(
+        text,
+        format!(
+            "{}\n{}\n2 errors found; still serving the last good site.\n",
+            link_message("content/media/leak-dir", &folder),
+            link_message("content/media/leak.txt", &file)
+        )
+    );
+    assert!(!served.join("media/leak.txt").exists());
+    assert!(!served.join("media/leak-dir").exists());
+}

@@ -74,6 +74,9 @@ pub fn run(opts: &Options) -> i32 {
 /// The whole command, without printing.
 pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
     let target = resolve(opts)?;
+    if let Target::Local(dir) = &target {
+        crate::output_rules::check_publish_target(&opts.root, dir)?;
+    }
     let shown = target.to_string();
     let mut outcome = Outcome {
         target: shown.clone(),
