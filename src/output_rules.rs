@@ -60,10 +60,12 @@ fn too_close(site: &Path, out: &Path, inner: &[&str]) -> Option<String> {
         return Some("holds the site folder".into());
     }
     for dir in inner {
-        if out == site.join(dir) {
+        // content/ may itself be a link to a folder elsewhere in the site.
+        let real = site.join(dir).canonicalize().unwrap_or(site.join(dir));
+        if out == real {
             return Some(format!("is the site's {dir}/ folder"));
         }
-        if out.starts_with(site.join(dir)) {
+        if out.starts_with(&real) {
             return Some(format!("is inside the site's {dir}/ folder"));
         }
     }

@@ -114,6 +114,34 @@ fn a_link_to_content_is_refused_where_it_points() {
 }
 
 #[test]
+fn the_folder_worked_in_is_refused() {
+    let site = site();
+    let here = site.dir().join("empty-here");
+    fs::create_dir(&here).unwrap();
+    let root = site.root.display().to_string();
+    let out = run_in(&here, &["build", "-q", "--root", &root, "--output", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("--output: the folder `.` is the folder you are working in; {CHOOSE}\n1 error found; nothing was written.\n")
+    );
+    assert_eq!(fs::read_dir(&here).unwrap().count(), 0);
+}
+
+#[test]
+fn a_link_named_content_is_judged_where_it_points() {
+    let site = site();
+    // content/ is a link to a folder elsewhere in the site: still the site's content.
+    fs::rename(site.root.join("content"), site.root.join("real-content")).unwrap();
+    std::os::unix::fs::symlink("real-content", site.root.join("content")).unwrap();
+    refused(
+        &site,
+        "real-content",
+        &format!("the folder `real-content` is the site's content/ folder; {CHOOSE}"),
+    );
+}
+
+#[test]
 fn a_folder_with_other_files_is_refused() {
     let site = site();
     let notes = site.dir().join("notes");
