@@ -312,3 +312,23 @@ fn serve_refuses_the_same_links_and_serves_nothing_from_outside() {
     assert!(!served.join("media/leak.txt").exists());
     assert!(!served.join("media/leak-dir").exists());
 }
+
+#[test]
+fn new_writes_nothing_through_a_link_out_of_the_site() {
+    let (site, _, folder) = new_site();
+    let articles = site.root.join("content/articles");
+    fs::remove_dir_all(&articles).unwrap();
+    symlink(&folder, &articles).unwrap();
+    let before = snapshot(site.dir());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["new", "Tin mới", "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("{}\n", link_message("content/articles", &folder))
+    );
+    assert_same(&before, &snapshot(site.dir()));
+}
