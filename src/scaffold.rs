@@ -100,6 +100,7 @@ pub struct NewArticle<'a> {
 /// The date is now in the site's time zone; an existing file is never replaced.
 pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
     let site_yaml = Path::new("content/site.yaml");
+    crate::load::inside::check(root, site_yaml)?;
     let settings = crate::config::load(&root.join(site_yaml), site_yaml, None)?;
     let title = a.title.trim();
     let slug = slugify(title);

@@ -143,6 +143,23 @@ fn content_and_site_yaml_as_links_out_are_refused() {
     fs::rename(&yaml, &file).unwrap();
     symlink(&file, &yaml).unwrap();
     refused(&site, "build", &[link_message("content/site.yaml", &file)]);
+    // publish reads `publish:` from site.yaml, and new its time zone: not through the link.
+    let before = snapshot(site.dir());
+    for args in [&["publish"][..], &["new", "Tin mới"][..]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangtin"))
+            .args(args)
+            .arg("--root")
+            .arg(&site.root)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&link_message("content/site.yaml", &file)),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_same(&before, &snapshot(site.dir()));
 }
 
 #[test]

@@ -128,6 +128,7 @@ fn resolve(opts: &Options) -> Result<Target, Error> {
         return target::parse(to, &here).map_err(|m| Error::new("--to", m));
     }
     let shown = Path::new("content/site.yaml");
+    crate::load::inside::check(&opts.root, shown)?;
     let settings = crate::config::load(&opts.root.join(shown), shown, None)?;
     match settings.site.publish.as_deref() {
         Some(to) => target::parse(to, &opts.root).map_err(|m| Error::new(shown, format!("publish: {m}"))),
