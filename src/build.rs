@@ -81,7 +81,7 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Er
     step("rendering pages");
     // Pages are written into the staging folder as they are rendered; the
     // output is swapped only if everything succeeds (else staging is removed).
-    let staging = crate::write::Staging::new(&opts.output)?;
+    let staging = crate::write::Staging::new(&opts.root, &opts.output)?;
     let files =
         render::render_into(&site, &theme, &staging).map_err(|e| e.relative_to(&opts.root))?;
     step("writing files");
@@ -108,7 +108,7 @@ fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Errors> {
     let files = render::render(&site, &theme)?;
     crate::links::check(&site, &files).into_result(())?;
     if write {
-        crate::write::write(&opts.output, &files)
+        crate::write::write(&opts.root, &opts.output, &files)
             .map_err(|e| Errors::from(e).relative_to(&opts.root))?;
     }
     let mut r = report(&site, &files, start);

@@ -228,7 +228,7 @@ impl ServeArgs {
 struct InitArgs {
     /// The folder to create the site in.
     dir: PathBuf,
-    /// Write into a folder that is not empty (files of the same name are replaced).
+    /// Add the sample site to a folder that is not empty (files already there are kept).
     #[arg(long)]
     force: bool,
 }

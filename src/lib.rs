@@ -14,6 +14,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output_rules;
 pub mod progress;
 pub mod publish;
 pub mod render;

@@ -36,11 +36,12 @@ const SITE: &[(&str, &str)] = &[
 ];
 
 /// Writes the sample site into `dir`; refuses a folder with files in it
-/// unless `force`. Returns the files written.
+/// unless `force`, and even then never replaces a file that is there.
+/// Returns the files written.
 pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
     if let Ok(mut entries) = fs::read_dir(dir) {
         if entries.next().is_some() && !force {
-            return Err(Error::new(dir, "this folder is not empty; choose a new folder, or add --force to write the sample site into it (files of the same name are replaced)"));
+            return Err(Error::new(dir, "this folder is not empty; choose a new folder, or add --force to add the sample site beside the files in it (a file that is already there is kept as it is)"));
         }
     } else if dir.exists() {
         return Err(Error::new(
@@ -67,7 +68,17 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
         }
-        fs::write(&path, text).map_err(|e| Error::io(&path, &e))?;
+        // Never over a file (or link) that is there: it is the editor's.
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => f.write_all(text.as_bytes()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => Err(e),
+        }
+        .map_err(|e| Error::io(&path, &e))?;
         written.push(path);
     }
     for empty in ["content/media", "content/pages"] {
@@ -89,6 +100,7 @@ pub struct NewArticle<'a> {
 /// The date is now in the site's time zone; an existing file is never replaced.
 pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
     let site_yaml = Path::new("content/site.yaml");
+    crate::load::inside::check(root, site_yaml)?;
     let settings = crate::config::load(&root.join(site_yaml), site_yaml, None)?;
     let title = a.title.trim();
     let slug = slugify(title);
@@ -101,6 +113,8 @@ pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
     let now = jiff::Timestamp::now().to_zoned_datetime(settings.tz.clone());
     let rel = PathBuf::from(format!("content/articles/{}/{slug}.md", now.year()));
     let path = root.join(&rel);
+    // Not through a link out of the site: the file must land in content/.
+    crate::load::inside::check(root, &rel)?;
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(&rel, &e))?;
     }

@@ -168,38 +168,65 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors
             }
         }
     }
-    if let Some(dir) = theme_dir(root, name) {
-        errors.extend(overlay(&mut theme, root, &dir, &i18n_name));
-    } else if let Some(n) = name.filter(|n| *n != "default") {
-        errors.push(Error::new(
-            "content/site.yaml",
-            format!("the theme `{n}` does not exist; expected a folder themes/{n}/"),
-        ));
+    match theme_dir(root, name) {
+        Ok(Some(dir)) => errors.extend(overlay(&mut theme, root, &dir, &i18n_name)),
+        Ok(None) => {
+            if let Some(n) = name.filter(|n| *n != "default") {
+                errors.push(Error::new(
+                    "content/site.yaml",
+                    format!("the theme `{n}` does not exist; expected a folder themes/{n}/"),
+                ));
+            }
+        }
+        Err(e) => errors.push(e),
     }
     errors.into_result(theme)
 }
 
-fn theme_dir(root: &Path, name: Option<&str>) -> Option<PathBuf> {
-    let dir = root.join("themes").join(name.unwrap_or("default"));
-    dir.is_dir().then_some(dir)
+/// `themes/<name>/`, when it exists; the name is one folder name (never a
+/// path that leaves themes/) and the folder must really be inside the site.
+fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Error> {
+    let name = name.unwrap_or("default");
+    let plain = Path::new(name).components().count() == 1
+        && matches!(
+            Path::new(name).components().next(),
+            Some(std::path::Component::Normal(_))
+        );
+    if !plain {
+        return Err(Error::new("content/site.yaml", format!("theme: `{name}` is not a theme name; expected the name of a folder in themes/, such as `default`")));
+    }
+    let rel = Path::new("themes").join(name);
+    crate::load::inside::check(root, &rel)?;
+    let dir = root.join(&rel);
+    Ok(dir.is_dir().then_some(dir))
 }
 
 fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Errors {
     let mut errors = Errors::default();
-    for entry in walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let rel_s = rel.to_string_lossy().replace('\\', "/");
+    let mut walker = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
+    while let Some(entry) = walker.next() {
+        let Ok(entry) = entry else { continue };
         let shown = entry
             .path()
             .strip_prefix(root)
             .unwrap_or(entry.path())
             .to_path_buf();
+        if entry.path_is_symlink() {
+            if let Err(e) = crate::load::inside::check(root, &shown) {
+                errors.push(e);
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
         if let Some(t) = rel_s.strip_prefix("templates/") {
             match crate::load::read_text(root, &shown) {
                 Ok(text) => {

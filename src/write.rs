@@ -2,20 +2,24 @@
 //!
 //! A build is written into a fresh folder beside the output (`.output.tmp-PID`)
 //! and swapped in with one atomic rename only when every file was written, so a
-//! failed or killed build leaves the previous site exactly as it was.
+//! failed or killed build leaves the previous site exactly as it was. Which
+//! folder may be replaced at all is decided in [`crate::output_rules`], before
+//! anything is written. Files get the usual modes (0644 / 0755 under the
+//! umask), never those of the file they were copied from.
 
-use std::fs;
+use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::error::Error;
+use crate::output_rules::{self, MARKER, MARKER_TEXT};
 use crate::render::{Content, OutputFile};
 
-/// Writes `files` as the new content of `output`.
-pub fn write(output: &Path, files: &[OutputFile]) -> Result<(), Error> {
-    Staging::new(output)?.commit(files)
+/// Writes `files`, built from the site at `root`, as the new content of `output`.
+pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    Staging::new(root, output)?.commit(files)
 }
 
 /// The folder a build writes into before it becomes the output.
@@ -31,8 +35,10 @@ pub struct Staging {
 }
 
 impl Staging {
-    pub fn new(output: &Path) -> Result<Staging, Error> {
-        let (parent, name) = split(output)?;
+    /// Refuses an output that may not be replaced (see [`output_rules`]).
+    pub fn new(root: &Path, output: &Path) -> Result<Staging, Error> {
+        let output = output_rules::check(root, output)?;
+        let (parent, name) = split(&output)?;
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, &e))?;
         clean_stale(&parent, &name);
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -40,6 +46,8 @@ impl Staging {
             fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
         }
         fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+        let marker = tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, &e))?;
         Ok(Staging {
             tmp,
             output: output.to_path_buf(),
@@ -67,7 +75,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_dir_all(&self.tmp);
+            let _ = remove_ours(&self.tmp);
         }
     }
 }
@@ -89,9 +97,7 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         match &f.content {
             Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Error::io(&target, &e))?,
-            Content::Copy(from) => fs::copy(from, &tmp)
-                .map(|_| ())
-                .map_err(|e| Error::io(from, &e))?,
+            Content::Copy(from) => copy(from, &tmp)?,
             Content::Written => return Ok(()),
         }
         fs::rename(&tmp, &target).map_err(|e| Error::io(&target, &e))
@@ -130,7 +136,35 @@ fn split(output: &Path) -> Result<(PathBuf, String), Error> {
     Ok((parent, name))
 }
 
-/// Folders left by a build that was killed: ours if the process is gone.
+/// Copies the bytes only: a new file with the usual mode, not the source's
+/// (`fs::copy` would carry an executable or world-writable bit into the site).
+fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    let mut src = File::open(from).map_err(|e| Error::io(from, &e))?;
+    let mut dst = File::create(to).map_err(|e| Error::io(to, &e))?;
+    io::copy(&mut src, &mut dst)
+        .map(|_| ())
+        .map_err(|e| Error::io(from, &e))
+}
+
+/// Removes a folder of ours with its marker last, so that a removal cut short
+/// (a killed build) still leaves a folder the next build knows as its own.
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)?.flatten() {
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let path = entry.path();
+        match entry.file_type()?.is_dir() {
+            true => fs::remove_dir_all(&path)?,
+            false => fs::remove_file(&path)?,
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    fs::remove_dir(dir)
+}
+
+/// Folders left by a build that was killed: ours if the process is gone and
+/// the folder is a real one that is empty or carries our marker.
 fn clean_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -143,8 +177,9 @@ fn clean_stale(parent: &Path, name: &str) {
                 let alive = pid.parse::<u32>().is_ok_and(|pid| {
                     pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
                 });
-                if !alive {
-                    let _ = fs::remove_dir_all(e.path());
+                let folder = e.file_type().is_ok_and(|t| t.is_dir());
+                if !alive && folder && output_rules::is_ours_or_empty(&e.path()) {
+                    let _ = remove_ours(&e.path());
                 }
             }
         }
@@ -168,9 +203,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
         let target = dir.join(&f.path);
         match &f.content {
             Content::Bytes(b) => fs::write(&target, b).map_err(|e| Error::io(&target, &e)),
-            Content::Copy(from) => fs::copy(from, &target)
-                .map(|_| ())
-                .map_err(|e| Error::io(from, &e)),
+            Content::Copy(from) => copy(from, &target),
             Content::Written => Ok(()),
         }
     })
@@ -182,7 +215,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
         return fs::rename(tmp, output).map_err(|e| Error::io(output, &e));
     }
     if !output.is_dir() {
-        let _ = fs::remove_dir_all(tmp);
+        let _ = remove_ours(tmp);
         return Err(Error::new(
             output,
             "the output path exists and is not a folder; remove it or choose another --output",
@@ -191,7 +224,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
     match exchange(tmp, output) {
         Ok(()) => {
             // `tmp` now holds the previous site.
-            let _ = fs::remove_dir_all(tmp);
+            let _ = remove_ours(tmp);
             Ok(())
         }
         Err(_) => {
@@ -202,11 +235,26 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
                     .map(|n| n.to_string_lossy().replace(".tmp-", ".old-"))
                     .unwrap_or_default(),
             );
-            fs::rename(output, &old).map_err(|e| Error::io(output, &e))?;
-            fs::rename(tmp, output).map_err(|e| Error::io(output, &e))?;
-            let _ = fs::remove_dir_all(&old);
+            fs::rename(output, &old).map_err(|e| swap_error(output, &e))?;
+            if let Err(e) = fs::rename(tmp, output) {
+                // Put the previous site back rather than leave no output.
+                let _ = fs::rename(&old, output);
+                return Err(swap_error(output, &e));
+            }
+            let _ = remove_ours(&old);
             Ok(())
         }
+    }
+}
+
+/// A rename that failed: said plainly for the cases an editor can meet.
+fn swap_error(output: &Path, e: &io::Error) -> Error {
+    match e.kind() {
+        io::ErrorKind::CrossesDevices | io::ErrorKind::ResourceBusy => Error::new(
+            output,
+            "this folder cannot be replaced in one step (it is a mount point, or in use as a disk of its own); give a folder inside it as --output",
+        ),
+        _ => Error::io(output, e),
     }
 }
 
@@ -234,8 +282,18 @@ mod tests {
     fn replaces_output_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        write(&out, &[OutputFile::bytes("a/index.html", b"one".to_vec())]).unwrap();
-        write(&out, &[OutputFile::bytes("b.txt", b"two".to_vec())]).unwrap();
+        write(
+            dir.path(),
+            &out,
+            &[OutputFile::bytes("a/index.html", b"one".to_vec())],
+        )
+        .unwrap();
+        write(
+            dir.path(),
+            &out,
+            &[OutputFile::bytes("b.txt", b"two".to_vec())],
+        )
+        .unwrap();
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read(out.join("b.txt")).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path())
@@ -249,12 +307,17 @@ mod tests {
     fn failed_write_keeps_previous_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        write(&out, &[OutputFile::bytes("keep.txt", b"old".to_vec())]).unwrap();
+        write(
+            dir.path(),
+            &out,
+            &[OutputFile::bytes("keep.txt", b"old".to_vec())],
+        )
+        .unwrap();
         let missing = OutputFile {
             path: "x.bin".into(),
             content: Content::Copy(dir.path().join("nope")),
         };
-        assert!(write(&out, &[missing]).is_err());
+        assert!(write(dir.path(), &out, &[missing]).is_err());
         assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
@@ -264,6 +327,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         write(
+            dir.path(),
             &out,
             &[
                 OutputFile::bytes("a/index.html", b"one".to_vec()),
@@ -295,7 +359,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".output.tmp-999999999");
         fs::create_dir(&stale).unwrap();
-        write(&dir.path().join("output"), &[]).unwrap();
+        write(dir.path(), &dir.path().join("output"), &[]).unwrap();
         assert!(!stale.exists());
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod data;
 pub mod frontmatter;
+pub mod inside;
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,9 @@ pub struct Source {
 /// Reads the site at `root`. Only an unreadable site.yaml stops here; other
 /// reading errors travel in `Source::errors` so the model's checks still run.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
+    if root.canonicalize().is_ok_and(|r| r.parent().is_none()) {
+        return Err(Error::new("--root", "the site folder cannot be the top of the disk (`/`): everything on the computer would count as inside the site; give the folder that holds content/").into());
+    }
     let content = root.join("content");
     if !content.is_dir() {
         return Err(Error::new(
@@ -86,6 +90,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
         )
         .into());
     }
+    links_at_top(root)?;
     let mut errors = Errors::default();
     let settings = config::load(
         &content.join("site.yaml"),
@@ -141,12 +146,36 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     }
 }
 
+/// content/ and the files and folders right in it (site.yaml, the lists, the
+/// section folders), checked before any is read: a link among them that
+/// points out of the site folder stops the build at once.
+fn links_at_top(root: &Path) -> Result<(), Errors> {
+    let mut errors = Errors::default();
+    if let Err(e) = inside::check(root, Path::new("content")) {
+        errors.push(e);
+        return errors.into_result(());
+    }
+    let entries = std::fs::read_dir(root.join("content"))
+        .into_iter()
+        .flatten();
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            let rel = Path::new("content").join(entry.file_name());
+            if let Err(e) = inside::check(root, &rel) {
+                errors.push(e);
+            }
+        }
+    }
+    errors.into_result(())
+}
+
 /// Text files larger than this are refused: no article is 10 MB of words, and
 /// reading such a file (a video renamed .md, say) would only stall the build.
 pub const MAX_TEXT_FILE: u64 = 10_000_000;
 
 /// Reads a file as normalized text, naming the file when it cannot.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
+    inside::check(root, rel)?;
     let size = std::fs::metadata(root.join(rel))
         .map_err(|e| Error::io(rel, &e))?
         .len();
@@ -190,12 +219,18 @@ pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> (Vec<PathBuf>, Error
 fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
     let mut out = Vec::new();
     let mut errors = Errors::default();
-    let walker = WalkDir::new(base)
+    let mut walker = WalkDir::new(base)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let path = match entry {
+            Ok(e) if e.path_is_symlink() && link_leaves(root, e.path(), &mut errors) => {
+                if e.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
             Ok(e) if e.file_type().is_file() => e.into_path(),
             Ok(_) => continue,
             Err(e) if e.path().is_some_and(Path::is_dir) => {
@@ -219,6 +254,18 @@ fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
     }
     out.sort();
     (out, errors)
+}
+
+/// True (and the error noted) when the link at `path` points out of the site.
+fn link_leaves(root: &Path, path: &Path, errors: &mut Errors) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    match inside::check(root, rel) {
+        Ok(()) => false,
+        Err(e) => {
+            errors.push(e);
+            true
+        }
+    }
 }
 
 fn unreadable_folder(e: &walkdir::Error) -> String {

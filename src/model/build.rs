@@ -485,11 +485,15 @@ fn image(
     if markdown::is_unsafe_url(&img.src) {
         return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
     }
-    let local = img.src.trim_start_matches('/');
-    if !local.contains("://") && !root.join("content").join(local).is_file() {
+    if img.src.contains("://") {
+        return Ok(Some(img));
+    }
+    let rel = crate::load::inside::editor_path(root, &img.src)
+        .map_err(|m| Error::new(path, format!("image: {m}")).at_line(line))?;
+    if !root.join(&rel).is_file() {
         return Err(Error::new(
             path,
-            format!("image: the file `content/{local}` does not exist"),
+            format!("image: the file `{}` does not exist", rel.display()),
         )
         .at_line(line));
     }

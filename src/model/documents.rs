@@ -182,7 +182,15 @@ fn files(
             err(line, say::outside(&rel, key));
             continue;
         }
-        match std::fs::metadata(root.join("content").join(&rel)) {
+        // A link out of the site is named here too, not only by the folder walk.
+        let on_disk = match crate::load::inside::editor_path(root, &rel) {
+            Ok(p) => root.join(p),
+            Err(m) => {
+                err(line, format!("{key}: {m}"));
+                continue;
+            }
+        };
+        match std::fs::metadata(on_disk) {
             Ok(m) if m.is_file() => out.push(DocFile {
                 format: Path::new(&rel)
                     .extension()

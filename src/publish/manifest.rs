@@ -222,7 +222,11 @@ pub fn scan(dir: &Path) -> Result<Manifest, Error> {
             continue;
         }
         let rel = relative(dir, item.path())?;
-        if rel == NAME || rel.split('/').any(|p| p == PARTIAL_DIR) {
+        // The build's marker says "trangtin wrote this folder"; not a page to publish.
+        if rel == NAME
+            || rel == crate::output_rules::MARKER
+            || rel.split('/').any(|p| p == PARTIAL_DIR)
+        {
             continue;
         }
         if !item.file_type().is_file() {

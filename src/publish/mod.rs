@@ -80,6 +80,9 @@ pub fn run(opts: &Options) -> i32 {
 /// The whole command, without printing.
 pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
     let target = resolve(opts)?;
+    if let Target::Local(dir) = &target {
+        crate::output_rules::check_publish_target(&opts.root, dir)?;
+    }
     let shown = target.to_string();
     let mut outcome = Outcome {
         target: shown.clone(),
@@ -140,6 +143,7 @@ fn resolve(opts: &Options) -> Result<Target, Error> {
         return target::parse(to, &here).map_err(|m| Error::new("--to", m));
     }
     let shown = Path::new("content/site.yaml");
+    crate::load::inside::check(&opts.root, shown)?;
     let settings = crate::config::load(&opts.root.join(shown), shown, None)?;
     match settings.site.publish.as_deref() {
         Some(to) => target::parse(to, &opts.root).map_err(|m| Error::new(shown, format!("publish: {m}"))),

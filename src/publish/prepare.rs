@@ -64,7 +64,11 @@ fn oldest_file(dir: &Path) -> Result<(Option<SystemTime>, usize), Error> {
     let mut count = 0;
     for item in walkdir::WalkDir::new(dir).min_depth(1) {
         let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
-        if item.file_type().is_dir() || item.file_name() == crate::publish::manifest::NAME {
+        let name = item.file_name();
+        if item.file_type().is_dir()
+            || name == crate::publish::manifest::NAME
+            || (item.depth() == 1 && name == crate::output_rules::MARKER)
+        {
             continue;
         }
         count += 1;

@@ -161,7 +161,7 @@ pub fn switch(layout: &Layout, release: &str) -> Result<(), Error> {
 fn adopt(layout: &Layout, tmp: &Path) -> Result<(), Error> {
     crate::write::exchange(tmp, &layout.target).map_err(|e| switch_error(layout, &e))?;
     // `tmp` is now the old folder.
-    let keep = layout.path_of("000000-before-trangtin");
+    let keep = layout.path_of(BEFORE);
     fs::rename(tmp, &keep).map_err(|e| Error::io(&keep, &e))
 }
 
@@ -177,12 +177,21 @@ fn switch_error(layout: &Layout, e: &io::Error) -> Error {
     Error::new(&layout.target, format!("cannot switch the site to the new release: {why}; the site still shows the previous release"))
 }
 
-/// Removes all but the newest `keep` releases; never the one in use.
+/// The folder that stood at the target before the first publish: not
+/// trangtin's to delete, so never pruned.
+pub const BEFORE: &str = "000000-before-trangtin";
+
+/// Removes all but the newest `keep` releases; never the one in use, nor
+/// the folder that was there before trangtin.
 pub fn prune(layout: &Layout, keep: usize, in_use: &str) -> Vec<String> {
     let all = list(layout);
     let old = all.len().saturating_sub(keep);
     let mut removed = Vec::new();
-    for name in all.into_iter().take(old).filter(|n| n != in_use) {
+    for name in all
+        .into_iter()
+        .take(old)
+        .filter(|n| n != in_use && n != BEFORE)
+    {
         if fs::remove_dir_all(layout.path_of(&name)).is_ok() {
             removed.push(name);
         }
@@ -241,6 +250,17 @@ mod tests {
         assert_eq!(number("000000-before-trangtin"), Some(0));
         assert_eq!(number(".incomplete-1-000001-x"), None);
         assert_eq!(number("12"), None);
+    }
+
+    #[test]
+    fn prune_never_removes_the_folder_that_was_there_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(&dir.path().join("www")).unwrap();
+        for name in [BEFORE, "000001-a", "000002-b"] {
+            fs::create_dir_all(layout.path_of(name)).unwrap();
+        }
+        assert_eq!(prune(&layout, 1, "000002-b"), vec!["000001-a".to_string()]);
+        assert!(layout.path_of(BEFORE).is_dir());
     }
 
     #[test]

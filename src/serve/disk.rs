@@ -12,14 +12,17 @@ use crate::render::memo::{self, Fnv};
 use crate::render::{Content, OutputFile};
 
 pub struct Disk {
+    /// The site folder, for the rules on which output may be replaced.
+    pub root: PathBuf,
     pub output: PathBuf,
     /// What is on disk now: output path → length and hash of its bytes.
     written: HashMap<String, (usize, u64)>,
 }
 
 impl Disk {
-    pub fn new(output: PathBuf) -> Self {
+    pub fn new(root: PathBuf, output: PathBuf) -> Self {
         Disk {
+            root,
             output,
             written: HashMap::new(),
         }
@@ -35,7 +38,7 @@ impl Disk {
     ) -> Result<usize, Error> {
         let now: Vec<(usize, u64)> = files.par_iter().map(fingerprint).collect();
         if self.written.is_empty() {
-            crate::write::write(&self.output, files)?;
+            crate::write::write(&self.root, &self.output, files)?;
             self.written = files.iter().map(|f| f.path.clone()).zip(now).collect();
             return Ok(files.len());
         }
@@ -56,7 +59,7 @@ impl Disk {
         if changing * 2 > files.len() && !keeps_any {
             // Most files changed (a template edit): one swap of the whole
             // folder is quicker than a rename per file.
-            crate::write::write(&self.output, files)?;
+            crate::write::write(&self.root, &self.output, files)?;
             self.written = made.into_iter().map(|(p, n)| (p.to_string(), n)).collect();
             return Ok(changing);
         }
@@ -148,7 +151,7 @@ mod tests {
     #[test]
     fn writes_only_what_changed_and_removes_what_is_gone() {
         let dir = tempfile::tempdir().unwrap();
-        let mut disk = Disk::new(dir.path().join("out"));
+        let mut disk = Disk::new(dir.path().to_path_buf(), dir.path().join("out"));
         let a = |t: &str| OutputFile::bytes("a.html", t.as_bytes().to_vec());
         let b = OutputFile::bytes("b.html", b"b".to_vec());
         assert_eq!(disk.sync(&[a("1"), b.clone()], |_| false).unwrap(), 2);

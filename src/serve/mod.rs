@@ -41,6 +41,18 @@ pub fn run(opts: &ServeOptions) -> i32 {
         eprintln!("{}: no content folder here; run trangtin serve in a site folder, give --root DIR, or create one with `trangtin init DIR`", opts.root.join("content").display());
         return 1;
     }
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&opts.root));
+    // The same rules as `build`, checked before the server starts.
+    let output = match crate::output_rules::check(&opts.root, &output) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
     let listener = match http::listen(SocketAddr::new(opts.bind, opts.port)) {
         Ok(l) => l,
         Err(e) => {
@@ -55,10 +67,6 @@ pub fn run(opts: &ServeOptions) -> i32 {
         host_of(opts.bind)
     };
     let url = format!("http://{host}:{port}/");
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&opts.root));
     let mut session = Session::new(session::Settings {
         root: opts.root.clone(),
         output: output.clone(),

@@ -100,7 +100,7 @@ pub(super) struct Entry {
 
 impl Session {
     pub fn new(settings: Settings) -> Self {
-        let disk = Disk::new(settings.output.clone());
+        let disk = Disk::new(settings.root.clone(), settings.output.clone());
         Session {
             settings,
             state: None,

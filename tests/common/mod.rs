@@ -4,6 +4,8 @@
 //! Each `tests/*.rs` file is its own crate and uses only part of this module.
 #![allow(dead_code)]
 
+pub mod tree;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

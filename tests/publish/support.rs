@@ -98,12 +98,14 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Every file under `dir` (following a top-level symlink) → its bytes.
+/// The build's marker `.trangtin-output` is left out: publish never sends it.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .follow_root_links(true)
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
+        .filter(|e| !(e.depth() == 1 && e.file_name() == ".trangtin-output"))
         .map(|e| (rel(dir, e.path()), fs::read(e.path()).unwrap()))
         .collect()
 }
