@@ -15,6 +15,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// `--clock`: the build's "now" in the site's time zone; None is now.
+    pub clock: Option<jiff::civil::DateTime>,
 }
 
 /// What a successful run did, for the one-line summary.
@@ -27,6 +29,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Links to other sites (`file:line: url`), listed by `check`; never fetched.
     pub external: Vec<String>,
+    /// Articles dated after the build clock, held back.
+    pub pending: crate::model::timing::Pending,
 }
 
 /// Loads, checks and renders the site in memory.
@@ -52,6 +56,8 @@ fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Th
         &LoadOptions {
             drafts: opts.drafts,
             base_url: opts.base_url.clone(),
+            clock: opts.clock,
+            preview_scheduled: false,
         },
     )?;
     step("checking");
@@ -117,5 +123,6 @@ fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
         warnings: site.warnings.clone(),
         elapsed: start.elapsed(),
         external: Vec::new(),
+        pending: site.pending.clone(),
     }
 }

@@ -15,6 +15,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub updated: Option<String>,
+    /// When the article comes down (SPEC §2, scheduled publishing).
+    pub expires: Option<String>,
     pub slug: Option<String>,
     pub summary: Option<String>,
     pub category: Option<String>,

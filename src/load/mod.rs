@@ -24,6 +24,10 @@ use frontmatter::FrontMatter;
 pub struct LoadOptions {
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// `--clock`: the build's "now" in the site's time zone; None is now.
+    pub clock: Option<jiff::civil::DateTime>,
+    /// Show articles not yet due, marked, instead of holding them back (serve).
+    pub preview_scheduled: bool,
 }
 
 /// A Markdown file with its front matter parsed and its body kept as text.
@@ -112,7 +116,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (assets, e) = assets(root);
     errors.extend(e);
     let settings = match settings {
-        Ok(s) => Some(s),
+        Ok(mut s) => {
+            s.clock.now = opts.clock.unwrap_or(s.clock.now);
+            s.clock.preview = opts.preview_scheduled;
+            Some(s)
+        }
         Err(e) => {
             errors.push(e);
             None

@@ -18,6 +18,8 @@ use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::{self, OrgTree};
 use crate::model::site::{urls, Site};
+use crate::model::timing;
+use crate::text::clock::Clock;
 use crate::text::{date, slug::slugify};
 use crate::yaml;
 
@@ -126,6 +128,7 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
         root: &base.root,
         base_path: &base.settings.base_path,
         html: &base.settings.site.html,
+        clock: &base.settings.clock,
     };
     article(f, &ctx)
 }
@@ -175,7 +178,7 @@ pub fn assemble(
         "pages",
     ));
 
-    let mut drafts = drafts;
+    let (mut drafts, pending) = timing::hold_back(drafts, &settings.clock);
     drafts.sort_by(|a, b| order(&a.0.article, &b.0.article));
     let mut warnings = Vec::new();
     let mut articles = Vec::with_capacity(drafts.len());
@@ -226,6 +229,7 @@ pub fn assemble(
         assets,
         root,
         warnings,
+        pending,
     })
 }
 
@@ -250,6 +254,7 @@ struct ArticleCtx<'a> {
     root: &'a Path,
     base_path: &'a str,
     html: &'a markdown::HtmlPolicy,
+    clock: &'a Clock,
 }
 
 fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Errors> {
@@ -273,6 +278,16 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         .map(date::parse)
         .transpose()
         .map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+    let expires = timing::expires(
+        fm.expires.as_deref(),
+        date.as_ref().ok().copied(),
+        path,
+        line_of("expires"),
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
     let event_date = fm
         .event
         .as_ref()
@@ -339,8 +354,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         path: f.path.clone(),
         title,
         slug,
+        scheduled: ctx.clock.is_scheduled(date),
         date,
         updated,
+        expires,
         summary_written: fm.summary.is_some(),
         summary,
         category: None,

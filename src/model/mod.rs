@@ -10,6 +10,7 @@ pub mod orgs;
 pub mod patch;
 pub mod site;
 pub mod stats;
+pub mod timing;
 
 pub use build::build;
 pub use site::Site;

@@ -33,6 +33,8 @@ pub struct Site {
     pub root: PathBuf,
     /// Problems that do not stop the build (an image without alt text).
     pub warnings: Vec<Error>,
+    /// Articles dated after the build clock (held back, or marked in a preview).
+    pub pending: crate::model::timing::Pending,
 }
 
 /// URL paths of the site, relative to the base path, in one place so templates,

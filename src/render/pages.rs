@@ -76,6 +76,7 @@ struct ArticleView {
     documents: Vec<DocView>,
     body: String,
     draft: bool,
+    scheduled: bool,
 }
 
 #[derive(Serialize)]
@@ -194,6 +195,7 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
             .collect(),
         body: body::html(ctx, &a.body)?,
         draft: a.draft,
+        scheduled: a.scheduled,
     };
     let [newer, older, related] = neighbours(ctx, i).map(|list| {
         list.into_iter()

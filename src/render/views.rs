@@ -60,6 +60,8 @@ pub struct Card {
     pub image: Option<ImageView>,
     pub featured: bool,
     pub draft: bool,
+    /// Not yet due: only a preview shows it ("chưa đăng").
+    pub scheduled: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -211,6 +213,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
         image: a.image.as_ref().map(|i| image_view(i, bp)),
         featured: a.featured,
         draft: a.draft,
+        scheduled: a.scheduled,
     }
 }
 

@@ -47,6 +47,13 @@ pub(super) fn single_edit(
     if old_charts != charts {
         return None;
     }
+    // An article taken down (`expires` passed) leaves every page: the usual
+    // rebuild drops it. A date moved past the clock keeps it in the preview,
+    // marked, which the patch below renders.
+    let clock = last.as_ref()?.site.settings.clock;
+    if !clock.shows(draft.article.date, draft.article.expires) {
+        return None;
+    }
     if same_outside_body(old, draft) {
         return body_edit(rel, new.key, draft, last.as_mut()?, theme, memo);
     }
@@ -122,6 +129,7 @@ fn same_outside_body(a: &Draft, b: &Draft) -> bool {
                     &x.slug,
                     &x.date,
                     &x.updated,
+                    (&x.expires, x.scheduled),
                     &x.summary,
                     x.summary_written,
                     &d.category,
