@@ -92,6 +92,9 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ("organization", site.first_page_under("to-chuc")),
         ("dataset", site.first_page_under("so-lieu")),
         ("search", "/tim-kiem/".to_string()),
+        ("leaders", "/lanh-dao/".to_string()),
+        ("person", "/lanh-dao/tran-nam-hung/".to_string()),
+        ("organization leaders", "/to-chuc/tam-ky/lanh-dao/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
     ]
 }

@@ -33,6 +33,9 @@ pub struct FrontMatter {
     pub draft: bool,
     #[serde(default)]
     pub documents: Vec<String>,
+    /// Ids from content/people.yaml of the leaders the article is about.
+    #[serde(default)]
+    pub people: Vec<String>,
 }
 
 /// `source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: … }`.

@@ -57,6 +57,7 @@ pub struct Failed {
     pub charts: std::collections::BTreeSet<String>,
     pub organizations: bool,
     pub documents: bool,
+    pub people: bool,
 }
 
 /// Everything read from disk, before cross-checks. Files that could not be read
@@ -75,6 +76,8 @@ pub struct Source {
     pub organizations_text: String,
     pub documents: Vec<DocumentEntry>,
     pub documents_text: String,
+    pub people: Vec<crate::model::people::Person>,
+    pub people_text: String,
     /// Files under content/media and content/documents, relative to content/.
     pub assets: Vec<PathBuf>,
 }
@@ -113,6 +116,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (documents, documents_text, e) = data::documents(root);
     failed.documents = !e.is_empty();
     errors.extend(e);
+    let (people, people_text, e) = data::people(root);
+    failed.people = !e.is_empty();
+    errors.extend(e);
     let (assets, e) = assets(root);
     errors.extend(e);
     let settings = match settings {
@@ -136,6 +142,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
             pages,
             datasets,
             charts,
+            people,
+            people_text,
             organizations,
             organizations_text,
             documents,

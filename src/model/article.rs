@@ -62,6 +62,8 @@ pub struct Article {
     pub draft: bool,
     /// Indices into `Site::documents`.
     pub documents: Vec<usize>,
+    /// Ids from people.yaml, checked.
+    pub people: Vec<String>,
     pub body: Vec<BodyPart>,
     /// Body text without markup, for search and excerpts.
     pub plain: String,

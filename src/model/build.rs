@@ -18,6 +18,7 @@ use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::{self, OrgTree};
 use crate::model::site::{urls, Site};
+use crate::model::people::{self, Person};
 use crate::model::timing;
 use crate::text::clock::Clock;
 use crate::text::{date, slug::slugify};
@@ -51,6 +52,7 @@ pub struct Base {
     /// The named charts (content/charts/).
     pub charts: BTreeMap<String, ChartData>,
     pub documents: Vec<Document>,
+    pub people: Vec<Person>,
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems found in these files; [`assemble`] fails with them.
@@ -87,6 +89,8 @@ pub fn base(src: Source) -> Base {
     errors.extend(e);
     let (documents, e) = documents(&src.root, src.documents, &src.documents_text);
     errors.extend(e);
+    let (people, e) = people::build(src.people, &src.people_text, &orgs, &src.assets);
+    errors.extend(e);
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
             errors.push(
@@ -108,6 +112,7 @@ pub fn base(src: Source) -> Base {
         datasets,
         charts,
         documents,
+        people,
         assets: src.assets,
         root: src.root,
         errors,
@@ -125,6 +130,7 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
     let ctx = ArticleCtx {
         look: &look,
         docs: &base.documents,
+        people: &base.people,
         root: &base.root,
         base_path: &base.settings.base_path,
         html: &base.settings.site.html,
@@ -155,6 +161,7 @@ pub fn assemble(
         datasets,
         mut charts,
         documents,
+        people,
         assets,
         root,
         mut errors,
@@ -226,6 +233,7 @@ pub fn assemble(
         charts,
         named_charts,
         documents,
+        people,
         assets,
         root,
         warnings,
@@ -251,6 +259,7 @@ pub struct Draft {
 struct ArticleCtx<'a> {
     look: &'a Lookup<'a>,
     docs: &'a [Document],
+    people: &'a [Person],
     root: &'a Path,
     base_path: &'a str,
     html: &'a markdown::HtmlPolicy,
@@ -311,6 +320,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
             None if ctx.look.failed.documents => {}
             None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
         }
+    }
+    let known = |id: &&String| ctx.look.failed.people || ctx.people.iter().any(|p| &p.id == *id);
+    for id in fm.people.iter().filter(|id| !known(id)) {
+        errors.push(Error::new(path, people::unknown(id, ctx.people)).at_line(line_of("people")));
     }
     let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
     let parsed = markdown::parse_with(&f.body, f.body_line, ctx.base_path, ctx.html);
@@ -374,6 +387,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         featured: fm.featured,
         draft: fm.draft,
         documents,
+        people: fm.people.clone(),
         body,
         plain: parsed.plain,
         references: parsed.references,

@@ -8,6 +8,7 @@ pub mod document;
 pub mod org;
 pub mod orgs;
 pub mod patch;
+pub mod people;
 pub mod site;
 pub mod stats;
 pub mod timing;

@@ -28,6 +28,8 @@ pub struct Site {
     /// Ids of the named charts (from content/charts/), in id order.
     pub named_charts: Vec<String>,
     pub documents: Vec<Document>,
+    /// content/people.yaml, in list order.
+    pub people: Vec<crate::model::people::Person>,
     /// Files under content/media and content/documents, copied as they are.
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
@@ -50,6 +52,7 @@ pub mod urls {
     pub const EVENTS: &str = "hoi-nghi/";
     pub const DOCUMENTS: &str = "van-kien/";
     pub const SEARCH: &str = "tim-kiem/";
+    pub const PEOPLE: &str = "lanh-dao/";
     pub const STATIC: &str = "static/";
 
     /// Folder names at the top of the site that a page's slug may not take.
@@ -64,6 +67,7 @@ pub mod urls {
         "hoi-nghi",
         "van-kien",
         "tim-kiem",
+        "lanh-dao",
         "static",
         "media",
         "documents",
@@ -84,6 +88,13 @@ pub mod urls {
     }
     pub fn org(id: &str) -> String {
         format!("{ORGS}{id}/")
+    }
+    pub fn person(id: &str) -> String {
+        format!("{PEOPLE}{id}/")
+    }
+    /// The leaders of one organization.
+    pub fn org_leaders(id: &str) -> String {
+        format!("{ORGS}{id}/{PEOPLE}")
     }
     pub fn dataset(id: &str) -> String {
         format!("{STATS}{id}/")

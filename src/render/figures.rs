@@ -160,6 +160,8 @@ struct OrgCtx<'a> {
     address: Option<String>,
     contact: Option<String>,
     website: Option<String>,
+    /// The organization's leaders page, when people.yaml names any.
+    leaders_url: Option<String>,
     parents: Vec<NamedLink>,
     children: Vec<OrgLink>,
     articles: Vec<&'a Card>,
@@ -368,6 +370,11 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
             .website
             .as_deref()
             .map(|w| super::views::editor_url(&site.settings.base_path, w)),
+        leaders_url: site
+            .people
+            .iter()
+            .any(|p| p.org.as_deref() == Some(&o.id))
+            .then(|| ctx.href(&urls::org_leaders(&o.id))),
         parents,
         children: site.orgs.children[i]
             .iter()

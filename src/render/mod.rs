@@ -13,6 +13,7 @@ mod figures;
 mod listings;
 pub mod memo;
 mod pages;
+mod people;
 pub mod patch;
 mod portal;
 pub mod views;
@@ -229,6 +230,7 @@ fn render_inner(
         Box::new(listings::all),
         Box::new(figures::pages),
         Box::new(portal::all),
+        Box::new(people::all),
         Box::new(feeds::feeds),
     ];
     // The search index is built from the model, so it runs beside the pages.

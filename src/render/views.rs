@@ -81,7 +81,8 @@ pub struct EventView {
     pub form: Option<String>,
     pub attendees: Option<String>,
     pub sites: Option<String>,
-    pub chairs: Vec<String>,
+    /// A chair that is a person id of people.yaml links to their page.
+    pub chairs: Vec<Chair>,
     pub article: NamedLink,
 }
 
@@ -233,6 +234,25 @@ pub fn tag_link(site: &Site, i: usize) -> NamedLink {
     }
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct Chair {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+fn chair(site: &Site, written: &str) -> Chair {
+    match site.people.iter().find(|p| p.id == written) {
+        Some(p) => Chair {
+            name: p.name.clone(),
+            url: Some(href(&site.settings.base_path, &urls::person(&p.id))),
+        },
+        None => Chair {
+            name: written.to_string(),
+            url: None,
+        },
+    }
+}
+
 pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
     let e = a.event.as_ref()?;
     let lang = site.settings.lang;
@@ -245,7 +265,7 @@ pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
         form: e.form.clone(),
         attendees: e.attendees.map(|n| number::format(n as f64, 0, lang)),
         sites: e.sites.map(|n| number::format(n as f64, 0, lang)),
-        chairs: e.chairs.clone(),
+        chairs: e.chairs.iter().map(|c| chair(site, c)).collect(),
         article: NamedLink {
             name: a.title.clone(),
             url: href(&site.settings.base_path, &urls::article(&a.slug)),

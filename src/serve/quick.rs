@@ -57,6 +57,14 @@ pub(super) fn single_edit(
     if same_outside_body(old, draft) {
         return body_edit(rel, new.key, draft, last.as_mut()?, theme, memo);
     }
+    // The pages of the leaders an article names are not patched: they are
+    // made again by the usual rebuild.
+    let names_people = |d: &Draft| {
+        !d.article.people.is_empty() || d.article.event.as_ref().is_some_and(|e| !e.chairs.is_empty())
+    };
+    if !last.as_ref()?.site.people.is_empty() && (names_people(old) || names_people(draft)) {
+        return None;
+    }
     let site = &mut last.as_mut()?.site;
     let drafts = |p: &Path| articles.get(p)?.checked.as_ref().ok().map(|(d, _)| d);
     let edit = replace_article(site, draft.clone(), drafts)?;
@@ -129,7 +137,7 @@ fn same_outside_body(a: &Draft, b: &Draft) -> bool {
                     &x.slug,
                     &x.date,
                     &x.updated,
-                    (&x.expires, x.scheduled),
+                    (&x.expires, x.scheduled, &x.people),
                     &x.summary,
                     x.summary_written,
                     &d.category,
