@@ -55,6 +55,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/person.html"),
     ),
     (
+        "templates/contacts.html",
+        include_str!("../themes/default/templates/contacts.html"),
+    ),
+    (
         "templates/leaders.html",
         include_str!("../themes/default/templates/leaders.html"),
     ),

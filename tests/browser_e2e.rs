@@ -94,7 +94,12 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ("search", "/tim-kiem/".to_string()),
         ("leaders", "/lanh-dao/".to_string()),
         ("person", "/lanh-dao/tran-nam-hung/".to_string()),
-        ("organization leaders", "/to-chuc/tam-ky/lanh-dao/".to_string()),
+        (
+            "organization leaders",
+            "/to-chuc/tam-ky/lanh-dao/".to_string(),
+        ),
+        ("contact directory", "/danh-ba/".to_string()),
+        ("unit contacts", "/to-chuc/tam-ky/lien-he/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
     ]
 }

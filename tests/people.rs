@@ -29,7 +29,11 @@ fn with_people() -> Site {
         t.replacen("org: thai-hoa\n", "org: thai-hoa\npeople: [le-van-a]\n", 1)
     });
     site.edit("content/articles/da-nang.md", |t| {
-        t.replacen("  sites: 70\n", "  sites: 70\n  chairs: [tran-thi-b, Nguyễn Văn C]\n", 1)
+        t.replacen(
+            "  sites: 70\n",
+            "  sites: 70\n  chairs: [tran-thi-b, Nguyễn Văn C]\n",
+            1,
+        )
     });
     site
 }
@@ -41,7 +45,9 @@ fn a_person_page_shows_photo_position_bio_articles_and_conferences() {
     let main = run.main("/lanh-dao/le-van-a/");
     assert!(main.contains("<h1>Lê Văn A</h1>"), "{main}");
     assert!(
-        main.contains(r#"<img class="person-photo" src="/media/anh.svg" alt="Ảnh chân dung Lê Văn A""#),
+        main.contains(
+            r#"<img class="person-photo" src="/media/anh.svg" alt="Ảnh chân dung Lê Văn A""#
+        ),
         "{main}"
     );
     let text = text_of(&main);
@@ -78,20 +84,34 @@ fn leaders_pages_per_organization_and_for_the_site() {
     let b = org.find("Trần Thị B").expect("listed");
     assert!(a < b, "in `order`: {org}");
     let index = run.main("/lanh-dao/");
-    assert!(index.contains(r#"<a href="/to-chuc/thai-hoa/">Thị ủy Thái Hòa</a>"#), "{index}");
+    assert!(
+        index.contains(r#"<a href="/to-chuc/thai-hoa/">Thị ủy Thái Hòa</a>"#),
+        "{index}"
+    );
     let unit = run.main("/to-chuc/thai-hoa/");
-    assert!(unit.contains(r#"<a href="/to-chuc/thai-hoa/lanh-dao/">Lãnh đạo</a>"#), "{unit}");
-    assert!(!run.exists("to-chuc/tinh/lanh-dao/index.html"), "no empty leaders page");
+    assert!(
+        unit.contains(r#"<a href="/to-chuc/thai-hoa/lanh-dao/">Lãnh đạo</a>"#),
+        "{unit}"
+    );
+    assert!(
+        !run.exists("to-chuc/tinh/lanh-dao/index.html"),
+        "no empty leaders page"
+    );
     assert!(run.read("sitemap.xml").contains("/lanh-dao/le-van-a/"));
 }
 
 #[test]
 fn english_labels() {
     let site = with_people();
-    site.edit("content/site.yaml", |t| t.replacen("language: vi", "language: en", 1));
+    site.edit("content/site.yaml", |t| {
+        t.replacen("language: vi", "language: en", 1)
+    });
     let run = site.build(&[]).ok();
     let main = main_of(&run.page("/lanh-dao/le-van-a/")).to_string();
-    assert!(main.contains(">Term<") && main.contains(">Biography<"), "{main}");
+    assert!(
+        main.contains(">Term<") && main.contains(">Biography<"),
+        "{main}"
+    );
 }
 
 #[test]
@@ -104,7 +124,8 @@ fn wrong_people_are_reported_with_file_and_line() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("content/people.yaml:22:3: unknown field `nickname`"),
+        run.stderr
+            .contains("content/people.yaml:22:3: unknown field `nickname`"),
         "an unknown field: {}",
         run.stderr
     );
@@ -130,11 +151,15 @@ fn wrong_people_are_reported_with_file_and_line() {
 #[test]
 fn a_photo_outside_the_site_is_refused() {
     let site = with_people();
-    site.edit("content/people.yaml", |t| t.replacen("photo: media/anh.svg", "photo: ../../etc/passwd", 1));
+    site.edit("content/people.yaml", |t| {
+        t.replacen("photo: media/anh.svg", "photo: ../../etc/passwd", 1)
+    });
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("content/people.yaml:1: photo: `../../etc/passwd` must be a file inside content/"),
+        run.stderr.contains(
+            "content/people.yaml:1: photo: `../../etc/passwd` must be a file inside content/"
+        ),
         "{}",
         run.stderr
     );

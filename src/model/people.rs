@@ -38,7 +38,9 @@ const FILE: &str = "content/people.yaml";
 /// The editor-facing messages of this module, in one place.
 mod say {
     pub fn duplicate(id: &str, first: usize) -> String {
-        format!("the id `{id}` is used twice (first on line {first}); give each person their own id")
+        format!(
+            "the id `{id}` is used twice (first on line {first}); give each person their own id"
+        )
     }
     pub fn bad_id(id: &str) -> String {
         format!("the id `{id}` may hold only lower-case letters a–z, digits and `-` (it is the person's web address); write it like `nguyen-van-a`")
@@ -62,7 +64,12 @@ mod say {
 }
 
 /// The people in list order (by `order`, then as written), checked.
-pub fn build(list: Vec<Person>, text: &str, orgs: &OrgTree, assets: &[PathBuf]) -> (Vec<Person>, Errors) {
+pub fn build(
+    list: Vec<Person>,
+    text: &str,
+    orgs: &OrgTree,
+    assets: &[PathBuf],
+) -> (Vec<Person>, Errors) {
     let mut errors = Errors::default();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut times: BTreeMap<String, usize> = BTreeMap::new();
@@ -105,7 +112,8 @@ fn check_photo(photo: &str, assets: &[PathBuf]) -> Result<(), String> {
     let inside = !photo.contains("://")
         && !p.is_absolute()
         && !photo.starts_with('/')
-        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
     if !inside {
         return Err(say::photo_path(photo));
     }
@@ -154,10 +162,19 @@ mod tests {
         );
         assert_eq!(list.len(), 3);
         let shown = e.to_string();
-        assert!(shown.contains("content/people.yaml:2: the id `a` is used twice (first on line 1)"), "{shown}");
+        assert!(
+            shown.contains("content/people.yaml:2: the id `a` is used twice (first on line 1)"),
+            "{shown}"
+        );
         assert!(shown.contains("the id `B c` may hold only"), "{shown}");
-        assert!(shown.contains("photo: `../x.jpg` must be a file inside content/"), "{shown}");
-        assert!(shown.contains("photo: the file `content/media/d.jpg` does not exist"), "{shown}");
+        assert!(
+            shown.contains("photo: `../x.jpg` must be a file inside content/"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("photo: the file `content/media/d.jpg` does not exist"),
+            "{shown}"
+        );
         assert!(shown.contains("unknown organization `khong-co`"), "{shown}");
     }
 

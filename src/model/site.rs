@@ -53,6 +53,7 @@ pub mod urls {
     pub const DOCUMENTS: &str = "van-kien/";
     pub const SEARCH: &str = "tim-kiem/";
     pub const PEOPLE: &str = "lanh-dao/";
+    pub const CONTACTS: &str = "danh-ba/";
     pub const STATIC: &str = "static/";
 
     /// Folder names at the top of the site that a page's slug may not take.
@@ -68,6 +69,7 @@ pub mod urls {
         "van-kien",
         "tim-kiem",
         "lanh-dao",
+        "danh-ba",
         "static",
         "media",
         "documents",
@@ -91,6 +93,10 @@ pub mod urls {
     }
     pub fn person(id: &str) -> String {
         format!("{PEOPLE}{id}/")
+    }
+    /// The contact page of one organization.
+    pub fn org_contacts(id: &str) -> String {
+        format!("{ORGS}{id}/lien-he/")
     }
     /// The leaders of one organization.
     pub fn org_leaders(id: &str) -> String {

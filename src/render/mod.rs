@@ -7,14 +7,15 @@
 //! sitemap and robots.txt in [`feeds`].
 
 mod body;
+mod contacts;
 mod engine;
 mod feeds;
 mod figures;
 mod listings;
 pub mod memo;
 mod pages;
-mod people;
 pub mod patch;
+mod people;
 mod portal;
 pub mod views;
 
@@ -231,6 +232,7 @@ fn render_inner(
         Box::new(figures::pages),
         Box::new(portal::all),
         Box::new(people::all),
+        Box::new(contacts::all),
         Box::new(feeds::feeds),
     ];
     // The search index is built from the model, so it runs beside the pages.

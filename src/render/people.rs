@@ -65,7 +65,11 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     }
     push(index(ctx));
     for org in &site.orgs.list {
-        if site.people.iter().any(|p| p.org.as_deref() == Some(&org.id)) {
+        if site
+            .people
+            .iter()
+            .any(|p| p.org.as_deref() == Some(&org.id))
+        {
             push(org_page(ctx, &org.id));
         }
     }
@@ -82,10 +86,14 @@ fn view(ctx: &Ctx, p: &Person) -> PersonView {
         name: p.name.clone(),
         position: p.position.clone(),
         url: ctx.href(&urls::person(&p.id)),
-        org: p.org.as_deref().and_then(|o| ctx.site.orgs.get(o)).map(|o| NamedLink {
-            name: o.name.clone(),
-            url: ctx.href(&urls::org(&o.id)),
-        }),
+        org: p
+            .org
+            .as_deref()
+            .and_then(|o| ctx.site.orgs.get(o))
+            .map(|o| NamedLink {
+                name: o.name.clone(),
+                url: ctx.href(&urls::org(&o.id)),
+            }),
         term: p.term.clone(),
         photo: p.photo.as_deref().map(|s| editor_url(bp, s)),
         bio: p.bio.clone(),
@@ -96,9 +104,15 @@ fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Error> {
     let site = ctx.site;
     let rel = urls::person(&p.id);
     let leaders = word(ctx, "leaders");
-    let page = PageMeta::new(ctx, "person", &p.name, &format!("{} – {}", p.name, p.position), &rel)
-        .crumb(&word(ctx, "home"), ctx.href(""))
-        .crumb(&leaders, ctx.href(urls::PEOPLE));
+    let page = PageMeta::new(
+        ctx,
+        "person",
+        &p.name,
+        &format!("{} – {}", p.name, p.position),
+        &rel,
+    )
+    .crumb(&word(ctx, "home"), ctx.href(""))
+    .crumb(&leaders, ctx.href(urls::PEOPLE));
     let mut articles = Vec::new();
     let mut conferences = Vec::new();
     for (i, a) in site.articles.iter().enumerate() {

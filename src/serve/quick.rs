@@ -60,7 +60,11 @@ pub(super) fn single_edit(
     // The pages of the leaders an article names are not patched: they are
     // made again by the usual rebuild.
     let names_people = |d: &Draft| {
-        !d.article.people.is_empty() || d.article.event.as_ref().is_some_and(|e| !e.chairs.is_empty())
+        !d.article.people.is_empty()
+            || d.article
+                .event
+                .as_ref()
+                .is_some_and(|e| !e.chairs.is_empty())
     };
     if !last.as_ref()?.site.people.is_empty() && (names_people(old) || names_people(draft)) {
         return None;
