@@ -59,6 +59,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/contacts.html"),
     ),
     (
+        "templates/schedule.html",
+        include_str!("../themes/default/templates/schedule.html"),
+    ),
+    (
         "templates/leaders.html",
         include_str!("../themes/default/templates/leaders.html"),
     ),

@@ -5,6 +5,7 @@
 
 pub mod data;
 pub mod frontmatter;
+pub mod schedule;
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,8 @@ pub struct Source {
     pub documents_text: String,
     pub people: Vec<crate::model::people::Person>,
     pub people_text: String,
+    /// content/schedule/*.yaml, one file per ISO week.
+    pub schedule: Vec<schedule::WeekFile>,
     /// Files under content/media and content/documents, relative to content/.
     pub assets: Vec<PathBuf>,
 }
@@ -119,6 +122,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (people, people_text, e) = data::people(root);
     failed.people = !e.is_empty();
     errors.extend(e);
+    let (weeks, e) = schedule::weeks(root);
+    errors.extend(e);
     let (assets, e) = assets(root);
     errors.extend(e);
     let settings = match settings {
@@ -144,6 +149,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
             charts,
             people,
             people_text,
+            schedule: weeks,
             organizations,
             organizations_text,
             documents,

@@ -53,6 +53,7 @@ pub struct Base {
     pub charts: BTreeMap<String, ChartData>,
     pub documents: Vec<Document>,
     pub people: Vec<Person>,
+    pub schedule: Vec<crate::model::schedule::Week>,
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems found in these files; [`assemble`] fails with them.
@@ -91,6 +92,8 @@ pub fn base(src: Source) -> Base {
     errors.extend(e);
     let (people, e) = people::build(src.people, &src.people_text, &orgs, &src.assets);
     errors.extend(e);
+    let (schedule, e) = crate::model::schedule::build(src.schedule, &people, failed.people);
+    errors.extend(e);
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
             errors.push(
@@ -113,6 +116,7 @@ pub fn base(src: Source) -> Base {
         charts,
         documents,
         people,
+        schedule,
         assets: src.assets,
         root: src.root,
         errors,
@@ -162,6 +166,7 @@ pub fn assemble(
         mut charts,
         documents,
         people,
+        schedule,
         assets,
         root,
         mut errors,
@@ -234,6 +239,7 @@ pub fn assemble(
         named_charts,
         documents,
         people,
+        schedule,
         assets,
         root,
         warnings,

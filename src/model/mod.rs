@@ -9,6 +9,7 @@ pub mod org;
 pub mod orgs;
 pub mod patch;
 pub mod people;
+pub mod schedule;
 pub mod site;
 pub mod stats;
 pub mod timing;

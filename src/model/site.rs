@@ -30,6 +30,8 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// content/people.yaml, in list order.
     pub people: Vec<crate::model::people::Person>,
+    /// The weekly work schedule, weeks in time order.
+    pub schedule: Vec<crate::model::schedule::Week>,
     /// Files under content/media and content/documents, copied as they are.
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
@@ -54,6 +56,7 @@ pub mod urls {
     pub const SEARCH: &str = "tim-kiem/";
     pub const PEOPLE: &str = "lanh-dao/";
     pub const CONTACTS: &str = "danh-ba/";
+    pub const SCHEDULE: &str = "lich-cong-tac/";
     pub const STATIC: &str = "static/";
 
     /// Folder names at the top of the site that a page's slug may not take.
@@ -70,6 +73,7 @@ pub mod urls {
         "tim-kiem",
         "lanh-dao",
         "danh-ba",
+        "lich-cong-tac",
         "static",
         "media",
         "documents",
@@ -93,6 +97,10 @@ pub mod urls {
     }
     pub fn person(id: &str) -> String {
         format!("{PEOPLE}{id}/")
+    }
+    /// One week of the work schedule: `2026-W49`.
+    pub fn schedule_week(id: &str) -> String {
+        format!("{SCHEDULE}{id}/")
     }
     /// The contact page of one organization.
     pub fn org_contacts(id: &str) -> String {

@@ -11,12 +11,14 @@ mod contacts;
 mod engine;
 mod feeds;
 mod figures;
+mod ics;
 mod listings;
 pub mod memo;
 mod pages;
 pub mod patch;
 mod people;
 mod portal;
+mod schedule;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -233,6 +235,7 @@ fn render_inner(
         Box::new(portal::all),
         Box::new(people::all),
         Box::new(contacts::all),
+        Box::new(schedule::all),
         Box::new(feeds::feeds),
     ];
     // The search index is built from the model, so it runs beside the pages.

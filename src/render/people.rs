@@ -34,6 +34,8 @@ struct PersonCtx {
     person: PersonView,
     articles: Vec<Card>,
     conferences: Vec<Chaired>,
+    /// Their items of the work schedule, as iCalendar.
+    ics_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +135,7 @@ fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Error> {
             person: view(ctx, p),
             articles,
             conferences,
+            ics_url: super::schedule::person_ics(ctx, &p.id),
         },
     )?;
     ctx.file(index_of(&rel), body)
