@@ -100,6 +100,7 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ),
         ("contact directory", "/danh-ba/".to_string()),
         ("unit contacts", "/to-chuc/tam-ky/lien-he/".to_string()),
+        ("work schedule", "/lich-cong-tac/2026-W49/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
     ]
 }
