@@ -56,6 +56,15 @@ fn the_current_week_by_the_clock_with_links_to_other_weeks() {
         "{main}"
     );
     assert!(!main.contains(r#"rel="next""#), "no later week: {main}");
+    let home = text_of(&run.main("/"));
+    assert!(
+        home.contains("Lịch công tác Thứ Tư, 02/12/2026 · 14:00 Làm việc với phường An Mỹ"),
+        "the home block shows what is left of the week: {home}"
+    );
+    assert!(
+        !home.contains("Giao ban Thường trực"),
+        "not the days gone: {home}"
+    );
     let w47 = run.main("/lich-cong-tac/2026-W47/");
     assert!(
         w47.contains(r#"<a rel="next" href="/lich-cong-tac/2026-W49/">Tuần 49 (2026) ›</a>"#),

@@ -10,7 +10,7 @@ use crate::text::date;
 use crate::yaml;
 
 /// When in the day an item is: a session (buổi) or a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Slot {
     /// Buổi sáng, chiều, tối: 0, 1, 2.
     Session(u8),
@@ -39,7 +39,7 @@ impl Slot {
 
 pub const SESSIONS: [&str; 3] = ["sáng", "chiều", "tối"];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Item {
     pub date: Date,
     pub slot: Slot,
@@ -51,7 +51,7 @@ pub struct Item {
     pub prepares: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Week {
     pub year: i16,
     pub week: i8,

@@ -18,7 +18,7 @@ mod pages;
 pub mod patch;
 mod people;
 mod portal;
-mod schedule;
+pub(crate) mod schedule;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -357,7 +357,14 @@ fn global_key(
     h.num(memo::of_json(site_view))
         .num(memo::of_json(sidebar))
         .num(memo::of_json(&theme.words))
-        .num(memo::of_json(&site.settings.site));
+        .num(memo::of_json(&site.settings.site))
+        // Chairs link to people's pages; unit pages link to their leaders
+        // and contacts: both show on pages kept between rebuilds.
+        .num(memo::of_json(&site.people))
+        .num(memo::of_json(&site.orgs.list));
+    // The home page shows this week's schedule.
+    std::hash::Hash::hash(&site.schedule, &mut h);
+    std::hash::Hash::hash(&site.settings.clock.now.date(), &mut h);
     for (name, text) in &theme.templates {
         h.str(name).str(text);
     }

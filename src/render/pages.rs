@@ -365,6 +365,8 @@ struct HomeCtx<'a> {
     blocks: Vec<CategoryBlock<'a>>,
     stats: Vec<StatView>,
     events: Vec<EventView>,
+    /// The work schedule from today to the end of the week.
+    schedule: Option<super::schedule::HomeBlock>,
 }
 
 pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
@@ -401,6 +403,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             .filter_map(|a| event_view(site, a))
             .take(4)
             .collect(),
+        schedule: super::schedule::home_block(ctx),
     };
     let html = ctx.render("index.html", &view)?;
     Ok(vec![ctx.file("index.html".to_string(), html)?])

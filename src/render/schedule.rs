@@ -267,3 +267,34 @@ pub fn person_ics(ctx: &Ctx, id: &str) -> Option<String> {
         .any(|i| i.people.iter().any(|p| p == id))
         .then(|| ctx.href(&format!("{}lich.ics", urls::person(id))))
 }
+
+/// The home page's block: this week's items from the clock's day on.
+#[derive(Serialize)]
+pub struct HomeBlock {
+    url: String,
+    days: Vec<DayView>,
+}
+
+pub fn home_block(ctx: &Ctx) -> Option<HomeBlock> {
+    let today = ctx.site.settings.clock.now.date();
+    let iso = today.iso_week_date();
+    let week = ctx
+        .site
+        .schedule
+        .iter()
+        .find(|w| (w.year, w.week) == (iso.year(), iso.week()))?;
+    let from_today = Week {
+        year: week.year,
+        week: week.week,
+        items: week
+            .items
+            .iter()
+            .filter(|i| i.date >= today)
+            .cloned()
+            .collect(),
+    };
+    Some(HomeBlock {
+        url: ctx.href(urls::SCHEDULE),
+        days: days(ctx, &from_today),
+    })
+}
