@@ -88,8 +88,8 @@ pub struct Calendar<'a> {
     pub name: &'a str,
     pub tz_name: &'a str,
     pub tz: &'a TimeZone,
-    /// DTSTAMP of every event: the build clock, so builds stay identical.
-    pub stamp: DateTime,
+    /// When the zone's offset is read for its VTIMEZONE.
+    pub at: DateTime,
     /// The site's host, for UIDs.
     pub host: &'a str,
 }
@@ -105,11 +105,16 @@ pub fn calendar(cal: &Calendar, items: &[(String, &Item, String)]) -> String {
         format!("X-WR-CALNAME:{}", escape(cal.name)),
         format!("X-WR-TIMEZONE:{}", cal.tz_name),
     ];
-    lines.extend(vtimezone(cal.tz_name, cal.tz, cal.stamp));
+    lines.extend(vtimezone(cal.tz_name, cal.tz, cal.at));
     for (uid, item, people) in items {
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{uid}@{}", cal.host));
-        lines.push(format!("DTSTAMP:{}", utc_stamp(cal.stamp, cal.tz)));
+        // Not the build's time: the same schedule must give the same bytes
+        // (and calendar apps no spurious updates), so the day of the item.
+        lines.push(format!(
+            "DTSTAMP:{}",
+            utc_stamp(item.date.at(0, 0, 0, 0), cal.tz)
+        ));
         match item.slot.span() {
             Some(((h, m), (eh, em))) => {
                 let start = item.date.at(h, m, 0, 0);

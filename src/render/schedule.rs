@@ -248,7 +248,12 @@ fn feed(ctx: &Ctx, person: Option<&str>) -> Result<OutputFile, Error> {
         name: &name,
         tz_name: &site.settings.site.time_zone,
         tz: &site.settings.tz,
-        stamp: site.settings.clock.now,
+        at: site
+            .schedule
+            .first()
+            .and_then(|w| monday(w.year, w.week))
+            .unwrap_or_default()
+            .at(0, 0, 0, 0),
         host,
     };
     let rel = match person {
