@@ -190,6 +190,7 @@ fn main() {
                 output: full_out.clone(),
                 drafts: false,
                 base_url: None,
+                clock: None,
             })
             .expect("the generated site builds");
             t.elapsed()

@@ -107,6 +107,7 @@ fn build_once(site: &Path, out: &Path) -> (Duration, Duration) {
         output: out.to_path_buf(),
         drafts: false,
         base_url: Some("http://127.0.0.1/".into()),
+        clock: None,
     };
     let (start, cpu) = (Instant::now(), cpu_time());
     trangtin::build::build(&opts).expect("the generated site builds");
@@ -136,6 +137,7 @@ fn index_alone(site: &Path, runs: usize) -> (Duration, Duration, Vec<OutputFile>
         output: PathBuf::from("unused"),
         drafts: false,
         base_url: None,
+        clock: None,
     };
     let (model, _) = render_site(&opts).expect("the generated site renders");
     let theme = trangtin::theme::load(

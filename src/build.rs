@@ -15,6 +15,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// `--clock`: the build's "now" in the site's time zone; None is now.
+    pub clock: Option<jiff::civil::DateTime>,
 }
 
 /// What a successful run did, for the one-line summary.
@@ -32,6 +34,8 @@ pub struct Report {
     pub sources: std::collections::BTreeMap<String, String>,
     /// Set by `check`: makes the redirect pages publish keeps.
     pub redirector: render::redirects::Redirector,
+    /// Articles dated after the build clock, held back.
+    pub pending: crate::model::timing::Pending,
 }
 
 /// Loads, checks and renders the site in memory.
@@ -57,6 +61,8 @@ fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Th
         &LoadOptions {
             drafts: opts.drafts,
             base_url: opts.base_url.clone(),
+            clock: opts.clock,
+            preview_scheduled: false,
         },
     )?;
     step("checking");
@@ -128,5 +134,6 @@ fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
         external: Vec::new(),
         sources: Default::default(),
         redirector: Default::default(),
+        pending: site.pending.clone(),
     }
 }

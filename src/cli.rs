@@ -49,6 +49,9 @@ struct SiteArgs {
     /// Include articles marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// The moment treated as now, "YYYY-MM-DD HH:MM" in the site's time zone: articles dated later wait, and `expires` is compared with it (default: now).
+    #[arg(long, value_parser = parse_clock)]
+    clock: Option<jiff::civil::DateTime>,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -77,6 +80,9 @@ struct PublishArgs {
     /// How many releases a folder target keeps.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
     keep: u16,
+    /// The moment treated as now, "YYYY-MM-DD HH:MM" in the site's time zone: articles dated later wait, and `expires` is compared with it (default: now).
+    #[arg(long, value_parser = parse_clock)]
+    clock: Option<jiff::civil::DateTime>,
 }
 
 impl PublishArgs {
@@ -89,6 +95,7 @@ impl PublishArgs {
             rollback: self.rollback,
             no_build: self.no_build,
             keep: usize::from(self.keep),
+            clock: self.clock,
         }
     }
 }
@@ -103,6 +110,7 @@ impl SiteArgs {
                 .unwrap_or_else(|| self.root.join("output")),
             drafts: self.drafts,
             base_url: self.base_url.clone(),
+            clock: self.clock,
         }
     }
 }
@@ -162,6 +170,9 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
                     report.files,
                     report.elapsed.as_secs_f64()
                 );
+                if let Some(line) = report.pending.held_back() {
+                    println!("{line}");
+                }
             }
             0
         }
@@ -205,6 +216,9 @@ struct ServeArgs {
     /// Open the site in the browser.
     #[arg(long)]
     open: bool,
+    /// The moment treated as now, "YYYY-MM-DD HH:MM" in the site's time zone: articles dated later wait, and `expires` is compared with it (default: now).
+    #[arg(long, value_parser = parse_clock)]
+    clock: Option<jiff::civil::DateTime>,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -220,6 +234,7 @@ impl ServeArgs {
             drafts: self.drafts,
             open: self.open,
             quiet: self.quiet,
+            clock: self.clock,
         }
     }
 }
@@ -246,4 +261,9 @@ struct NewArgs {
     /// The organization id (from organizations.yaml) the article belongs to.
     #[arg(long)]
     org: Option<String>,
+}
+
+/// `--clock`: a moment as editors write dates.
+fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, String> {
+    crate::text::clock::parse(text)
 }

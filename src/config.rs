@@ -114,6 +114,8 @@ pub struct Settings {
     pub base_url: String,
     /// The path part of base_url (`/dang-bo/`), so links work under a sub-path.
     pub base_path: String,
+    /// The build's "now": what is published and what waits (set by `--clock`).
+    pub clock: crate::text::clock::Clock,
 }
 
 /// Reads and checks site.yaml. `base_url_override` is `--base-url`.
@@ -163,6 +165,7 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
         .at_line(at("base_url"))
     })?;
     Ok(Settings {
+        clock: crate::text::clock::Clock::now(&tz),
         site,
         lang,
         tz,

@@ -51,6 +51,22 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/document.html"),
     ),
     (
+        "templates/person.html",
+        include_str!("../themes/default/templates/person.html"),
+    ),
+    (
+        "templates/contacts.html",
+        include_str!("../themes/default/templates/contacts.html"),
+    ),
+    (
+        "templates/schedule.html",
+        include_str!("../themes/default/templates/schedule.html"),
+    ),
+    (
+        "templates/leaders.html",
+        include_str!("../themes/default/templates/leaders.html"),
+    ),
+    (
         "templates/stats.html",
         include_str!("../themes/default/templates/stats.html"),
     ),

@@ -97,6 +97,15 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
             "article with a video",
             site.page_with_most("tin-tuc", "<video "),
         ),
+        ("leaders", "/lanh-dao/".to_string()),
+        ("person", "/lanh-dao/tran-nam-hung/".to_string()),
+        (
+            "organization leaders",
+            "/to-chuc/tam-ky/lanh-dao/".to_string(),
+        ),
+        ("contact directory", "/danh-ba/".to_string()),
+        ("unit contacts", "/to-chuc/tam-ky/lien-he/".to_string()),
+        ("work schedule", "/lich-cong-tac/2026-W49/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
     ]
 }

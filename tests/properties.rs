@@ -214,7 +214,7 @@ proptest! {
     fn a_generated_article_renders_or_explains(file in prop_oneof![md_file(), good_article()]) {
         let site = common::Site::new("minimal");
         site.write("content/articles/sinh-ra.md", &file);
-        let opts = trangtin::build::BuildOptions { root: site.root.clone(), output: site.output(), drafts: true, base_url: None };
+        let opts = trangtin::build::BuildOptions { root: site.root.clone(), output: site.output(), drafts: true, base_url: None, clock: None };
         let result = trangtin::build::render_site(&opts);
         if let Ok((_, files)) = result {
             // The theme's own script file, and the JSON-LD of articles.

@@ -522,6 +522,7 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
             output: fresh.clone(),
             drafts: false,
             base_url: Some(base_url.clone()),
+            clock: None,
         });
         assert!(report.is_ok(), "{what}: {:?}", report.err());
         let (want, got) = (common::list_files(&fresh), common::list_files(&served));

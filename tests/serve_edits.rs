@@ -59,6 +59,8 @@ fn load_options() -> LoadOptions {
     LoadOptions {
         drafts: false,
         base_url: Some(BASE_URL.into()),
+        clock: None,
+        preview_scheduled: false,
     }
 }
 
@@ -329,6 +331,7 @@ fn apply_and_compare(session: &mut Session, root: &Path, served: &Path, e: &Edit
         output: out.clone(),
         drafts: false,
         base_url: Some(BASE_URL.into()),
+        clock: None,
     })
     .unwrap_or_else(|e| panic!("{e:?}"));
     if let Some(d) = common::diff_trees(&list_files(&out), &list_files(served)) {

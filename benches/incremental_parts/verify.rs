@@ -39,6 +39,7 @@ pub fn verify(session: &mut Session, root: &Path, served: &Path, fresh: &Path) {
         output: fresh.to_path_buf(),
         drafts: false,
         base_url: Some("http://127.0.0.1:1111/".into()),
+        clock: None,
     })
     .expect("the generated site builds");
     let (got, want) = (snapshot(served), snapshot(fresh));

@@ -201,6 +201,10 @@ pub fn organizations(root: &Path) -> (Vec<Organization>, String, Errors) {
     list_file(root, "organizations.yaml")
 }
 
+pub fn people(root: &Path) -> (Vec<crate::model::people::Person>, String, Errors) {
+    list_file(root, "people.yaml")
+}
+
 pub fn documents(root: &Path) -> (Vec<DocumentEntry>, String, Errors) {
     list_file(root, "documents.yaml")
 }

@@ -15,6 +15,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<String>,
     pub updated: Option<String>,
+    /// When the article comes down (SPEC §2, scheduled publishing).
+    pub expires: Option<String>,
     pub slug: Option<String>,
     pub summary: Option<String>,
     pub category: Option<String>,
@@ -34,6 +36,9 @@ pub struct FrontMatter {
     /// Older addresses of this page, kept as redirects to it.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Ids from content/people.yaml of the leaders the article is about.
+    #[serde(default)]
+    pub people: Vec<String>,
 }
 
 /// `source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: … }`.

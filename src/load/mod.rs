@@ -6,6 +6,7 @@
 pub mod data;
 pub mod frontmatter;
 pub mod inside;
+pub mod schedule;
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,10 @@ use frontmatter::FrontMatter;
 pub struct LoadOptions {
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// `--clock`: the build's "now" in the site's time zone; None is now.
+    pub clock: Option<jiff::civil::DateTime>,
+    /// Show articles not yet due, marked, instead of holding them back (serve).
+    pub preview_scheduled: bool,
 }
 
 /// A Markdown file with its front matter parsed and its body kept as text.
@@ -54,6 +59,7 @@ pub struct Failed {
     pub charts: std::collections::BTreeSet<String>,
     pub organizations: bool,
     pub documents: bool,
+    pub people: bool,
 }
 
 /// Everything read from disk, before cross-checks. Files that could not be read
@@ -72,6 +78,10 @@ pub struct Source {
     pub organizations_text: String,
     pub documents: Vec<DocumentEntry>,
     pub documents_text: String,
+    pub people: Vec<crate::model::people::Person>,
+    pub people_text: String,
+    /// content/schedule/*.yaml, one file per ISO week.
+    pub schedule: Vec<schedule::WeekFile>,
     /// Files under content/media and content/documents, relative to content/.
     pub assets: Vec<PathBuf>,
 }
@@ -114,10 +124,19 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (documents, documents_text, e) = data::documents(root);
     failed.documents = !e.is_empty();
     errors.extend(e);
+    let (people, people_text, e) = data::people(root);
+    failed.people = !e.is_empty();
+    errors.extend(e);
+    let (weeks, e) = schedule::weeks(root);
+    errors.extend(e);
     let (assets, e) = assets(root);
     errors.extend(e);
     let settings = match settings {
-        Ok(s) => Some(s),
+        Ok(mut s) => {
+            s.clock.now = opts.clock.unwrap_or(s.clock.now);
+            s.clock.preview = opts.preview_scheduled;
+            Some(s)
+        }
         Err(e) => {
             errors.push(e);
             None
@@ -133,6 +152,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
             pages,
             datasets,
             charts,
+            people,
+            people_text,
+            schedule: weeks,
             organizations,
             organizations_text,
             documents,

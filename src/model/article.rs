@@ -44,6 +44,10 @@ pub struct Article {
     pub slug: String,
     pub date: When,
     pub updated: Option<When>,
+    /// When the article comes down; it is absent from builds after then.
+    pub expires: Option<When>,
+    /// Dated after the build clock: only a preview (`serve`) shows it, marked.
+    pub scheduled: bool,
     /// The lead (sapo): front matter `summary` or the first paragraph.
     pub summary: String,
     /// Whether the lead was written in front matter (else it is the body's first
@@ -63,6 +67,8 @@ pub struct Article {
     pub draft: bool,
     /// Indices into `Site::documents`.
     pub documents: Vec<usize>,
+    /// Ids from people.yaml, checked.
+    pub people: Vec<String>,
     pub body: Vec<BodyPart>,
     /// Body text without markup, for search and excerpts.
     pub plain: String,

@@ -18,7 +18,10 @@ use crate::model::blocks::{self, Lookup};
 use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::{self, OrgTree};
+use crate::model::people::{self, Person};
 use crate::model::site::{urls, Site};
+use crate::model::timing;
+use crate::text::clock::Clock;
 use crate::text::{date, slug::slugify};
 use crate::yaml;
 
@@ -50,6 +53,8 @@ pub struct Base {
     /// The named charts (content/charts/).
     pub charts: BTreeMap<String, ChartData>,
     pub documents: Vec<Document>,
+    pub people: Vec<Person>,
+    pub schedule: Vec<crate::model::schedule::Week>,
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems found in these files; [`assemble`] fails with them.
@@ -88,6 +93,10 @@ pub fn base(src: Source) -> Base {
     let (documents, e) =
         crate::model::documents::check(&src.root, src.documents, &src.documents_text, today);
     errors.extend(e);
+    let (people, e) = people::build(src.people, &src.people_text, &orgs, &src.assets);
+    errors.extend(e);
+    let (schedule, e) = crate::model::schedule::build(src.schedule, &people, failed.people);
+    errors.extend(e);
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
             errors.push(
@@ -109,6 +118,8 @@ pub fn base(src: Source) -> Base {
         datasets,
         charts,
         documents,
+        people,
+        schedule,
         assets: src.assets,
         root: src.root,
         errors,
@@ -127,9 +138,11 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
     let ctx = ArticleCtx {
         look: &look,
         docs: &base.documents,
+        people: &base.people,
         root: &base.root,
         base_path: &base.settings.base_path,
         html: &base.settings.site.html,
+        clock: &base.settings.clock,
     };
     article(f, &ctx)
 }
@@ -157,6 +170,8 @@ pub fn assemble(
         datasets,
         mut charts,
         documents,
+        people,
+        schedule,
         assets,
         root,
         mut errors,
@@ -180,7 +195,7 @@ pub fn assemble(
         "pages",
     ));
 
-    let mut drafts = drafts;
+    let (mut drafts, pending) = timing::hold_back(drafts, &settings.clock);
     drafts.sort_by(|a, b| order(&a.0.article, &b.0.article));
     let mut warnings = Vec::new();
     let mut articles = Vec::with_capacity(drafts.len());
@@ -228,9 +243,12 @@ pub fn assemble(
         charts,
         named_charts,
         documents,
+        people,
+        schedule,
         assets,
         root,
         warnings,
+        pending,
     })
 }
 
@@ -252,9 +270,11 @@ pub struct Draft {
 struct ArticleCtx<'a> {
     look: &'a Lookup<'a>,
     docs: &'a [Document],
+    people: &'a [Person],
     root: &'a Path,
     base_path: &'a str,
     html: &'a markdown::HtmlPolicy,
+    clock: &'a Clock,
 }
 
 fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Errors> {
@@ -278,6 +298,16 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         .map(date::parse)
         .transpose()
         .map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+    let expires = timing::expires(
+        fm.expires.as_deref(),
+        date.as_ref().ok().copied(),
+        path,
+        line_of("expires"),
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
     let event_date = fm
         .event
         .as_ref()
@@ -301,6 +331,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
             None if ctx.look.failed.documents => {}
             None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
         }
+    }
+    let known = |id: &&String| ctx.look.failed.people || ctx.people.iter().any(|p| &p.id == *id);
+    for id in fm.people.iter().filter(|id| !known(id)) {
+        errors.push(Error::new(path, people::unknown(id, ctx.people)).at_line(line_of("people")));
     }
     let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
     let aliases = match alias::read(&fm.aliases, &f.yaml_text, path) {
@@ -354,8 +388,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         path: f.path.clone(),
         title,
         slug,
+        scheduled: ctx.clock.is_scheduled(date),
         date,
         updated,
+        expires,
         summary_written: fm.summary.is_some(),
         summary,
         category: None,
@@ -372,6 +408,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         featured: fm.featured,
         draft: fm.draft,
         documents,
+        people: fm.people.clone(),
         body,
         plain: parsed.plain,
         references: parsed.references,

@@ -10,9 +10,12 @@ pub mod documents;
 pub mod org;
 pub mod orgs;
 pub mod patch;
+pub mod people;
+pub mod schedule;
 pub mod site;
 pub mod stats;
 pub mod video;
+pub mod timing;
 
 pub use build::build;
 pub use site::Site;

@@ -91,6 +91,9 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
             );
         }
     }
+    for o in &list {
+        errors.extend(contact_errors(o, text, path));
+    }
     let mut children = vec![Vec::new(); list.len()];
     for (i, o) in list.iter().enumerate() {
         if let Some(p) = &o.parent {
@@ -146,6 +149,24 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
     )
 }
 
+/// A phone number without digits or an email address that is not one: the
+/// contact page would link to nothing.
+fn contact_errors(o: &Organization, text: &str, path: &Path) -> Errors {
+    use crate::model::org::{plain_email, tel_href};
+    let mut errors = Errors::default();
+    for (key, value) in [("phone", &o.phone), ("fax", &o.fax)] {
+        if let Some(v) = value.as_deref().filter(|v| tel_href(v).is_none()) {
+            let line = yaml::line_of(text, key, v).unwrap_or(1);
+            errors.push(Error::new(path, format!("{key} of `{}`: `{v}` holds no digits; write the number as it is dialled, like 0235 3851 234", o.id)).at_line(line));
+        }
+    }
+    if let Some(v) = o.email.as_deref().filter(|v| !plain_email(v)) {
+        let line = yaml::line_of(text, "email", v).unwrap_or(1);
+        errors.push(Error::new(path, format!("email of `{}`: `{v}` is not an email address; write it like vanphong@tamky.dcs.vn", o.id)).at_line(line));
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +181,10 @@ mod tests {
             contact: None,
             address: None,
             website: None,
+            phone: None,
+            fax: None,
+            email: None,
+            contact_person: None,
         }
     }
 

@@ -28,11 +28,17 @@ pub struct Site {
     /// Ids of the named charts (from content/charts/), in id order.
     pub named_charts: Vec<String>,
     pub documents: Vec<Document>,
+    /// content/people.yaml, in list order.
+    pub people: Vec<crate::model::people::Person>,
+    /// The weekly work schedule, weeks in time order.
+    pub schedule: Vec<crate::model::schedule::Week>,
     /// Files under content/media and content/documents, copied as they are.
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems that do not stop the build (an image without alt text).
     pub warnings: Vec<Error>,
+    /// Articles dated after the build clock (held back, or marked in a preview).
+    pub pending: crate::model::timing::Pending,
 }
 
 /// URL paths of the site, relative to the base path, in one place so templates,
@@ -50,6 +56,9 @@ pub mod urls {
     pub const SEARCH: &str = "tim-kiem/";
     /// The human-readable site map (sơ đồ cổng thông tin).
     pub const SITE_MAP: &str = "so-do-cong-thong-tin/";
+    pub const PEOPLE: &str = "lanh-dao/";
+    pub const CONTACTS: &str = "danh-ba/";
+    pub const SCHEDULE: &str = "lich-cong-tac/";
     pub const STATIC: &str = "static/";
 
     /// Folder names at the top of the site that a page's slug may not take.
@@ -65,6 +74,9 @@ pub mod urls {
         "van-kien",
         "tim-kiem",
         "so-do-cong-thong-tin",
+        "lanh-dao",
+        "danh-ba",
+        "lich-cong-tac",
         "static",
         "media",
         "documents",
@@ -85,6 +97,21 @@ pub mod urls {
     }
     pub fn org(id: &str) -> String {
         format!("{ORGS}{id}/")
+    }
+    pub fn person(id: &str) -> String {
+        format!("{PEOPLE}{id}/")
+    }
+    /// One week of the work schedule: `2026-W49`.
+    pub fn schedule_week(id: &str) -> String {
+        format!("{SCHEDULE}{id}/")
+    }
+    /// The contact page of one organization.
+    pub fn org_contacts(id: &str) -> String {
+        format!("{ORGS}{id}/lien-he/")
+    }
+    /// The leaders of one organization.
+    pub fn org_leaders(id: &str) -> String {
+        format!("{ORGS}{id}/{PEOPLE}")
     }
     pub fn dataset(id: &str) -> String {
         format!("{STATS}{id}/")

@@ -38,6 +38,8 @@ pub struct Options {
     pub no_build: bool,
     /// Releases kept at a local target.
     pub keep: usize,
+    /// `--clock`: the build's "now"; None is now (what cron wants).
+    pub clock: Option<jiff::civil::DateTime>,
 }
 
 /// What a publish did (or, on a dry run, would do).
@@ -102,7 +104,7 @@ pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
         Target::Ssh(remote) => Some(ssh::Session::open(remote, &shown, opts.dry_run)?),
         Target::Local(_) => None,
     };
-    let (output, build_report) = prepare::prepare(&opts.root, opts.no_build)?;
+    let (output, build_report) = prepare::prepare(&opts.root, opts.no_build, opts.clock)?;
     outcome.warnings = build_report.warnings;
     let mut build = manifest::scan(&output)?;
     build.set_sources(&build_report.sources);

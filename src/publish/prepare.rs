@@ -9,12 +9,17 @@ use crate::build::{self, BuildOptions, Report};
 use crate::error::{Error, Errors};
 
 /// Builds and checks the site at `root`; returns the folder to publish.
-pub fn prepare(root: &Path, no_build: bool) -> Result<(PathBuf, Report), Errors> {
+pub fn prepare(
+    root: &Path,
+    no_build: bool,
+    clock: Option<jiff::civil::DateTime>,
+) -> Result<(PathBuf, Report), Errors> {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output: root.join("output"),
         drafts: false,
         base_url: None,
+        clock,
     };
     let report = if no_build {
         let report = build::check(&opts)?;

@@ -160,6 +160,10 @@ struct OrgCtx<'a> {
     address: Option<String>,
     contact: Option<String>,
     website: Option<String>,
+    /// The organization's leaders page, when people.yaml names any.
+    leaders_url: Option<String>,
+    /// The unit's contact page, when it has contact details.
+    contacts: Option<NamedLink>,
     parents: Vec<NamedLink>,
     children: Vec<OrgLink>,
     articles: Vec<&'a Card>,
@@ -368,6 +372,12 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
             .website
             .as_deref()
             .map(|w| super::views::editor_url(&site.settings.base_path, w)),
+        contacts: super::contacts::org_contacts_url(ctx, o),
+        leaders_url: site
+            .people
+            .iter()
+            .any(|p| p.org.as_deref() == Some(&o.id))
+            .then(|| ctx.href(&urls::org_leaders(&o.id))),
         parents,
         children: site.orgs.children[i]
             .iter()

@@ -7,17 +7,21 @@
 //! sitemap and robots.txt in [`feeds`].
 
 mod body;
+mod contacts;
 mod engine;
 mod feeds;
 mod figures;
+mod ics;
 mod listings;
 mod map;
 pub mod memo;
 mod pages;
 pub mod patch;
+mod people;
 mod portal;
 pub mod redirects;
 mod related;
+pub(crate) mod schedule;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -233,6 +237,9 @@ fn render_inner(
         Box::new(figures::pages),
         Box::new(portal::all),
         Box::new(|ctx: &Ctx| Ok(map::page(ctx)?)),
+        Box::new(people::all),
+        Box::new(contacts::all),
+        Box::new(schedule::all),
         Box::new(feeds::feeds),
     ];
     // The search index is built from the model, so it runs beside the pages.
@@ -361,7 +368,14 @@ fn global_key(
     h.num(memo::of_json(site_view))
         .num(memo::of_json(sidebar))
         .num(memo::of_json(&theme.words))
-        .num(memo::of_json(&site.settings.site));
+        .num(memo::of_json(&site.settings.site))
+        // Chairs link to people's pages; unit pages link to their leaders
+        // and contacts: both show on pages kept between rebuilds.
+        .num(memo::of_json(&site.people))
+        .num(memo::of_json(&site.orgs.list));
+    // The home page shows this week's schedule.
+    std::hash::Hash::hash(&site.schedule, &mut h);
+    std::hash::Hash::hash(&site.settings.clock.now.date(), &mut h);
     for (name, text) in &theme.templates {
         h.str(name).str(text);
     }

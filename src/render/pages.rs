@@ -76,6 +76,7 @@ struct ArticleView {
     documents: Vec<DocView>,
     body: String,
     draft: bool,
+    scheduled: bool,
 }
 
 #[derive(Serialize)]
@@ -194,6 +195,7 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
             .collect(),
         body: body::html(ctx, &a.body)?,
         draft: a.draft,
+        scheduled: a.scheduled,
     };
     let [newer, older, related] = neighbours(ctx, i).map(|list| {
         list.into_iter()
@@ -352,6 +354,8 @@ struct HomeCtx<'a> {
     blocks: Vec<CategoryBlock<'a>>,
     stats: Vec<StatView>,
     events: Vec<EventView>,
+    /// The work schedule from today to the end of the week.
+    schedule: Option<super::schedule::HomeBlock>,
 }
 
 pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
@@ -388,6 +392,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             .filter_map(|a| event_view(site, a))
             .take(4)
             .collect(),
+        schedule: super::schedule::home_block(ctx),
     };
     let html = ctx.render("index.html", &view)?;
     Ok(vec![ctx.file("index.html".to_string(), html)?])

@@ -64,6 +64,8 @@ pub struct Card {
     pub image: Option<ImageView>,
     pub featured: bool,
     pub draft: bool,
+    /// Not yet due: only a preview shows it ("chưa đăng").
+    pub scheduled: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,7 +85,8 @@ pub struct EventView {
     pub form: Option<String>,
     pub attendees: Option<String>,
     pub sites: Option<String>,
-    pub chairs: Vec<String>,
+    /// A chair that is a person id of people.yaml links to their page.
+    pub chairs: Vec<Chair>,
     pub article: NamedLink,
 }
 
@@ -242,6 +245,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
         image: a.image.as_ref().map(|i| image_view(i, bp)),
         featured: a.featured,
         draft: a.draft,
+        scheduled: a.scheduled,
     }
 }
 
@@ -261,6 +265,25 @@ pub fn tag_link(site: &Site, i: usize) -> NamedLink {
     }
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct Chair {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+fn chair(site: &Site, written: &str) -> Chair {
+    match site.people.iter().find(|p| p.id == written) {
+        Some(p) => Chair {
+            name: p.name.clone(),
+            url: Some(href(&site.settings.base_path, &urls::person(&p.id))),
+        },
+        None => Chair {
+            name: written.to_string(),
+            url: None,
+        },
+    }
+}
+
 pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
     let e = a.event.as_ref()?;
     let lang = site.settings.lang;
@@ -273,7 +296,7 @@ pub fn event_view(site: &Site, a: &Article) -> Option<EventView> {
         form: e.form.clone(),
         attendees: e.attendees.map(|n| number::format(n as f64, 0, lang)),
         sites: e.sites.map(|n| number::format(n as f64, 0, lang)),
-        chairs: e.chairs.clone(),
+        chairs: e.chairs.iter().map(|c| chair(site, c)).collect(),
         article: NamedLink {
             name: a.title.clone(),
             url: href(&site.settings.base_path, &urls::article(&a.slug)),

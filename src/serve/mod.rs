@@ -33,6 +33,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     pub open: bool,
     pub quiet: bool,
+    /// `--clock`; None is now at each full rebuild.
+    pub clock: Option<jiff::civil::DateTime>,
 }
 
 /// Runs until the process is stopped; returns the exit status on failure to start.
@@ -72,7 +74,8 @@ pub fn run(opts: &ServeOptions) -> i32 {
         output: output.clone(),
         drafts: opts.drafts,
         base_url: url.clone(),
-    });
+    })
+    .with_clock(opts.clock);
     let shared = Arc::new(http::Shared::new(output.clone()));
     let outcome = session.full();
     report(&outcome, opts.quiet);
@@ -194,6 +197,9 @@ fn report(o: &Outcome, quiet: bool) {
                 o.changed,
                 o.elapsed.as_millis()
             );
+            if let Some(line) = o.pending.previewed().filter(|_| o.full) {
+                println!("{line}");
+            }
         }
         None => {}
     }

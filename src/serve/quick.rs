@@ -48,8 +48,27 @@ pub(super) fn single_edit(
     if old_charts != charts || old.article.aliases != draft.article.aliases {
         return None;
     }
+    // An article taken down (`expires` passed) leaves every page: the usual
+    // rebuild drops it. A date moved past the clock keeps it in the preview,
+    // marked, which the patch below renders.
+    let clock = last.as_ref()?.site.settings.clock;
+    if !clock.shows(draft.article.date, draft.article.expires) {
+        return None;
+    }
     if same_outside_body(old, draft) {
         return body_edit(rel, new.key, draft, last.as_mut()?, theme, memo);
+    }
+    // The pages of the leaders an article names are not patched: they are
+    // made again by the usual rebuild.
+    let names_people = |d: &Draft| {
+        !d.article.people.is_empty()
+            || d.article
+                .event
+                .as_ref()
+                .is_some_and(|e| !e.chairs.is_empty())
+    };
+    if !last.as_ref()?.site.people.is_empty() && (names_people(old) || names_people(draft)) {
+        return None;
     }
     let site = &mut last.as_mut()?.site;
     let drafts = |p: &Path| articles.get(p)?.checked.as_ref().ok().map(|(d, _)| d);
@@ -123,6 +142,7 @@ fn same_outside_body(a: &Draft, b: &Draft) -> bool {
                     &x.slug,
                     &x.date,
                     &x.updated,
+                    (&x.expires, x.scheduled, &x.people),
                     &x.summary,
                     x.summary_written,
                     &d.category,

@@ -54,6 +54,8 @@ pub struct Outcome {
     /// Set when one article's edit was rendered into the last site.
     pub quick: Option<Quick>,
     pub elapsed: Duration,
+    /// Scheduled articles (after a full rebuild).
+    pub pending: crate::model::timing::Pending,
 }
 
 /// The quick rebuilds ([`quick`]).
@@ -73,6 +75,8 @@ pub struct Session {
     disk: Disk,
     /// The last good site, kept while the last rebuild succeeded.
     last: Option<Last>,
+    /// `--clock`; None is now at each full rebuild.
+    clock: Option<jiff::civil::DateTime>,
 }
 
 struct State {
@@ -106,7 +110,14 @@ impl Session {
             state: None,
             disk,
             last: None,
+            clock: None,
         }
+    }
+
+    /// Fixes the build clock (`--clock`) instead of reading it at each rebuild.
+    pub fn with_clock(mut self, clock: Option<jiff::civil::DateTime>) -> Self {
+        self.clock = clock;
+        self
     }
 
     pub fn settings(&self) -> &Settings {
@@ -179,6 +190,9 @@ impl Session {
         let opts = LoadOptions {
             drafts: self.settings.drafts,
             base_url: Some(self.settings.base_url.clone()),
+            clock: self.clock,
+            // The preview shows what is not yet due, marked "chưa đăng".
+            preview_scheduled: true,
         };
         let loaded = load::load(&self.settings.root, &opts).and_then(|mut src| {
             let files = std::mem::take(&mut src.articles);
@@ -319,6 +333,7 @@ impl Session {
         });
         let mut warnings = site.warnings.clone();
         warnings.extend(moved(&self.settings.root, &site));
+        let pending = site.pending.clone();
         let pages = rendered
             .files
             .iter()
@@ -338,6 +353,7 @@ impl Session {
                     rendered: pages,
                     changed,
                     warnings,
+                    pending,
                     ..Outcome::default()
                 }
             }
@@ -345,6 +361,7 @@ impl Session {
                 rendered: pages,
                 changed,
                 warnings,
+                pending,
                 ..Outcome::default()
             },
             (Err(e), _) => {

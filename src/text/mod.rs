@@ -1,5 +1,6 @@
 //! Text helpers shared by every stage: slugs, numbers, dates, Unicode normalization.
 
+pub mod clock;
 pub mod date;
 pub mod number;
 pub mod slug;

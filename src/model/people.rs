@@ -1,0 +1,191 @@
+//! `content/people.yaml`: the committee's leaders (lãnh đạo), checked against
+//! the organizations and the media files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Errors};
+use crate::model::orgs::OrgTree;
+use crate::yaml;
+
+/// One leader as written in people.yaml. Unknown fields are errors.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// Chức vụ: "Bí thư Tỉnh ủy".
+    pub position: String,
+    #[serde(default)]
+    pub org: Option<String>,
+    /// Nhiệm kỳ: "2020–2025".
+    #[serde(default)]
+    pub term: Option<String>,
+    /// A file under content/ (media/…).
+    #[serde(default)]
+    pub photo: Option<String>,
+    #[serde(default)]
+    pub bio: Option<String>,
+    /// Place in the leaders list (smaller first); unordered people follow.
+    #[serde(default)]
+    pub order: Option<i64>,
+}
+
+const FILE: &str = "content/people.yaml";
+
+/// The editor-facing messages of this module, in one place.
+mod say {
+    pub fn duplicate(id: &str, first: usize) -> String {
+        format!(
+            "the id `{id}` is used twice (first on line {first}); give each person their own id"
+        )
+    }
+    pub fn bad_id(id: &str) -> String {
+        format!("the id `{id}` may hold only lower-case letters a–z, digits and `-` (it is the person's web address); write it like `nguyen-van-a`")
+    }
+    pub fn photo_path(p: &str) -> String {
+        format!("photo: `{p}` must be a file inside content/, such as media/lanh-dao/ten.jpg (no `..`, no leading `/`, no web address)")
+    }
+    pub fn photo_missing(p: &str) -> String {
+        format!("photo: the file `content/{p}` does not exist; put the photo there or fix the name")
+    }
+    pub fn unknown_person(id: &str, known: &[&str]) -> String {
+        if known.is_empty() {
+            format!("unknown person `{id}`; content/people.yaml lists no one")
+        } else {
+            format!(
+                "unknown person `{id}`; people.yaml has: {}",
+                known.join(", ")
+            )
+        }
+    }
+}
+
+/// The people in list order (by `order`, then as written), checked.
+pub fn build(
+    list: Vec<Person>,
+    text: &str,
+    orgs: &OrgTree,
+    assets: &[PathBuf],
+) -> (Vec<Person>, Errors) {
+    let mut errors = Errors::default();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut times: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(list.len());
+    for p in list {
+        let nth = times.entry(p.id.clone()).or_default();
+        let line = yaml::line_of_nth(text, "id", &p.id, *nth).unwrap_or(1);
+        *nth += 1;
+        let err = |m: String| Error::new(FILE, m).at_line(line);
+        if !valid_id(&p.id) {
+            errors.push(err(say::bad_id(&p.id)));
+        } else if let Some(first) = seen.insert(p.id.clone(), line) {
+            errors.push(err(say::duplicate(&p.id, first)));
+            continue;
+        }
+        if let Some(org) = p.org.as_deref().filter(|o| !orgs.contains(o)) {
+            errors.push(err(orgs.unknown(org)));
+        }
+        if let Some(photo) = p.photo.as_deref() {
+            if let Err(m) = check_photo(photo, assets) {
+                errors.push(err(m));
+            }
+        }
+        out.push(p);
+    }
+    // Stable: people without `order` keep the file's order, after the others.
+    out.sort_by_key(|p| p.order.map_or((1, 0), |o| (0, o)));
+    (out, errors)
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_photo(photo: &str, assets: &[PathBuf]) -> Result<(), String> {
+    let p = Path::new(photo);
+    let inside = !photo.contains("://")
+        && !p.is_absolute()
+        && !photo.starts_with('/')
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !inside {
+        return Err(say::photo_path(photo));
+    }
+    if !assets.iter().any(|a| a == p) {
+        return Err(say::photo_missing(photo));
+    }
+    Ok(())
+}
+
+/// The error for an article's `people:` naming no one in people.yaml.
+pub fn unknown(id: &str, people: &[Person]) -> String {
+    let known: Vec<&str> = people.iter().take(12).map(|p| p.id.as_str()).collect();
+    say::unknown_person(id, &known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: "Tên".into(),
+            position: "Bí thư".into(),
+            org: None,
+            term: None,
+            photo: None,
+            bio: None,
+            order: None,
+        }
+    }
+
+    #[test]
+    fn checks_ids_orgs_and_photos() {
+        let text = "- id: a\n- id: a\n- id: B c\n";
+        let mut c = person("B c");
+        c.photo = Some("../x.jpg".into());
+        let mut d = person("d");
+        d.photo = Some("media/d.jpg".into());
+        d.org = Some("khong-co".into());
+        let (list, e) = build(
+            vec![person("a"), person("a"), c, d],
+            text,
+            &OrgTree::default(),
+            &[],
+        );
+        assert_eq!(list.len(), 3);
+        let shown = e.to_string();
+        assert!(
+            shown.contains("content/people.yaml:2: the id `a` is used twice (first on line 1)"),
+            "{shown}"
+        );
+        assert!(shown.contains("the id `B c` may hold only"), "{shown}");
+        assert!(
+            shown.contains("photo: `../x.jpg` must be a file inside content/"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("photo: the file `content/media/d.jpg` does not exist"),
+            "{shown}"
+        );
+        assert!(shown.contains("unknown organization `khong-co`"), "{shown}");
+    }
+
+    #[test]
+    fn order_first_then_as_written() {
+        let mut b = person("b");
+        b.order = Some(2);
+        let mut c = person("c");
+        c.order = Some(1);
+        let (list, _) = build(vec![person("a"), b, c], "", &OrgTree::default(), &[]);
+        let ids: Vec<&str> = list.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a"]);
+    }
+}
