@@ -198,13 +198,11 @@ impl Document {
     }
 }
 
-/// Today in the site's time zone, for the statuses worked out from dates.
-// The other half of issue 18 brings a build clock (`--clock`); this is the
-// one place to read it from when it lands.
+/// The build clock's day in the site's time zone, for the statuses worked out from dates.
 pub fn today(settings: &crate::config::Settings) -> When {
-    let now = jiff::Timestamp::now().to_zoned_datetime(settings.tz.clone());
+    // The build clock, not the wall clock: `--clock` keeps builds byte-identical.
     When {
-        at: now.date().at(0, 0, 0, 0),
+        at: settings.clock.now.date().at(0, 0, 0, 0),
         has_time: false,
     }
 }
