@@ -91,7 +91,11 @@ fn main() {
     let rows = env_or("BENCH_ROWS", 10_000);
     let runs = env_or("BENCH_RUNS", 11).max(1);
     let dir = scratch("trangtin-sheets-");
-    let kinds: [(&str, fn(&Path, usize)); 3] = [("xlsx", write_xlsx), ("csv", write_csv), ("yaml", write_yaml)];
+    let kinds: [(&str, fn(&Path, usize)); 3] = [
+        ("xlsx", write_xlsx),
+        ("csv", write_csv),
+        ("yaml", write_yaml),
+    ];
     println!("reading a {rows}-row dataset, median of {runs} runs:");
     for (ext, write) in kinds {
         let root = dir.path().join(ext);

@@ -23,10 +23,17 @@ fn workbook(sheets: &[(&str, &dyn Fn(&mut Worksheet))]) -> Vec<u8> {
 /// its saved result, and dates.
 fn report(ws: &mut Worksheet) {
     let bold = Format::new().set_bold();
-    ws.merge_range(0, 0, 0, 4, "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN", &bold).unwrap();
-    for (c, h) in ["Năm", "Kết nạp", "Chỉ tiêu (người)", "Tỷ lệ đạt", "Ngày báo cáo"]
-        .iter()
-        .enumerate()
+    ws.merge_range(0, 0, 0, 4, "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN", &bold)
+        .unwrap();
+    for (c, h) in [
+        "Năm",
+        "Kết nạp",
+        "Chỉ tiêu (người)",
+        "Tỷ lệ đạt",
+        "Ngày báo cáo",
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string(2, c as u16, *h).unwrap();
     }
@@ -47,6 +54,9 @@ fn report(ws: &mut Worksheet) {
     // C6 and D6 are left empty: no target that year.
 }
 
+/// The article's page (its slug comes from its title).
+const ARTICLE_URL: &str = "/tin-tuc/ket-nap-dang-vien-theo-nam/";
+
 const SIDECAR: &str = "title: Kết quả kết nạp theo năm\nsource: Ban Tổ chức Tỉnh ủy\nheader_row: 3\ncolumns:\n  nam: { label: Năm }\n  value: { header: \"Kết nạp\", unit: đảng viên }\n";
 
 const ARTICLE: &str = "---\ntitle: Kết nạp đảng viên theo năm\ndate: 2023-03-01\ncategory: Xây dựng Đảng\n---\nSố liệu từ bảng tính của Văn phòng.\n\n```chart\ntype: bar\ntitle: Kết nạp so với chỉ tiêu\ndata: ket-qua\nx: nam\ny: [value, chi-tieu-nguoi]\n```\n\n```table\ndata: ket-qua\n```\n";
@@ -62,19 +72,29 @@ fn site_with(files: &[(&str, Vec<u8>)]) -> Site {
 #[test]
 fn a_workbook_becomes_a_chart_and_a_table() {
     let site = site_with(&[
-        ("content/data/ket-qua.xlsx", workbook(&[("Tổng hợp", &report)])),
+        (
+            "content/data/ket-qua.xlsx",
+            workbook(&[("Tổng hợp", &report)]),
+        ),
         ("content/data/ket-qua.yaml", SIDECAR.into()),
         ("content/articles/so-lieu.md", ARTICLE.into()),
     ]);
     let run = site.build(&[]).ok();
-    let page = run.page("/so-lieu/");
+    let page = run.page(ARTICLE_URL);
     let main = main_of(&page);
     // The chart's own table: text figures read, the formula's saved result, a gap for 2023's target.
     assert!(
-        main.contains(r#"<th scope="row">2021</th><td class="num">7.314</td><td class="num">8.000</td>"#),
+        main.contains(
+            r#"<th scope="row">2021</th><td class="num">7.314</td><td class="num">8.000</td>"#
+        ),
         "{main}"
     );
-    assert!(main.contains(r#"<th scope="row">2023</th><td class="num">8.200</td><td class="num">–</td>"#), "{main}");
+    assert!(
+        main.contains(
+            r#"<th scope="row">2023</th><td class="num">8.200</td><td class="num">–</td>"#
+        ),
+        "{main}"
+    );
     // The table block: headers from the sheet, units from the sidecar, % kept, dates as dates.
     assert!(main.contains("Kết nạp (đảng viên)"), "{main}");
     assert!(main.contains("Chỉ tiêu (người)"), "{main}");
@@ -82,7 +102,7 @@ fn a_workbook_becomes_a_chart_and_a_table() {
     assert!(main.contains("91,4"), "{main}");
     assert!(main.contains("2022-01-15"), "{main}");
     // The dataset has its page with the sidecar's title and source.
-    let ds = run.main("/thong-ke/ket-qua/");
+    let ds = run.main("/so-lieu/ket-qua/");
     assert!(ds.contains("Kết quả kết nạp theo năm"), "{ds}");
     assert!(ds.contains("Ban Tổ chức Tỉnh ủy"), "{ds}");
 }
@@ -101,25 +121,35 @@ fn a_second_sheet_by_name_or_number_and_a_range() {
         ("content/data/ket-qua.yaml", side.into()),
         (
             "content/articles/so-lieu.md",
-            ARTICLE.replace("y: [value, chi-tieu-nguoi]", "y: [ket-nap]").into(),
+            ARTICLE
+                .replace("y: [value, chi-tieu-nguoi]", "y: [ket-nap]")
+                .into(),
         ),
     ]);
     let run = site.build(&[]).ok();
-    let main = run.main("/so-lieu/");
-    assert!(main.contains(r#"<th scope="row">2022</th><td class="num">7.950</td>"#), "{main}");
+    let main = run.main(ARTICLE_URL);
+    assert!(
+        main.contains(r#"<th scope="row">2022</th><td class="num">7.950</td>"#),
+        "{main}"
+    );
     // range: stops at column C: no "Tỷ lệ đạt" column.
     assert!(!main.contains("Tỷ lệ đạt"), "{main}");
     // Without a title the dataset is named by its file.
-    assert!(run.main("/thong-ke/ket-qua/").contains("ket-qua"));
+    assert!(run.main("/so-lieu/ket-qua/").contains("ket-qua"));
     let by_name = site_with(&[
         (
             "content/data/ket-qua.xlsx",
             workbook(&[("Ghi chú", &notes), ("Tổng hợp", &report)]),
         ),
-        ("content/data/ket-qua.yaml", "sheet: Tổng hợp\nheader_row: 3\n".into()),
+        (
+            "content/data/ket-qua.yaml",
+            "sheet: Tổng hợp\nheader_row: 3\n".into(),
+        ),
         (
             "content/articles/so-lieu.md",
-            ARTICLE.replace("y: [value, chi-tieu-nguoi]", "y: [ket-nap]").into(),
+            ARTICLE
+                .replace("y: [value, chi-tieu-nguoi]", "y: [ket-nap]")
+                .into(),
         ),
     ]);
     by_name.build(&[]).ok();
@@ -137,18 +167,30 @@ fn a_csv_with_bom_semicolons_quotes_and_windows_line_ends() {
                 .into(),
         ),
     ]);
-    let main = site.build(&[]).ok().main("/so-lieu/");
-    assert!(main.contains(r#"<th scope="row">2021</th><td class="num">7.314</td><td class="num">8.000</td>"#), "{main}");
-    assert!(main.contains(r#"<th scope="row">2022</th><td class="num">7.950</td><td class="num">–</td>"#), "{main}");
+    let main = site.build(&[]).ok().main(ARTICLE_URL);
+    assert!(
+        main.contains(
+            r#"<th scope="row">2021</th><td class="num">7.314</td><td class="num">8.000</td>"#
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains(
+            r#"<th scope="row">2022</th><td class="num">7.950</td><td class="num">–</td>"#
+        ),
+        "{main}"
+    );
 }
 
 #[test]
 fn english_sites_read_english_figures() {
     let csv = "Year,Share\n2021,57.6%\n2022,\"1,234.5\"\n";
     let site = site_with(&[("content/data/ty-le.csv", csv.into())]);
-    site.edit("content/site.yaml", |s| s.replace("language: vi", "language: en"));
+    site.edit("content/site.yaml", |s| {
+        s.replace("language: vi", "language: en")
+    });
     let run = site.build(&[]).ok();
-    let ds = run.main("/thong-ke/ty-le/");
+    let ds = run.main("/so-lieu/ty-le/");
     assert!(ds.contains("57.6"), "{ds}");
     assert!(ds.contains("1,234.5"), "{ds}");
 }
@@ -188,14 +230,36 @@ fn every_sheet_error_of_a_build_is_reported_with_its_place() {
     let unknown = "sheet: Tong\n";
     let side = "header_row: 3\n";
     let stderr = fails_with(&[
-        ("content/data/ket-qua.xlsx", workbook(&[("Tổng hợp", &bad_cell)])),
+        (
+            "content/data/ket-qua.xlsx",
+            workbook(&[("Tổng hợp", &bad_cell)]),
+        ),
         ("content/data/ket-qua.yaml", side.into()),
-        ("content/data/hai.xlsx", workbook(&[("Tổng hợp", &report), ("Ghi chú", &report)])),
+        (
+            "content/data/hai.xlsx",
+            workbook(&[("Tổng hợp", &report), ("Ghi chú", &report)]),
+        ),
         ("content/data/hai.yaml", unknown.into()),
-        ("content/data/cu.csv", b"Nam,K\xEAt n\xE1p\r\n2021,5\r\n".to_vec()),
-        ("content/data/hong.xlsx", b"PK\x03\x04 not really a zip".to_vec()),
-        ("content/data/mat-khau.xlsx", [&[0xD0u8, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0u8; 504]].concat()),
-        ("content/data/trong.xlsx", workbook(&[("Trống", &|_: &mut Worksheet| {})])),
+        (
+            "content/data/cu.csv",
+            b"Nam,K\xEAt n\xE1p\r\n2021,5\r\n".to_vec(),
+        ),
+        (
+            "content/data/hong.xlsx",
+            b"PK\x03\x04 not really a zip".to_vec(),
+        ),
+        (
+            "content/data/mat-khau.xlsx",
+            [
+                &[0xD0u8, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+                &[0u8; 504],
+            ]
+            .concat(),
+        ),
+        (
+            "content/data/trong.xlsx",
+            workbook(&[("Trống", &|_: &mut Worksheet| {})]),
+        ),
         ("content/data/ket-nap.csv", b"org,value\ntinh,5\n".to_vec()),
     ]);
     has_line(
@@ -211,5 +275,5 @@ fn every_sheet_error_of_a_build_is_reported_with_its_place() {
     );
     has_line(&stderr, "content/data/mat-khau.xlsx: the workbook is protected by a password (or is an old .xls file named .xlsx); remove the password in Excel (File › Info › Protect Workbook) or LibreOffice (File › Properties › Security) and save it again");
     has_line(&stderr, "content/data/trong.xlsx: sheet \"Trống\" has no filled cells; put the table there, or choose another sheet with sheet: in the dataset's .yaml file");
-    has_line(&stderr, "content/data/ket-nap.yaml: content/data/ket-nap.csv and content/data/ket-nap.yaml are two datasets with the same id `ket-nap`; keep one of them (a .yaml beside a sheet describes the sheet: remove its rows:)");
+    has_line(&stderr, "content/data/ket-nap.yaml:8: content/data/ket-nap.yaml and content/data/ket-nap.csv are two datasets with the same id `ket-nap`; keep one of them (a .yaml beside a sheet describes the sheet: remove its rows:)");
 }

@@ -125,7 +125,11 @@ fn one_dataset(root: &Path, id: &str, files: &[PathBuf], lang: Lang) -> Result<D
     };
     let text = read_text(root, side)?;
     // Top-level `rows:` makes the YAML a dataset of its own, not a sidecar.
-    if let Some(line) = text.lines().position(|l| l.starts_with("rows:")).map(|i| i + 1) {
+    if let Some(line) = text
+        .lines()
+        .position(|l| l.starts_with("rows:"))
+        .map(|i| i + 1)
+    {
         let msg = sheets::two_datasets(&shown(side), &shown(sheet), id);
         return Err(Error::new(side.as_path(), msg).at_line(line).into());
     }

@@ -25,7 +25,9 @@ pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
     };
     let mut record = csv::StringRecord::new();
     let mut row: u32 = 0;
+    let (mut newlines, mut counted) = (0u64, 0usize);
     loop {
+        let before = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -34,7 +36,19 @@ pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
                 return Err(msg::bad_csv(line, &e.to_string()));
             }
         }
-        let line = record.position().map_or(row as u64 + 1, |p| p.line());
+        // The line the record starts on (a quoted field may span lines),
+        // counted here: the reader's own line count is not kept per record.
+        // The reader stops between `\r` and `\n`: the record starts after both.
+        let mut start = (before as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        newlines += bytes[counted..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        counted = start;
+        let line = newlines + 1;
         if let Some(lines) = grid.lines.as_mut() {
             lines.push(line);
         }
@@ -43,7 +57,8 @@ pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
             if field.trim().is_empty() || area.is_some_and(|a| !a.contains(row, col)) {
                 continue;
             }
-            grid.cells.push((row, col, Value::Text(crate::text::normalize(field))));
+            grid.cells
+                .push((row, col, Value::Text(crate::text::normalize(field))));
         }
         if grid.cells.len() > MAX_CELLS {
             return Err(msg::too_many_cells(MAX_CELLS));
@@ -76,7 +91,9 @@ fn delimiter(bytes: &[u8]) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     candidates[best]
 }
 
@@ -104,7 +121,11 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_quotes() {
-        let g = read(b"\xEF\xBB\xBFNam;\"Ket, nap\"\r\n2021;\"1.234,5\"\r\n", None).unwrap();
+        let g = read(
+            b"\xEF\xBB\xBFNam;\"Ket, nap\"\r\n2021;\"1.234,5\"\r\n",
+            None,
+        )
+        .unwrap();
         assert_eq!(
             texts(&g),
             vec![

@@ -100,7 +100,8 @@ fn parse_cell(text: &str) -> Option<(u32, u32)> {
     let t = text.trim().replace('$', "");
     let split = t.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = t.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
+    {
         return None;
     }
     let mut col: u32 = 0;
@@ -133,7 +134,10 @@ mod tests {
     #[test]
     fn ranges() {
         let a = parse_range("A3:F20").unwrap();
-        assert_eq!((a.first_row, a.first_col, a.last_row, a.last_col), (2, 0, 19, 5));
+        assert_eq!(
+            (a.first_row, a.first_col, a.last_row, a.last_col),
+            (2, 0, 19, 5)
+        );
         assert_eq!(parse_range("$b$2:a10"), parse_range("A2:B10"));
         assert_eq!(parse_range("A0:B2"), None);
         assert_eq!(parse_range("A1"), None);

@@ -110,7 +110,9 @@ pub fn dataset(
         }
     };
     let area = match side.range.as_deref() {
-        Some(text) => Some(parse_range(text).ok_or_else(|| side_err("range", messages::bad_range(text)))?),
+        Some(text) => {
+            Some(parse_range(text).ok_or_else(|| side_err("range", messages::bad_range(text)))?)
+        }
         None => None,
     };
     if let (Some(a), Some(h)) = (area, side.header_row) {
@@ -123,8 +125,7 @@ pub fn dataset(
         Problem::Sheet(m) => side_err("sheet", m),
     })?;
     let header_row = side.header_row.or(area.map(|a| a.first_row + 1));
-    let layout = table::layout(&grid, header_row, area.is_some())
-        .map_err(|ms| in_file(rel, ms))?;
+    let layout = table::layout(&grid, header_row, area.is_some()).map_err(|ms| in_file(rel, ms))?;
     let (ids, specs) = named(&layout.columns, &side, &side_err)?;
     let (rows, percent) = table::rows(&grid, &layout, &ids, lang).map_err(|ms| in_file(rel, ms))?;
     let title = side.title.unwrap_or_else(|| {
@@ -148,15 +149,24 @@ fn in_file(rel: &Path, messages: Vec<String>) -> Errors {
     Errors(messages.into_iter().map(|m| Error::new(rel, m)).collect())
 }
 
-fn read_grid(root: &Path, rel: &Path, side: &Sidecar, area: Option<Area>) -> Result<grid::Grid, Problem> {
+fn read_grid(
+    root: &Path,
+    rel: &Path,
+    side: &Sidecar,
+    area: Option<Area>,
+) -> Result<grid::Grid, Problem> {
     let ext = extension(rel).unwrap_or_default();
     let size = std::fs::metadata(root.join(rel))
         .map_err(|e| Problem::File(Error::io(rel, &e).message))?
         .len();
     if size > MAX_FILE {
-        return Err(Problem::File(messages::file_too_large(size as f64 / 1e6, MAX_FILE / 1_000_000)));
+        return Err(Problem::File(messages::file_too_large(
+            size as f64 / 1e6,
+            MAX_FILE / 1_000_000,
+        )));
     }
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Problem::File(Error::io(rel, &e).message))?;
+    let bytes =
+        std::fs::read(root.join(rel)).map_err(|e| Problem::File(Error::io(rel, &e).message))?;
     if ext == "csv" {
         if side.sheet.is_some() {
             return Err(Problem::Sheet(messages::sheet_in_csv()));
@@ -183,14 +193,21 @@ fn named(
     let mut ids: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
     let mut labels: Labels = vec![(None, None); columns.len()];
     let mut errors = Errors::default();
-    let specs = side.columns.as_ref().map(|c| c.0.as_slice()).unwrap_or_default();
+    let specs = side
+        .columns
+        .as_ref()
+        .map(|c| c.0.as_slice())
+        .unwrap_or_default();
     for (key, spec) in specs {
         let found = match &spec.header {
             Some(h) => {
                 let want = crate::text::slug::slugify(h);
                 let i = columns.iter().position(|c| c.id == want);
                 if i.is_none() {
-                    let have: Vec<String> = columns.iter().map(|c| format!("\"{}\"", c.header)).collect();
+                    let have: Vec<String> = columns
+                        .iter()
+                        .map(|c| format!("\"{}\"", c.header))
+                        .collect();
                     errors.push(side_err(key, messages::unknown_header(h, &have.join(", "))));
                 }
                 i
@@ -199,7 +216,10 @@ fn named(
                 let i = columns.iter().position(|c| c.id == *key);
                 if i.is_none() {
                     let have: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
-                    errors.push(side_err(key, messages::unknown_column(key, &have.join(", "))));
+                    errors.push(side_err(
+                        key,
+                        messages::unknown_column(key, &have.join(", ")),
+                    ));
                 }
                 i
             }

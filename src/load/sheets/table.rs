@@ -35,7 +35,11 @@ pub struct Layout<'g> {
 /// Finds the header row (given 1-based, else the first filled row) and the
 /// rows below it: up to the first empty row, or every filled row of the
 /// range when `ranged`.
-pub fn layout(grid: &Grid, header_row: Option<u32>, ranged: bool) -> Result<Layout<'_>, Vec<String>> {
+pub fn layout(
+    grid: &Grid,
+    header_row: Option<u32>,
+    ranged: bool,
+) -> Result<Layout<'_>, Vec<String>> {
     let mut by_row: BTreeMap<u32, BTreeMap<u32, &Value>> = BTreeMap::new();
     for (r, c, v) in &grid.cells {
         by_row.entry(*r).or_default().insert(*c, v);
@@ -45,7 +49,10 @@ pub fn layout(grid: &Grid, header_row: Option<u32>, ranged: bool) -> Result<Layo
         None => match by_row.keys().next() {
             Some(r) => *r,
             None => {
-                let what = grid.sheet.as_ref().map_or("the file".to_string(), |s| format!("sheet \"{s}\""));
+                let what = grid
+                    .sheet
+                    .as_ref()
+                    .map_or("the file".to_string(), |s| format!("sheet \"{s}\""));
                 return Err(vec![msg::empty_sheet(&what)]);
             }
         },
@@ -93,7 +100,11 @@ fn header_columns(
             errors.push(msg::same_name(&a, &grid.place(header, col), &id));
             continue;
         }
-        columns.push(SheetColumn { col, id, header: header_text });
+        columns.push(SheetColumn {
+            col,
+            id,
+            header: header_text,
+        });
     }
     let mut reported = Vec::new();
     for (r, row) in rows {
@@ -163,7 +174,11 @@ pub fn rows(
 }
 
 fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<String>) -> Read {
-    let values: Vec<Option<&Value>> = layout.rows.iter().map(|(_, cells)| cells.get(&col).copied()).collect();
+    let values: Vec<Option<&Value>> = layout
+        .rows
+        .iter()
+        .map(|(_, cells)| cells.get(&col).copied())
+        .collect();
     let parsed: Vec<Option<Parsed>> = values
         .iter()
         .map(|v| match v {
@@ -173,8 +188,14 @@ fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<S
             _ => None,
         })
         .collect();
-    let figures = parsed.iter().filter(|p| matches!(p, Some(Parsed::Number(..)))).count();
-    let words = parsed.iter().filter(|p| matches!(p, Some(Parsed::NotANumber))).count();
+    let figures = parsed
+        .iter()
+        .filter(|p| matches!(p, Some(Parsed::Number(..))))
+        .count();
+    let words = parsed
+        .iter()
+        .filter(|p| matches!(p, Some(Parsed::NotANumber)))
+        .count();
     let as_figures = figures > words;
     let mut cells = Vec::with_capacity(values.len());
     let mut percent = false;
@@ -190,13 +211,19 @@ fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<S
                 errors.push(msg::no_cached_result(&place()));
                 Cell::Empty
             }
-            (Some(v), Some(Parsed::Number(n, pc))) if as_figures || matches!(v, Value::Number(_)) => {
+            (Some(v), Some(Parsed::Number(n, pc)))
+                if as_figures || matches!(v, Value::Number(_)) =>
+            {
                 percent |= *pc;
                 Cell::Number(*n)
             }
             (Some(_), Some(Parsed::Missing)) if as_figures => Cell::Empty,
             (Some(v), _) if as_figures => {
-                errors.push(msg::not_a_number(&place(), &shown(v), msg::number_hint(lang)));
+                errors.push(msg::not_a_number(
+                    &place(),
+                    &shown(v),
+                    msg::number_hint(lang),
+                ));
                 Cell::Empty
             }
             (Some(Value::Bool(b)), _) => Cell::Bool(*b),
@@ -215,7 +242,12 @@ fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<S
 }
 
 /// The dataset's columns: the sheet's, renamed and labelled by the sidecar.
-pub fn columns(sheet: &[SheetColumn], ids: &[String], specs: &[(Option<String>, Option<String>)], percent: &[bool]) -> Vec<Column> {
+pub fn columns(
+    sheet: &[SheetColumn],
+    ids: &[String],
+    specs: &[(Option<String>, Option<String>)],
+    percent: &[bool],
+) -> Vec<Column> {
     sheet
         .iter()
         .zip(ids)

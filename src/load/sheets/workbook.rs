@@ -32,7 +32,12 @@ pub enum Problem {
 
 /// Reads the chosen sheet of the workbook in `bytes`; only cells inside
 /// `area` are kept when one is given.
-pub fn read(bytes: Vec<u8>, ext: &str, choice: &SheetChoice, area: Option<Area>) -> Result<Grid, Problem> {
+pub fn read(
+    bytes: Vec<u8>,
+    ext: &str,
+    choice: &SheetChoice,
+    area: Option<Area>,
+) -> Result<Grid, Problem> {
     // An .xlsx with a password is an encrypted OLE container, not a zip.
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if ole && ext != "xls" {
@@ -77,7 +82,10 @@ pub fn read(bytes: Vec<u8>, ext: &str, choice: &SheetChoice, area: Option<Area>)
     }
     // A formula with no saved result has an empty value.
     for (r, c, f) in formulas.used_cells() {
-        let (r, c) = (r as u32 + formulas.start().unwrap_or((0, 0)).0, c as u32 + formulas.start().unwrap_or((0, 0)).1);
+        let (r, c) = (
+            r as u32 + formulas.start().unwrap_or((0, 0)).0,
+            c as u32 + formulas.start().unwrap_or((0, 0)).1,
+        );
         let empty = values.get_value((r, c)).is_none_or(|v| *v == Data::Empty);
         if !f.is_empty() && empty && area.is_none_or(|a| a.contains(r, c)) {
             grid.cells.push((r, c, Value::NoResult));
@@ -94,10 +102,11 @@ pub fn read(bytes: Vec<u8>, ext: &str, choice: &SheetChoice, area: Option<Area>)
 fn pick(names: &[String], choice: &SheetChoice) -> Result<String, Problem> {
     let found = match choice {
         SheetChoice::First => names.first(),
-        SheetChoice::Name(n) => names
-            .iter()
-            .find(|s| s.as_str() == n)
-            .or_else(|| names.iter().find(|s| s.trim().to_lowercase() == n.trim().to_lowercase())),
+        SheetChoice::Name(n) => names.iter().find(|s| s.as_str() == n).or_else(|| {
+            names
+                .iter()
+                .find(|s| s.trim().to_lowercase() == n.trim().to_lowercase())
+        }),
         SheetChoice::Number(i) => i.checked_sub(1).and_then(|i| names.get(i)),
     };
     match (found, choice) {
@@ -187,7 +196,9 @@ fn excel_date(d: &calamine::ExcelDateTime) -> Value {
 /// OpenDocument's `2024-03-15T00:00:00` → `2024-03-15`.
 fn iso_date(s: &str) -> String {
     match s.split_once('T') {
-        Some((date, time)) if time.trim_start_matches(['0', ':', '.']).is_empty() => date.to_string(),
+        Some((date, time)) if time.trim_start_matches(['0', ':', '.']).is_empty() => {
+            date.to_string()
+        }
         Some((date, time)) => format!("{date} {}", time.get(..5).unwrap_or(time)),
         None => s.to_string(),
     }
