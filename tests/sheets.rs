@@ -277,3 +277,158 @@ fn every_sheet_error_of_a_build_is_reported_with_its_place() {
     has_line(&stderr, "content/data/trong.xlsx: sheet \"Trống\" has no filled cells; put the table there, or choose another sheet with sheet: in the dataset's .yaml file");
     has_line(&stderr, "content/data/ket-nap.yaml:8: content/data/ket-nap.yaml and content/data/ket-nap.csv are two datasets with the same id `ket-nap`; keep one of them (a .yaml beside a sheet describes the sheet: remove its rows:)");
 }
+
+#[test]
+fn a_title_row_over_the_table_is_not_guessed_away() {
+    // Without header_row: the merged title in row 1 is taken as the headers.
+    let stderr = fails_with(&[(
+        "content/data/ket-qua.xlsx",
+        workbook(&[("Tổng hợp", &report)]),
+    )]);
+    has_line(&stderr, "content/data/ket-qua.xlsx: sheet \"Tổng hợp\", row 1 (\"KẾT QUẢ KẾT NẠP ĐẢNG VIÊN\") is followed by an empty row, so the table has no rows; if sheet \"Tổng hợp\", row 1 is a title over the table, give header_row: (the row of the column headers) or range: in the dataset's .yaml file");
+}
+
+#[test]
+fn formulas_without_saved_results_and_errors_in_cells_are_named_by_cell() {
+    let unsaved = |ws: &mut Worksheet| {
+        ws.set_formula_result_default("");
+        ws.write_string(0, 0, "Năm").unwrap();
+        ws.write_string(0, 1, "Kết nạp").unwrap();
+        ws.write_number(1, 0, 2021).unwrap();
+        ws.write_number(1, 1, 10).unwrap();
+        ws.write_number(2, 0, 2022).unwrap();
+        ws.write_formula(2, 1, "=B2*2").unwrap();
+        ws.write_number(3, 0, 2023).unwrap();
+        ws.write_formula(3, 1, Formula::new("=B2/0").set_result("#DIV/0!"))
+            .unwrap();
+    };
+    let csv = "Năm,Kết nạp\n2021,10\n2022,\"mười, hai\"\n2023,12\n";
+    let stderr = fails_with(&[
+        ("content/data/tinh.xlsx", workbook(&[("Sheet1", &unsaved)])),
+        ("content/data/tep.csv", csv.into()),
+    ]);
+    has_line(&stderr, "content/data/tinh.xlsx: sheet \"Sheet1\", cell B3: the formula has no saved result (the file was written by a program and never opened); open the file in Excel or LibreOffice and save it, so the results are stored");
+    has_line(&stderr, "content/data/tinh.xlsx: sheet \"Sheet1\", cell B4: the formula's result is the error #DIV/0!; correct the formula in the workbook, or clear the cell");
+    has_line(
+        &stderr,
+        &format!(
+            "content/data/tep.csv: line 3, column B: \"mười, hai\" is not a number; {VI_HINT}"
+        ),
+    );
+}
+
+#[test]
+fn a_chart_column_the_sheet_lacks_lists_the_sheets_columns() {
+    let site = site_with(&[
+        (
+            "content/data/ket-qua.xlsx",
+            workbook(&[("Tổng hợp", &report)]),
+        ),
+        ("content/data/ket-qua.yaml", SIDECAR.into()),
+        (
+            "content/articles/so-lieu.md",
+            ARTICLE
+                .replace("y: [value, chi-tieu-nguoi]", "y: [ket-nap]")
+                .into(),
+        ),
+    ]);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    has_line(&run.stderr, "content/articles/so-lieu.md:13:5: unknown column `ket-nap` in y; the dataset ket-qua has: nam, value, chi-tieu-nguoi, ty-le-dat, ngay-bao-cao");
+}
+
+#[test]
+fn sidecar_mistakes_point_at_the_sidecar() {
+    let stderr = fails_with(&[
+        (
+            "content/data/ket-qua.xlsx",
+            workbook(&[("Tổng hợp", &report)]),
+        ),
+        (
+            "content/data/ket-qua.yaml",
+            "header_row: 3\ncolumns:\n  value: { header: \"Kết quả\" }\n  so: { unit: người }\n"
+                .into(),
+        ),
+        ("content/data/b.xlsx", workbook(&[("Tổng hợp", &report)])),
+        ("content/data/b.yaml", "range: A3-F20\n".into()),
+    ]);
+    has_line(&stderr, "content/data/ket-qua.yaml:3: columns: no column has the header \"Kết quả\"; the headers are: \"Năm\", \"Kết nạp\", \"Chỉ tiêu (người)\", \"Tỷ lệ đạt\", \"Ngày báo cáo\"");
+    has_line(&stderr, "content/data/ket-qua.yaml:4: columns: `so` is not a column of the sheet; the sheet's columns are: nam, ket-nap, chi-tieu-nguoi, ty-le-dat, ngay-bao-cao");
+    has_line(
+        &stderr,
+        "content/data/b.yaml:1: range: `A3-F20` is not a range of cells; write it like A3:F20",
+    );
+}
+
+#[test]
+fn a_sheet_down_to_the_last_row_is_bounded_not_read_whole() {
+    // Cells at the first and the very last row of a sheet: the table stops at
+    // the first empty row, so the far cell is not a row of it.
+    let far = |ws: &mut Worksheet| {
+        ws.write_string(0, 0, "Năm").unwrap();
+        ws.write_string(0, 1, "Kết nạp").unwrap();
+        ws.write_number(1, 0, 2021).unwrap();
+        ws.write_number(1, 1, 5).unwrap();
+        ws.write_number(1_048_575, 0, 1).unwrap();
+    };
+    let site = site_with(&[("content/data/xa.xlsx", workbook(&[("S", &far)]))]);
+    let main = site.build(&[]).ok().main("/so-lieu/xa/");
+    assert!(main.contains("2021"), "{main}");
+    // With range: to the last row, every filled row is read.
+    site.write("content/data/xa.yaml", "range: A1:B1048576\n");
+    let main = site.build(&[]).ok().main("/so-lieu/xa/");
+    assert!(main.contains(r#"<td class="num">1</td>"#), "{main}");
+}
+
+#[test]
+fn saving_the_workbook_in_serve_redraws_the_pages_that_use_it() {
+    use trangtin::serve::session::{Session, Settings};
+    let site = site_with(&[
+        (
+            "content/data/ket-qua.xlsx",
+            workbook(&[("Tổng hợp", &report)]),
+        ),
+        ("content/data/ket-qua.yaml", SIDECAR.into()),
+        ("content/articles/so-lieu.md", ARTICLE.into()),
+    ]);
+    let work = tempfile::tempdir().unwrap();
+    let served = work.path().join("served");
+    let mut session = Session::new(Settings {
+        root: site.root.clone(),
+        output: served.clone(),
+        drafts: false,
+        base_url: "http://127.0.0.1:1111/".to_string(),
+    });
+    assert!(session.full().errors.is_none());
+    let before = common::list_files(&served);
+    let changed = |ws: &mut Worksheet| {
+        report(ws);
+        ws.write_string(3, 1, "7.400").unwrap();
+    };
+    site.write(
+        "content/data/ket-qua.xlsx",
+        workbook(&[("Tổng hợp", &changed)]),
+    );
+    let outcome = session.apply(&[std::path::PathBuf::from("content/data/ket-qua.xlsx")]);
+    assert!(outcome.errors.is_none(), "{:?}", outcome.errors);
+    let after = common::list_files(&served);
+    let page = String::from_utf8_lossy(&after["tin-tuc/ket-nap-dang-vien-theo-nam/index.html"])
+        .into_owned();
+    assert!(
+        page.contains(r#"<th scope="row">2021</th><td class="num">7.400</td>"#),
+        "{page}"
+    );
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        !rewritten.iter().any(|k| *k == "index.html"),
+        "the home page does not show the sheet: {rewritten:?}"
+    );
+    assert!(
+        rewritten.iter().any(|k| k.starts_with("so-lieu/ket-qua/")),
+        "{rewritten:?}"
+    );
+}

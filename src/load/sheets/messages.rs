@@ -77,6 +77,10 @@ pub fn no_rows(place: &str) -> String {
     format!("there are no rows of figures below the headers in {place}; the table ends at the first empty row (give range: to read past it)")
 }
 
+pub fn title_row(place: &str, text: &str) -> String {
+    format!("{place} (\"{text}\") is followed by an empty row, so the table has no rows; if {place} is a title over the table, give header_row: (the row of the column headers) or range: in the dataset's .yaml file")
+}
+
 pub fn nameless_header(place: &str, text: &str) -> String {
     format!("{place}: the header \"{text}\" has no letters or digits to name the column by; write a name there, or give the column one with columns: in the dataset's .yaml file")
 }

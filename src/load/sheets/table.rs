@@ -73,7 +73,16 @@ pub fn layout(
         }
     }
     if rows.is_empty() {
-        return Err(vec![msg::no_rows(&grid.row_place(header))]);
+        let below = by_row.range(header + 1..).next().is_some();
+        let first = header_cells
+            .values()
+            .next()
+            .map(|v| shown(v))
+            .unwrap_or_default();
+        return Err(vec![match below {
+            true => msg::title_row(&grid.row_place(header), &first),
+            false => msg::no_rows(&grid.row_place(header)),
+        }]);
     }
     let columns = header_columns(grid, header, header_cells, &rows)?;
     Ok(Layout { columns, rows })
