@@ -87,11 +87,14 @@ fn time_read(root: &Path, runs: usize, rows: usize) -> Duration {
     median(times)
 }
 
+/// Writes a dataset file of so many rows.
+type Writer = fn(&Path, usize);
+
 fn main() {
     let rows = env_or("BENCH_ROWS", 10_000);
     let runs = env_or("BENCH_RUNS", 11).max(1);
     let dir = scratch("trangtin-sheets-");
-    let kinds: [(&str, fn(&Path, usize)); 3] = [
+    let kinds: [(&str, Writer); 3] = [
         ("xlsx", write_xlsx),
         ("csv", write_csv),
         ("yaml", write_yaml),

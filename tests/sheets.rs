@@ -7,8 +7,11 @@ mod common;
 use common::{main_of, Site};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 
-/// A workbook with one sheet named `name`, filled by `fill`, as bytes.
-fn workbook(sheets: &[(&str, &dyn Fn(&mut Worksheet))]) -> Vec<u8> {
+/// Fills one sheet.
+type Fill<'a> = &'a dyn Fn(&mut Worksheet);
+
+/// A workbook of the named sheets, each filled by its function, as bytes.
+fn workbook(sheets: &[(&str, Fill)]) -> Vec<u8> {
     let mut wb = Workbook::new();
     for (name, fill) in sheets {
         let ws = wb.add_worksheet();
