@@ -128,6 +128,10 @@ pub fn unknown_header(header: &str, have: &str) -> String {
     format!("columns: no column has the header \"{header}\"; the headers are: {have}")
 }
 
+pub fn renamed_twice(id: &str) -> String {
+    format!("columns: two columns of the sheet would be named `{id}`; give one of them another name")
+}
+
 pub fn bad_range(text: &str) -> String {
     format!("range: `{text}` is not a range of cells; write it like A3:F20")
 }

@@ -229,5 +229,10 @@ fn named(
             labels[i] = (spec.label.clone(), spec.unit.clone());
         }
     }
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            errors.push(side_err(id, messages::renamed_twice(id)));
+        }
+    }
     errors.into_result((ids, labels))
 }

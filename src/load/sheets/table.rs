@@ -269,3 +269,89 @@ pub fn columns(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(cells: &[(u32, u32, Value)]) -> Grid {
+        Grid {
+            cells: cells.to_vec(),
+            lines: None,
+            sheet: Some("S".into()),
+        }
+    }
+
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+
+    #[test]
+    fn mostly_figures_make_a_figures_column_and_words_in_it_are_errors() {
+        let g = grid(&[
+            (0, 0, t("Đơn vị")),
+            (0, 1, t("Kết nạp")),
+            (1, 0, t("Thái Hòa")),
+            (1, 1, t("1.234")),
+            (2, 0, t("Tân Giang")),
+            (2, 1, Value::Number(15.0)),
+            (3, 0, t("Tam Kỳ")),
+            (3, 1, t("bảy")),
+            (4, 0, t("Tổng cộng")),
+            (4, 1, t("-")),
+        ]);
+        let layout = layout(&g, None, false).unwrap();
+        let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
+        assert_eq!(ids, ["don-vi", "ket-nap"]);
+        let err = rows(&g, &layout, &ids, Lang::Vi).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert!(err[0].starts_with("sheet \"S\", cell B4: \"bảy\" is not a number;"), "{}", err[0]);
+    }
+
+    #[test]
+    fn labels_stay_text_and_empty_cells_are_missing() {
+        let g = grid(&[
+            (0, 0, t("Năm")),
+            (0, 1, t("Tỷ lệ")),
+            (0, 2, t("Ghi chú")),
+            (1, 0, Value::Number(2021.0)),
+            (1, 1, t("57,6%")),
+            (1, 2, t("7.314 người")),
+            (2, 0, Value::Number(2022.0)),
+            (2, 2, t("-")),
+        ]);
+        let layout = layout(&g, None, false).unwrap();
+        let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
+        let (rows, percent) = rows(&g, &layout, &ids, Lang::Vi).unwrap();
+        assert_eq!(percent, [false, true, false]);
+        assert_eq!(rows[0]["ty-le"], Cell::Number(57.6));
+        assert_eq!(rows[1]["ty-le"], Cell::Empty);
+        assert_eq!(rows[0]["ghi-chu"], Cell::Text("7.314 người".into()));
+        assert_eq!(rows[1]["nam"], Cell::Number(2022.0));
+    }
+
+    #[test]
+    fn the_table_ends_at_the_first_empty_row_unless_a_range_is_given() {
+        let g = grid(&[
+            (0, 0, t("Năm")),
+            (1, 0, Value::Number(2021.0)),
+            (3, 0, t("Người lập biểu")),
+        ]);
+        assert_eq!(layout(&g, None, false).unwrap().rows.len(), 1);
+        assert_eq!(layout(&g, None, true).unwrap().rows.len(), 2);
+    }
+
+    #[test]
+    fn headers_that_collide_or_are_missing_are_reported() {
+        let g = grid(&[
+            (0, 0, t("Kết nạp")),
+            (0, 1, t("Kết  nạp")),
+            (1, 0, Value::Number(1.0)),
+            (1, 2, Value::Number(2.0)),
+        ]);
+        let err = layout(&g, None, false).err().unwrap();
+        assert_eq!(err.len(), 2, "{err:?}");
+        assert!(err[0].contains("cell A1") && err[0].contains("cell B1") && err[0].contains("`ket-nap`"));
+        assert!(err[1].starts_with("sheet \"S\", cell C2 has a value, but its column has no header in sheet \"S\", row 1"));
+    }
+}
