@@ -338,6 +338,13 @@ fn a_chart_column_the_sheet_lacks_lists_the_sheets_columns() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
     has_line(&run.stderr, "content/articles/so-lieu.md:13:5: unknown column `ket-nap` in y; the dataset ket-qua has: nam, value, chi-tieu-nguoi, ty-le-dat, ngay-bao-cao");
+    site.write(
+        "content/articles/so-lieu.md",
+        ARTICLE.replace("y: [value, chi-tieu-nguoi]", "y: [ngay-bao-cao]"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    has_line(&run.stderr, "content/data/ket-qua.xlsx: `2022-01-15` in column ngay-bao-cao is not a number: the column holds text, not figures; plot a column of figures");
 }
 
 #[test]

@@ -129,7 +129,9 @@ pub fn unknown_header(header: &str, have: &str) -> String {
 }
 
 pub fn renamed_twice(id: &str) -> String {
-    format!("columns: two columns of the sheet would be named `{id}`; give one of them another name")
+    format!(
+        "columns: two columns of the sheet would be named `{id}`; give one of them another name"
+    )
 }
 
 pub fn bad_range(text: &str) -> String {

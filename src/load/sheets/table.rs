@@ -305,7 +305,11 @@ mod tests {
         assert_eq!(ids, ["don-vi", "ket-nap"]);
         let err = rows(&g, &layout, &ids, Lang::Vi).unwrap_err();
         assert_eq!(err.len(), 1);
-        assert!(err[0].starts_with("sheet \"S\", cell B4: \"bảy\" is not a number;"), "{}", err[0]);
+        assert!(
+            err[0].starts_with("sheet \"S\", cell B4: \"bảy\" is not a number;"),
+            "{}",
+            err[0]
+        );
     }
 
     #[test]
@@ -351,7 +355,13 @@ mod tests {
         ]);
         let err = layout(&g, None, false).err().unwrap();
         assert_eq!(err.len(), 2, "{err:?}");
-        assert!(err[0].contains("cell A1") && err[0].contains("cell B1") && err[0].contains("`ket-nap`"));
-        assert!(err[1].starts_with("sheet \"S\", cell C2 has a value, but its column has no header in sheet \"S\", row 1"));
+        assert!(
+            err[0].contains("cell A1")
+                && err[0].contains("cell B1")
+                && err[0].contains("`ket-nap`")
+        );
+        assert!(err[1].starts_with(
+            "sheet \"S\", cell C2 has a value, but its column has no header in sheet \"S\", row 1"
+        ));
     }
 }
