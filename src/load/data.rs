@@ -278,6 +278,12 @@ mod tests {
     }
 
     #[test]
+    fn excel_owner_files_are_not_datasets() {
+        assert!(office_lock_file(Path::new("content/data/~$ket-qua.xlsx")));
+        assert!(!office_lock_file(Path::new("content/data/ket-qua.xlsx")));
+    }
+
+    #[test]
     fn ordered_map_keeps_order() {
         let m: Ordered<u32> = yaml::parse("b: 1\na: 2\nc: 3\n", Path::new("x"), 1).unwrap();
         let keys: Vec<_> = m.0.iter().map(|(k, _)| k.as_str()).collect();

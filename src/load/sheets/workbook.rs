@@ -62,32 +62,34 @@ pub fn read(
         .worksheet_range(&name)
         .map_err(|e| Problem::File(msg::unreadable_sheet(&name, &e.to_string())))?;
     let formulas = wb.worksheet_formula(&name).unwrap_or_default();
+    from_ranges(name, &values, &formulas, area)
+}
+
+/// The grid of an .xls or .ods sheet, read whole by calamine.
+fn from_ranges(
+    name: String,
+    values: &calamine::Range<Data>,
+    formulas: &calamine::Range<String>,
+    area: Option<Area>,
+) -> Result<Grid, Problem> {
     let mut grid = Grid {
         sheet: Some(name),
         ..Grid::default()
     };
-    let mut positions: Vec<(u32, u32)> = values
-        .used_cells()
-        .map(|(r, c, _)| (r as u32, c as u32))
-        .collect();
+    let inside = |r: u32, c: u32| area.is_none_or(|a| a.contains(r, c));
     let (r0, c0) = values.start().unwrap_or((0, 0));
-    positions.iter_mut().for_each(|p| *p = (p.0 + r0, p.1 + c0));
-    for (r, c) in positions {
-        if area.is_some_and(|a| !a.contains(r, c)) {
-            continue;
-        }
-        if let Some(v) = values.get_value((r, c)).and_then(from_data) {
+    for (r, c, v) in values.used_cells() {
+        let (r, c) = (r as u32 + r0, c as u32 + c0);
+        if let Some(v) = from_data(v).filter(|_| inside(r, c)) {
             grid.cells.push((r, c, v));
         }
     }
     // A formula with no saved result has an empty value.
+    let (f0, g0) = formulas.start().unwrap_or((0, 0));
     for (r, c, f) in formulas.used_cells() {
-        let (r, c) = (
-            r as u32 + formulas.start().unwrap_or((0, 0)).0,
-            c as u32 + formulas.start().unwrap_or((0, 0)).1,
-        );
+        let (r, c) = (r as u32 + f0, c as u32 + g0);
         let empty = values.get_value((r, c)).is_none_or(|v| *v == Data::Empty);
-        if !f.is_empty() && empty && area.is_none_or(|a| a.contains(r, c)) {
+        if !f.is_empty() && empty && inside(r, c) {
             grid.cells.push((r, c, Value::NoResult));
         }
     }
