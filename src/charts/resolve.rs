@@ -310,10 +310,16 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Errors) -> 
         other => {
             let text = other.key();
             let line = crate::yaml::line_of(&ds.text, col, &text);
-            let msg = format!(
-                "`{text}` in column {col} is not a number; {}",
-                number_hint(&text)
-            );
+            let msg = if crate::load::sheets::is_sheet(&ds.path) {
+                // A sheet's column of figures was checked when it was read:
+                // this one holds labels.
+                format!("`{text}` in column {col} is not a number: the column holds text, not figures; plot a column of figures")
+            } else {
+                format!(
+                    "`{text}` in column {col} is not a number; {}",
+                    number_hint(&text)
+                )
+            };
             let e = Error::new(&ds.path, msg);
             errors.push(match line {
                 Some(line) => e.at_line(line),

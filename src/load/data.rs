@@ -1,5 +1,6 @@
 //! Reads the YAML data files: datasets, named charts, organizations, documents.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
@@ -7,11 +8,14 @@ use std::path::{Path, PathBuf};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Deserialize as DeriveDeserialize;
 
-use super::{files_under, read_text, ChartFile};
+use rayon::prelude::*;
+
+use super::{files_under, read_text, sheets, ChartFile};
 use crate::error::{Error, Errors};
 use crate::model::dataset::{Cell, Column, Dataset, Row};
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
+use crate::text::Lang;
 use crate::yaml;
 
 /// A YAML mapping that keeps the order the editor wrote, so columns appear in
@@ -62,23 +66,78 @@ struct ColumnSpec {
     unit: Option<String>,
 }
 
-/// Every `content/data/**.yaml`, id = path below data/ without `.yaml`.
-/// Also returns the ids of datasets that could not be read, so references to
-/// them are not reported a second time.
-pub fn datasets(root: &Path) -> (Vec<Dataset>, Vec<String>, Errors) {
+/// Every dataset under `content/data/`: a `.yaml` file with rows, or a
+/// spreadsheet (`.xlsx`, `.ods`, `.csv` …) with an optional `.yaml` of the
+/// same name describing it (see [`super::sheets`]). The id is the path below
+/// data/ without the extension. Also returns the ids of datasets that could
+/// not be read, so references to them are not reported a second time.
+pub fn datasets(root: &Path, lang: Lang) -> (Vec<Dataset>, Vec<String>, Errors) {
+    let mut exts = vec!["yaml", "yml"];
+    exts.extend(sheets::EXTENSIONS);
+    let (paths, mut errors) = files_under(root, "data", &exts);
+    let mut by_id: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for rel in paths.into_iter().filter(|p| !office_lock_file(p)) {
+        by_id.entry(id_of(&rel, "data")).or_default().push(rel);
+    }
+    let results: Vec<(String, Result<Dataset, Errors>)> = by_id
+        .into_par_iter()
+        .map(|(id, files)| {
+            let result = one_dataset(root, &id, &files, lang);
+            (id, result)
+        })
+        .collect();
     let mut out = Vec::new();
     let mut failed = Vec::new();
-    let (paths, mut errors) = files_under(root, "data", &["yaml", "yml"]);
-    for rel in paths {
-        match dataset(root, &rel) {
+    for (id, result) in results {
+        match result {
             Ok(d) => out.push(d),
             Err(e) => {
-                failed.push(id_of(&rel, "data"));
+                failed.push(id);
                 errors.extend(e);
             }
         }
     }
     (out, failed, errors)
+}
+
+/// Excel's `~$name.xlsx` and LibreOffice's `.~lock` files exist while a
+/// workbook is open; they are not datasets.
+fn office_lock_file(rel: &Path) -> bool {
+    rel.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+}
+
+/// The dataset `id` from its files: one YAML file, or one sheet with at most
+/// one YAML sidecar; anything more is two datasets with one id.
+fn one_dataset(root: &Path, id: &str, files: &[PathBuf], lang: Lang) -> Result<Dataset, Errors> {
+    let (sheet_files, yaml_files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        files.iter().partition(|p| sheets::is_sheet(p));
+    let shown = |p: &PathBuf| p.display().to_string();
+    if files.len() > 1 && (sheet_files.len() != 1 || yaml_files.len() > 1) {
+        let msg = sheets::two_datasets(&shown(&files[0]), &shown(&files[1]), id);
+        return Err(Error::new(files[1].as_path(), msg).into());
+    }
+    let Some(sheet) = sheet_files.first() else {
+        return dataset(root, files[0].as_path());
+    };
+    let Some(side) = yaml_files.first() else {
+        return sheets::dataset(root, sheet, id.to_string(), None, lang);
+    };
+    let text = read_text(root, side)?;
+    // Top-level `rows:` makes the YAML a dataset of its own, not a sidecar.
+    if let Some(line) = text
+        .lines()
+        .position(|l| l.starts_with("rows:"))
+        .map(|i| i + 1)
+    {
+        let msg = sheets::two_datasets(&shown(side), &shown(sheet), id);
+        return Err(Error::new(side.as_path(), msg).at_line(line).into());
+    }
+    let sidecar = sheets::SidecarFile {
+        path: side,
+        text: &text,
+    };
+    sheets::dataset(root, sheet, id.to_string(), Some(sidecar), lang)
 }
 
 fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
@@ -220,6 +279,12 @@ mod tests {
             "tam-ky/tuoi"
         );
         assert_eq!(id_of(Path::new("content/data/a.yaml"), "data"), "a");
+    }
+
+    #[test]
+    fn excel_owner_files_are_not_datasets() {
+        assert!(office_lock_file(Path::new("content/data/~$ket-qua.xlsx")));
+        assert!(!office_lock_file(Path::new("content/data/ket-qua.xlsx")));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod data;
 pub mod frontmatter;
 pub mod inside;
 pub mod schedule;
+pub mod sheets;
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use crate::error::{Error, Errors};
 use crate::model::dataset::Dataset;
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
+use crate::text::Lang;
 use frontmatter::FrontMatter;
 
 /// Options from the command line that change what is loaded.
@@ -112,7 +114,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
     let (pages, e) = markdown_files(root, "pages", opts.drafts);
     errors.extend(e);
     let mut failed = Failed::default();
-    let (datasets, bad, e) = data::datasets(root);
+    let lang = settings.as_ref().map_or(Lang::default(), |s| s.lang);
+    let (datasets, bad, e) = data::datasets(root, lang);
     failed.datasets.extend(bad);
     errors.extend(e);
     let (charts, bad, e) = data::chart_files(root);

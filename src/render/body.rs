@@ -124,8 +124,9 @@ pub fn table(ctx: &Ctx, dataset: &str, columns: &[String], rows: &[usize]) -> Ta
                 .orgs
                 .get(s)
                 .map_or_else(|| s.clone(), |o| o.name.clone()),
+            // A cell with no figure, as the chart tables show it.
+            Some(Cell::Empty) | None => "–".to_string(),
             Some(c) => c.key(),
-            None => String::new(),
         }
     };
     TableCtx {

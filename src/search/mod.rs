@@ -74,7 +74,10 @@ fn chunk_size(docs: usize, threads: usize) -> usize {
 }
 
 fn build_in(docs: &[Doc], groups: &[Group], size: usize) -> Vec<OutputFile> {
-    debug_assert!(size % RESULTS_PER_FILE == 0, "a result file in two chunks");
+    debug_assert!(
+        size.is_multiple_of(RESULTS_PER_FILE),
+        "a result file in two chunks"
+    );
     // One task a chunk: its words, and its result files, each written as
     // soon as its documents are read, while their text is in the cache.
     let (chunks, results): (Vec<Tokens>, Vec<Vec<OutputFile>>) = docs

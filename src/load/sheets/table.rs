@@ -1,0 +1,367 @@
+//! From a [`Grid`] to a dataset's columns and rows: the header row names the
+//! columns, the rows below it are the rows, and each column is read either as
+//! figures or as labels.
+
+use std::collections::BTreeMap;
+
+use super::grid::{Grid, Value};
+use super::messages as msg;
+use super::number::{parse, Parsed};
+use crate::model::dataset::{Cell, Column, Row};
+use crate::text::slug::slugify;
+use crate::text::Lang;
+
+/// Rows a dataset may have: ten times the largest report table we know of.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Cell errors reported per file before the rest are counted in one line.
+const MAX_CELL_ERRORS: usize = 20;
+
+/// A column as the sheet names it, before the sidecar renames or labels it.
+#[derive(Debug, Clone)]
+pub struct SheetColumn {
+    pub col: u32,
+    pub id: String,
+    /// The header's text, whitespace collapsed: the column's label.
+    pub header: String,
+}
+
+/// The header row's columns and the data rows' cells by column, 0-based.
+pub struct Layout<'g> {
+    pub columns: Vec<SheetColumn>,
+    pub rows: Vec<(u32, BTreeMap<u32, &'g Value>)>,
+}
+
+/// Finds the header row (given 1-based, else the first filled row) and the
+/// rows below it: up to the first empty row, or every filled row of the
+/// range when `ranged`.
+pub fn layout(
+    grid: &Grid,
+    header_row: Option<u32>,
+    ranged: bool,
+) -> Result<Layout<'_>, Vec<String>> {
+    let mut by_row: BTreeMap<u32, BTreeMap<u32, &Value>> = BTreeMap::new();
+    for (r, c, v) in &grid.cells {
+        by_row.entry(*r).or_default().insert(*c, v);
+    }
+    let header = match header_row {
+        Some(n) => n.saturating_sub(1),
+        None => match by_row.keys().next() {
+            Some(r) => *r,
+            None => {
+                let what = grid
+                    .sheet
+                    .as_ref()
+                    .map_or("the file".to_string(), |s| format!("sheet \"{s}\""));
+                return Err(vec![msg::empty_sheet(&what)]);
+            }
+        },
+    };
+    let Some(header_cells) = by_row.get(&header) else {
+        return Err(vec![msg::empty_header_row(&grid.row_place(header))]);
+    };
+    let mut rows = Vec::new();
+    let mut expected = header + 1;
+    for (r, cells) in by_row.range(header + 1..) {
+        if !ranged && *r != expected {
+            break;
+        }
+        expected = r + 1;
+        rows.push((*r, cells.clone()));
+        if rows.len() > MAX_ROWS {
+            return Err(vec![msg::too_many_rows(MAX_ROWS)]);
+        }
+    }
+    if rows.is_empty() {
+        let below = by_row.range(header + 1..).next().is_some();
+        let first = header_cells
+            .values()
+            .next()
+            .map(|v| shown(v))
+            .unwrap_or_default();
+        return Err(vec![match below {
+            true => msg::title_row(&grid.row_place(header), &first),
+            false => msg::no_rows(&grid.row_place(header)),
+        }]);
+    }
+    let columns = header_columns(grid, header, header_cells, &rows)?;
+    Ok(Layout { columns, rows })
+}
+
+fn header_columns(
+    grid: &Grid,
+    header: u32,
+    cells: &BTreeMap<u32, &Value>,
+    rows: &[(u32, BTreeMap<u32, &Value>)],
+) -> Result<Vec<SheetColumn>, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut columns: Vec<SheetColumn> = Vec::new();
+    for (&col, v) in cells {
+        let text = shown(v);
+        let header_text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = slugify(&header_text);
+        if id.is_empty() {
+            errors.push(msg::nameless_header(&grid.place(header, col), &header_text));
+            continue;
+        }
+        if let Some(first) = columns.iter().find(|c| c.id == id) {
+            let a = grid.place(header, first.col);
+            errors.push(msg::same_name(&a, &grid.place(header, col), &id));
+            continue;
+        }
+        columns.push(SheetColumn {
+            col,
+            id,
+            header: header_text,
+        });
+    }
+    let mut reported = Vec::new();
+    for (r, row) in rows {
+        for &c in row.keys() {
+            if !cells.contains_key(&c) && !reported.contains(&c) {
+                reported.push(c);
+                errors.push(msg::no_header(&grid.place(*r, c), &grid.row_place(header)));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(columns)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A cell as text: headers, labels, and what an error message quotes.
+pub fn shown(v: &Value) -> String {
+    match v {
+        Value::Number(n) => Cell::Number(*n).key(),
+        Value::Text(t) => t.trim().to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Date(d) => d.clone(),
+        Value::Failed(e) => e.clone(),
+        Value::NoResult => String::new(),
+    }
+}
+
+/// What one column's cells became, and whether any figure was written with `%`.
+struct Read {
+    cells: Vec<Cell>,
+    percent: bool,
+}
+
+/// The rows as the dataset keeps them, each column read as figures when most
+/// of its filled cells are figures (its other text cells are then errors),
+/// else as labels. Also returns each column's `%` flag.
+pub fn rows(
+    grid: &Grid,
+    layout: &Layout,
+    ids: &[String],
+    lang: Lang,
+) -> Result<(Vec<Row>, Vec<bool>), Vec<String>> {
+    let mut errors = Vec::new();
+    let mut read = Vec::with_capacity(layout.columns.len());
+    for col in &layout.columns {
+        read.push(column(grid, layout, col.col, lang, &mut errors));
+    }
+    if errors.len() > MAX_CELL_ERRORS {
+        let more = errors.len() - MAX_CELL_ERRORS;
+        errors.truncate(MAX_CELL_ERRORS);
+        errors.push(msg::more_errors(more));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut out = Vec::with_capacity(layout.rows.len());
+    for i in 0..layout.rows.len() {
+        let mut row = Row::new();
+        for (id, r) in ids.iter().zip(&read) {
+            row.insert(id.clone(), r.cells[i].clone());
+        }
+        out.push(row);
+    }
+    Ok((out, read.iter().map(|r| r.percent).collect()))
+}
+
+fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<String>) -> Read {
+    let values: Vec<Option<&Value>> = layout
+        .rows
+        .iter()
+        .map(|(_, cells)| cells.get(&col).copied())
+        .collect();
+    let parsed: Vec<Option<Parsed>> = values
+        .iter()
+        .map(|v| match v {
+            Some(Value::Number(n)) => Some(Parsed::Number(*n, false)),
+            Some(Value::Text(t)) => Some(parse(t, lang)),
+            Some(Value::Date(_) | Value::Bool(_)) => Some(Parsed::NotANumber),
+            _ => None,
+        })
+        .collect();
+    let figures = parsed
+        .iter()
+        .filter(|p| matches!(p, Some(Parsed::Number(..))))
+        .count();
+    let words = parsed
+        .iter()
+        .filter(|p| matches!(p, Some(Parsed::NotANumber)))
+        .count();
+    let as_figures = figures > words;
+    let mut cells = Vec::with_capacity(values.len());
+    let mut percent = false;
+    for (i, (v, p)) in values.iter().zip(&parsed).enumerate() {
+        let place = || grid.place(layout.rows[i].0, col);
+        let cell = match (v, p) {
+            (None, _) => Cell::Empty,
+            (Some(Value::Failed(e)), _) => {
+                errors.push(msg::failed_formula(&place(), e));
+                Cell::Empty
+            }
+            (Some(Value::NoResult), _) => {
+                errors.push(msg::no_cached_result(&place()));
+                Cell::Empty
+            }
+            (Some(v), Some(Parsed::Number(n, pc)))
+                if as_figures || matches!(v, Value::Number(_)) =>
+            {
+                percent |= *pc;
+                Cell::Number(*n)
+            }
+            (Some(_), Some(Parsed::Missing)) if as_figures => Cell::Empty,
+            (Some(v), _) if as_figures => {
+                errors.push(msg::not_a_number(
+                    &place(),
+                    &shown(v),
+                    msg::number_hint(lang),
+                ));
+                Cell::Empty
+            }
+            (Some(Value::Bool(b)), _) => Cell::Bool(*b),
+            (Some(v), _) => {
+                let text = shown(v);
+                if text.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(text)
+                }
+            }
+        };
+        cells.push(cell);
+    }
+    Read { cells, percent }
+}
+
+/// The dataset's columns: the sheet's, renamed and labelled by the sidecar.
+pub fn columns(
+    sheet: &[SheetColumn],
+    ids: &[String],
+    specs: &[(Option<String>, Option<String>)],
+    percent: &[bool],
+) -> Vec<Column> {
+    sheet
+        .iter()
+        .zip(ids)
+        .zip(specs)
+        .zip(percent)
+        .map(|(((c, id), (label, unit)), pc)| Column {
+            id: id.clone(),
+            label: label.clone().unwrap_or_else(|| c.header.clone()),
+            unit: unit.clone().or_else(|| pc.then(|| "%".to_string())),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(cells: &[(u32, u32, Value)]) -> Grid {
+        Grid {
+            cells: cells.to_vec(),
+            lines: None,
+            sheet: Some("S".into()),
+        }
+    }
+
+    fn t(s: &str) -> Value {
+        Value::Text(s.into())
+    }
+
+    #[test]
+    fn mostly_figures_make_a_figures_column_and_words_in_it_are_errors() {
+        let g = grid(&[
+            (0, 0, t("Đơn vị")),
+            (0, 1, t("Kết nạp")),
+            (1, 0, t("Thái Hòa")),
+            (1, 1, t("1.234")),
+            (2, 0, t("Tân Giang")),
+            (2, 1, Value::Number(15.0)),
+            (3, 0, t("Tam Kỳ")),
+            (3, 1, t("bảy")),
+            (4, 0, t("Tổng cộng")),
+            (4, 1, t("-")),
+        ]);
+        let layout = layout(&g, None, false).unwrap();
+        let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
+        assert_eq!(ids, ["don-vi", "ket-nap"]);
+        let err = rows(&g, &layout, &ids, Lang::Vi).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert!(
+            err[0].starts_with("sheet \"S\", cell B4: \"bảy\" is not a number;"),
+            "{}",
+            err[0]
+        );
+    }
+
+    #[test]
+    fn labels_stay_text_and_empty_cells_are_missing() {
+        let g = grid(&[
+            (0, 0, t("Năm")),
+            (0, 1, t("Tỷ lệ")),
+            (0, 2, t("Ghi chú")),
+            (1, 0, Value::Number(2021.0)),
+            (1, 1, t("57,6%")),
+            (1, 2, t("7.314 người")),
+            (2, 0, Value::Number(2022.0)),
+            (2, 2, t("-")),
+        ]);
+        let layout = layout(&g, None, false).unwrap();
+        let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
+        let (rows, percent) = rows(&g, &layout, &ids, Lang::Vi).unwrap();
+        assert_eq!(percent, [false, true, false]);
+        assert_eq!(rows[0]["ty-le"], Cell::Number(57.6));
+        assert_eq!(rows[1]["ty-le"], Cell::Empty);
+        assert_eq!(rows[0]["ghi-chu"], Cell::Text("7.314 người".into()));
+        assert_eq!(rows[1]["nam"], Cell::Number(2022.0));
+    }
+
+    #[test]
+    fn the_table_ends_at_the_first_empty_row_unless_a_range_is_given() {
+        let g = grid(&[
+            (0, 0, t("Năm")),
+            (1, 0, Value::Number(2021.0)),
+            (3, 0, t("Người lập biểu")),
+        ]);
+        assert_eq!(layout(&g, None, false).unwrap().rows.len(), 1);
+        assert_eq!(layout(&g, None, true).unwrap().rows.len(), 2);
+    }
+
+    #[test]
+    fn headers_that_collide_or_are_missing_are_reported() {
+        let g = grid(&[
+            (0, 0, t("Kết nạp")),
+            (0, 1, t("Kết  nạp")),
+            (1, 0, Value::Number(1.0)),
+            (1, 2, Value::Number(2.0)),
+        ]);
+        let err = layout(&g, None, false).err().unwrap();
+        assert_eq!(err.len(), 2, "{err:?}");
+        assert!(
+            err[0].contains("cell A1")
+                && err[0].contains("cell B1")
+                && err[0].contains("`ket-nap`")
+        );
+        assert!(err[1].starts_with(
+            "sheet \"S\", cell C2 has a value, but its column has no header in sheet \"S\", row 1"
+        ));
+    }
+}
