@@ -159,6 +159,12 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
                     report.files,
                     report.elapsed.as_secs_f64()
                 );
+                if report.photos > 0 {
+                    println!(
+                        "photos: {} ({} made now, the rest from .trangtin-cache/)",
+                        report.photos, report.photos_made
+                    );
+                }
             }
             0
         }

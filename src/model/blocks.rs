@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::error::{Error, Errors};
+use crate::load::frontmatter::Image;
 use crate::load::Failed;
+use crate::model::photos;
 use crate::markdown::{BlockKind, Part};
 use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
@@ -22,6 +24,8 @@ pub struct Lookup<'a> {
     pub orgs: &'a OrgTree,
     /// Files that could not be read; references to them are not errors again.
     pub failed: &'a Failed,
+    /// The site folder, where photos are looked for.
+    pub root: &'a Path,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +60,23 @@ pub fn resolve(
     for part in parts {
         match part {
             Part::Html(html) => out.push(BodyPart::Html { html }),
+            Part::Photo {
+                src,
+                alt,
+                title,
+                line,
+            } => {
+                let image = Image {
+                    src,
+                    alt: Some(alt).filter(|a| !a.is_empty()),
+                    caption: Some(title).filter(|t| !t.is_empty()),
+                    credit: None,
+                };
+                match photos::check_src("image", &image.src, look.root) {
+                    Ok(()) => out.push(BodyPart::Photo { image, line }),
+                    Err(m) => errors.push(Error::new(path, m).at_line(line)),
+                }
+            }
             Part::Block {
                 kind,
                 yaml: text,
@@ -68,6 +89,7 @@ pub fn resolve(
                     }
                     BlockKind::Stats => stats(&text, line, path, look.orgs),
                     BlockKind::Table => table(&text, line, path, look),
+                    BlockKind::Gallery => photos::gallery(&text, line, path, look.root),
                 };
                 match r {
                     Ok(p) => out.push(p),

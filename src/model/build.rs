@@ -119,6 +119,7 @@ pub fn check_article(f: &MarkdownFile, base: &Base) -> Checked {
         named_charts: &base.charts,
         orgs: &base.orgs,
         failed: &base.failed,
+        root: &base.root,
     };
     let ctx = ArticleCtx {
         look: &look,
@@ -136,6 +137,7 @@ pub fn check_page(f: &MarkdownFile, base: &Base) -> CheckedPage {
         named_charts: &base.charts,
         orgs: &base.orgs,
         failed: &base.failed,
+        root: &base.root,
     };
     page(f, &look, &base.settings.base_path, &base.settings.site.html)
 }
@@ -211,7 +213,11 @@ pub fn assemble(
         }
     }
     errors.into_result(())?;
+    let uses = super::photos::uses(&articles, &page_list, settings.site.emblem.as_deref());
+    let photos = crate::images::prepare(&root, &settings.site.images, &assets, &uses)?;
+    warnings.extend(crate::images::unused(&photos, &uses));
     Ok(Site {
+        photos,
         settings,
         articles,
         pages: page_list,
@@ -461,19 +467,16 @@ fn image(
             src,
             caption: None,
             alt: None,
+            credit: None,
         },
         ImageField::Full(i) => i,
     };
     if markdown::is_unsafe_url(&img.src) {
         return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
     }
-    let local = img.src.trim_start_matches('/');
-    if !local.contains("://") && !root.join("content").join(local).is_file() {
-        return Err(Error::new(
-            path,
-            format!("image: the file `content/{local}` does not exist"),
-        )
-        .at_line(line));
+    if !img.src.contains("://") {
+        super::photos::check_src("image", &img.src, root)
+            .map_err(|m| Error::new(path, m).at_line(line))?;
     }
     Ok(Some(img))
 }

@@ -8,6 +8,7 @@ pub mod document;
 pub mod org;
 pub mod orgs;
 pub mod patch;
+pub mod photos;
 pub mod site;
 pub mod stats;
 

@@ -33,6 +33,8 @@ pub struct Site {
     pub root: PathBuf,
     /// Problems that do not stop the build (an image without alt text).
     pub warnings: Vec<Error>,
+    /// The web versions of every photo under content/media.
+    pub photos: crate::images::Catalog,
 }
 
 /// URL paths of the site, relative to the base path, in one place so templates,

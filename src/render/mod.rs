@@ -14,6 +14,7 @@ mod listings;
 pub mod memo;
 mod pages;
 pub mod patch;
+pub mod photos;
 mod portal;
 pub mod views;
 
@@ -245,6 +246,7 @@ fn render_inner(
     files.extend(ctx.stream(charts.files)?);
     files.extend(assets);
     files.extend(feeds::copies(site));
+    files.extend(photos::files(site));
     let mut kept: Vec<String> = ctx
         .keys
         .as_ref()
