@@ -7,6 +7,7 @@
 //! it keep working without the camera's data.
 
 mod budget;
+mod size;
 pub mod cache;
 pub mod messages;
 pub mod process;
@@ -59,6 +60,8 @@ pub struct Catalog {
     pub decoded: usize,
     /// Cache entries removed because no photo uses them.
     pub pruned: usize,
+    /// Width and height of the SVG and GIF files, copied as they are.
+    pub sizes: BTreeMap<String, (u32, u32)>,
 }
 
 /// A place where content shows a photo, for messages.
@@ -109,6 +112,11 @@ pub fn prepare(root: &Path, settings: &ImageSettings, assets: &[PathBuf], uses: 
         }
     }
     errors.into_result(())?;
+    catalog.sizes = assets
+        .iter()
+        .filter(|r| r.starts_with("media"))
+        .filter_map(|r| Some((r.to_string_lossy().replace('\\', "/"), size::of(&root.join("content").join(r))?)))
+        .collect();
     // A cache that cannot be written only makes the next build slower.
     catalog.pruned = cache.finish(&seen).unwrap_or(0);
     Ok(catalog)

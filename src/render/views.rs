@@ -71,6 +71,9 @@ pub struct ImageView {
     pub credit: Option<String>,
     /// The web versions, when the photo is the site's own (else only `src`).
     pub picture: Option<super::photos::PictureView>,
+    /// The size of an SVG or GIF copied as it is.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,6 +204,8 @@ pub fn image_view(img: &Image, base_path: &str) -> ImageView {
         caption: img.caption.clone(),
         credit: img.credit.clone(),
         picture: None,
+        width: None,
+        height: None,
     }
 }
 
