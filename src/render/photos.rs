@@ -63,6 +63,9 @@ pub fn image_view(site: &Site, img: &Image) -> ImageView {
     let mut v = super::views::image_view(img, bp);
     v.credit = img.credit.clone();
     v.picture = find(site, &img.src).map(|p| picture(p, bp));
+    let size = site.photos.sizes.get(img.src.trim_start_matches('/'));
+    v.width = size.map(|s| s.0);
+    v.height = size.map(|s| s.1);
     v
 }
 
