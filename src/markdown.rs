@@ -541,6 +541,25 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_alone_in_its_paragraph_is_a_figure() {
+        let src = "Mở đầu.\n\n![Quang cảnh](media/a.jpg \"Chú thích\")\n\nTrong câu ![x](media/b.jpg) thì không.\n\n![Ảnh ngoài](https://x.vn/c.jpg)\n";
+        let p = parse(src, 5, "/");
+        let photos: Vec<_> = p.parts.iter().filter(|x| matches!(x, Part::Photo { .. })).collect();
+        assert_eq!(
+            photos,
+            [&Part::Photo {
+                src: "media/a.jpg".into(),
+                alt: "Quang cảnh".into(),
+                title: "Chú thích".into(),
+                line: 7
+            }]
+        );
+        let html = p.html();
+        assert!(html.contains("<img src=\"/media/b.jpg\"") && html.contains("https://x.vn/c.jpg"), "{html}");
+        assert!(p.references.iter().any(|r| r.url == "media/a.jpg" && r.is_image && r.has_alt));
+    }
+
+    #[test]
     fn ordinary_code_stays_code() {
         let p = parse("```rust\nfn main() {}\n```\n", 1, "/");
         assert!(html_of(&p).contains("<pre><code class=\"language-rust\">"));

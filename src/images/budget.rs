@@ -59,7 +59,8 @@ mod tests {
         std::thread::scope(|s| {
             let t = s.spawn(|| {
                 let _c = b.take(6);
-                *b.used.lock().unwrap()
+                let used = *b.used.lock().unwrap();
+                used
             });
             std::thread::sleep(std::time::Duration::from_millis(20));
             assert_eq!(*b.used.lock().unwrap(), 6, "the second share must wait");
