@@ -259,7 +259,8 @@ fn the_phone_menu_is_folded_before_site_js_runs_so_nothing_moves() {
     let after = s.b.js(look, vec![]);
     // The deferred site.js not run yet: what a slow phone paints first.
     s.b.cdp("Network.enable", json!({}));
-    s.b.cdp("Network.setBlockedURLs", json!({"urls": ["*site.js*"]}));
+    s.b.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+    s.b.cdp("Network.setBlockedURLs", json!({"urls": ["*/static/site.*"]}));
     s.open(&path);
     let before = s.b.js(look, vec![]);
     s.b.cdp("Network.setBlockedURLs", json!({"urls": []}));
