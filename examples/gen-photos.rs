@@ -22,26 +22,50 @@ fn main() {
     let hugo = out.join("hugo");
     for d in [&site, &bare] {
         fs::create_dir_all(d.join("content/articles")).unwrap();
-        fs::write(d.join("content/site.yaml"), "title: Ảnh\nbase_url: https://example.vn/\n").unwrap();
+        fs::write(
+            d.join("content/site.yaml"),
+            "title: Ảnh\nbase_url: https://example.vn/\n",
+        )
+        .unwrap();
     }
     fs::create_dir_all(site.join("content/media")).unwrap();
     fs::create_dir_all(hugo.join("layouts/_default")).unwrap();
     fs::write(hugo.join("config.toml"), "baseURL = 'https://example.vn/'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n[imaging]\nquality = 80\nresampleFilter = 'lanczos'\n").unwrap();
     fs::write(hugo.join("layouts/_default/single.html"), HUGO_SINGLE).unwrap();
-    fs::write(hugo.join("layouts/_default/list.html"), "<h1>{{ .Title }}</h1>").unwrap();
+    fs::write(
+        hugo.join("layouts/_default/list.html"),
+        "<h1>{{ .Title }}</h1>",
+    )
+    .unwrap();
     for i in 0..n {
         let jpeg = photo(w, h, i as u32);
         fs::write(site.join(format!("content/media/anh-{i:04}.jpg")), &jpeg).unwrap();
         let bundle = hugo.join(format!("content/posts/bai-{i:04}"));
         fs::create_dir_all(&bundle).unwrap();
         fs::write(bundle.join("cover.jpg"), &jpeg).unwrap();
-        fs::write(bundle.join("index.md"), format!("---\ntitle: Bài {i}\ndate: 2023-03-10\n---\nNội dung.\n")).unwrap();
+        fs::write(
+            bundle.join("index.md"),
+            format!("---\ntitle: Bài {i}\ndate: 2023-03-10\n---\nNội dung.\n"),
+        )
+        .unwrap();
         let article = |cover: bool| {
-            let image = if cover { format!("image: {{ src: media/anh-{i:04}.jpg, caption: Ảnh {i} }}\n") } else { String::new() };
+            let image = if cover {
+                format!("image: {{ src: media/anh-{i:04}.jpg, caption: Ảnh {i} }}\n")
+            } else {
+                String::new()
+            };
             format!("---\ntitle: Bài {i}\ndate: 2023-03-10\n{image}---\nNội dung.\n")
         };
-        fs::write(site.join(format!("content/articles/bai-{i:04}.md")), article(true)).unwrap();
-        fs::write(bare.join(format!("content/articles/bai-{i:04}.md")), article(false)).unwrap();
+        fs::write(
+            site.join(format!("content/articles/bai-{i:04}.md")),
+            article(true),
+        )
+        .unwrap();
+        fs::write(
+            bare.join(format!("content/articles/bai-{i:04}.md")),
+            article(false),
+        )
+        .unwrap();
     }
     println!("{n} photos of {w}×{h} in {}", out.display());
 }
@@ -67,7 +91,11 @@ fn photo(w: u32, h: u32, seed: u32) -> Vec<u8> {
         let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
         let wave = ((fx * 9.0 + seed as f32).sin() * (fy * 7.0).cos()) * 30.0;
         let c = if fy < 0.45 {
-            [90.0 + tint + fy * 200.0, 140.0 + fy * 150.0, 230.0 - fy * 60.0]
+            [
+                90.0 + tint + fy * 200.0,
+                140.0 + fy * 150.0,
+                230.0 - fy * 60.0,
+            ]
         } else {
             [120.0 + wave, 100.0 + tint + wave, 60.0 + fy * 40.0]
         };

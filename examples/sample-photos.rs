@@ -9,7 +9,9 @@ use image::{Rgb, RgbImage};
 type Paint = fn(f32, f32) -> [f32; 3];
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or("content/media/minh-hoa".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or("content/media/minh-hoa".into());
     std::fs::create_dir_all(&dir).expect("the folder");
     let scenes: [(&str, u32, u32, Paint); 4] = [
         ("hoi-truong-tam-ky.jpg", 1600, 1000, hall),
@@ -110,7 +112,11 @@ fn stage(x: f32, y: f32) -> [f32; 3] {
     }
     // A lectern with the emblem's red, a vase of yellow flowers beside it.
     if (0.42..0.58).contains(&x) && y > 0.55 {
-        return if (0.47..0.53).contains(&x) && (0.62..0.7).contains(&y) { GOLD } else { [150.0, 90.0, 50.0] };
+        return if (0.47..0.53).contains(&x) && (0.62..0.7).contains(&y) {
+            GOLD
+        } else {
+            [150.0, 90.0, 50.0]
+        };
     }
     if (0.18..0.26).contains(&x) && (0.55..0.68).contains(&y) {
         let f = ((x * 120.0).sin() * (y * 140.0).cos()).abs();
@@ -130,7 +136,12 @@ fn voting(x: f32, y: f32) -> [f32; 3] {
     // Raised red cards over the audience.
     let col = (x * 14.0).fract();
     let row = (y * 5.0).fract();
-    if y < 0.55 && y > 0.1 && (0.3..0.6).contains(&col) && (0.2..0.7).contains(&row) && ((x * 14.0).floor() as i32 + (y * 5.0).floor() as i32) % 3 != 0 {
+    if y < 0.55
+        && y > 0.1
+        && (0.3..0.6).contains(&col)
+        && (0.2..0.7).contains(&row)
+        && ((x * 14.0).floor() as i32 + (y * 5.0).floor() as i32) % 3 != 0
+    {
         return mix(RED, [220.0, 60.0, 60.0], row);
     }
     delegates(x, (y * 0.8 + 0.2).min(1.0))

@@ -133,7 +133,9 @@ pub fn parse_with(source: &str, first_line: usize, base_path: &str, policy: &Htm
     let mut depth = 0usize;
     let mut in_first_para: Option<String> = None;
     let mut in_image = false;
-    let all: Vec<_> = Parser::new_ext(source, options()).into_offset_iter().collect();
+    let all: Vec<_> = Parser::new_ext(source, options())
+        .into_offset_iter()
+        .collect();
     let mut skip_to = 0;
 
     for (i, (event, range)) in all.iter().cloned().enumerate() {
@@ -245,7 +247,13 @@ fn lone_photo(
     let (Event::Start(Tag::Paragraph), _) = &all[i] else {
         return None;
     };
-    let (Event::Start(Tag::Image { dest_url, title, .. }), range) = all.get(i + 1)? else {
+    let (
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }),
+        range,
+    ) = all.get(i + 1)?
+    else {
         return None;
     };
     if dest_url.contains(':') || dest_url.starts_with('#') || dest_url.starts_with("//") {
@@ -544,7 +552,11 @@ mod tests {
     fn a_photo_alone_in_its_paragraph_is_a_figure() {
         let src = "Mở đầu.\n\n![Quang cảnh](media/a.jpg \"Chú thích\")\n\nTrong câu ![x](media/b.jpg) thì không.\n\n![Ảnh ngoài](https://x.vn/c.jpg)\n";
         let p = parse(src, 5, "/");
-        let photos: Vec<_> = p.parts.iter().filter(|x| matches!(x, Part::Photo { .. })).collect();
+        let photos: Vec<_> = p
+            .parts
+            .iter()
+            .filter(|x| matches!(x, Part::Photo { .. }))
+            .collect();
         assert_eq!(
             photos,
             [&Part::Photo {
@@ -555,8 +567,14 @@ mod tests {
             }]
         );
         let html = p.html();
-        assert!(html.contains("<img src=\"/media/b.jpg\"") && html.contains("https://x.vn/c.jpg"), "{html}");
-        assert!(p.references.iter().any(|r| r.url == "media/a.jpg" && r.is_image && r.has_alt));
+        assert!(
+            html.contains("<img src=\"/media/b.jpg\"") && html.contains("https://x.vn/c.jpg"),
+            "{html}"
+        );
+        assert!(p
+            .references
+            .iter()
+            .any(|r| r.url == "media/a.jpg" && r.is_image && r.has_alt));
     }
 
     #[test]

@@ -260,7 +260,10 @@ fn the_phone_menu_is_folded_before_site_js_runs_so_nothing_moves() {
     // The deferred site.js not run yet: what a slow phone paints first.
     s.b.cdp("Network.enable", json!({}));
     s.b.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}));
-    s.b.cdp("Network.setBlockedURLs", json!({"urls": ["*/static/site.*"]}));
+    s.b.cdp(
+        "Network.setBlockedURLs",
+        json!({"urls": ["*/static/site.*"]}),
+    );
     s.open(&path);
     let before = s.b.js(look, vec![]);
     s.b.cdp("Network.setBlockedURLs", json!({"urls": []}));
@@ -270,10 +273,16 @@ fn the_phone_menu_is_folded_before_site_js_runs_so_nothing_moves() {
     );
     assert_eq!(after["links_shown"], json!(false), "folded on a phone");
     // Without JavaScript the menu is simply open.
-    s.b.cdp("Emulation.setScriptExecutionDisabled", json!({"value": true}));
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": true}),
+    );
     s.open(&path);
     let no_js = s.b.js(look, vec![]);
-    s.b.cdp("Emulation.setScriptExecutionDisabled", json!({"value": false}));
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": false}),
+    );
     assert_eq!(no_js["links_shown"], json!(true), "open without JavaScript");
 }
 

@@ -58,17 +58,26 @@ fn photos_are_resized_upright_and_stripped() {
     }
     assert!(entries >= 8, "{main}");
     for img in tags(main, "img") {
-        assert!(attr(img, "width").is_some() && attr(img, "height").is_some(), "{img}");
+        assert!(
+            attr(img, "width").is_some() && attr(img, "height").is_some(),
+            "{img}"
+        );
         assert!(run.exists(attr(img, "src").unwrap()), "{img}");
     }
     // The cover: 2000×1000 turned by EXIF orientation 6 is 1000×2000; widths
     // never upscaled: 480, 960 and the photo's own 1000.
     let cover = tags(main, "source")[0];
     let srcset = attr(cover, "srcset").unwrap();
-    let widths: Vec<&str> = srcset.split(", ").map(|i| i.split(' ').nth(1).unwrap()).collect();
+    let widths: Vec<&str> = srcset
+        .split(", ")
+        .map(|i| i.split(' ').nth(1).unwrap())
+        .collect();
     assert_eq!(widths, ["480w", "960w", "1000w"], "{srcset}");
     let first = srcset.split(' ').next().unwrap();
-    let small = image::load_from_memory(&std::fs::read(run.output.join(first.trim_start_matches('/'))).unwrap()).unwrap();
+    let small = image::load_from_memory(
+        &std::fs::read(run.output.join(first.trim_start_matches('/'))).unwrap(),
+    )
+    .unwrap();
     assert_eq!((small.width(), small.height()), (480, 960));
     // Turned clockwise: the red left half of the sensor is now the top.
     let top = small.to_rgb8().get_pixel(240, 100).0;
@@ -77,24 +86,45 @@ fn photos_are_resized_upright_and_stripped() {
     assert!(bottom[2] > 150 && bottom[0] < 100, "bottom {bottom:?}");
     // The first large image loads at once, the others when near.
     let imgs = tags(main, "img");
-    assert!(imgs[0].contains("fetchpriority=\"high\"") && !imgs[0].contains("loading="), "{}", imgs[0]);
-    assert!(imgs[1..].iter().all(|i| i.contains("loading=\"lazy\" decoding=\"async\"")));
+    assert!(
+        imgs[0].contains("fetchpriority=\"high\"") && !imgs[0].contains("loading="),
+        "{}",
+        imgs[0]
+    );
+    assert!(imgs[1..]
+        .iter()
+        .all(|i| i.contains("loading=\"lazy\" decoding=\"async\"")));
     // Editors' words are escaped; credit and caption shown.
-    assert!(main.contains("Ảnh: MN &lt;b&gt;") && !main.contains("<b>"), "{main}");
+    assert!(
+        main.contains("Ảnh: MN &lt;b&gt;") && !main.contains("<b>"),
+        "{main}"
+    );
     assert!(main.contains("Chú thích &lt;i&gt;"));
     assert!(main.contains("<ul class=\"gallery\""));
     // og:image is the 1200-wide version (here the photo's 1000).
-    let og = page.split("og:image\" content=\"").nth(1).unwrap().split('"').next().unwrap();
+    let og = page
+        .split("og:image\" content=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     assert!(og.ends_with(".1000.jpg"), "{og}");
     // No metadata anywhere: not the camera, not the GPS, not an EXIF block.
     for (path, bytes) in run.files() {
         if path.starts_with("media/") {
-            assert!(!make::contains(&bytes, make::CAMERA), "camera data in {path}");
+            assert!(
+                !make::contains(&bytes, make::CAMERA),
+                "camera data in {path}"
+            );
             assert!(!make::contains(&bytes, b"Exif"), "EXIF in {path}");
         }
     }
     // Originals are not published: their address gets the largest web version.
-    let at_src = image::load_from_memory(&std::fs::read(run.output.join("media/2023/hoi-nghi.jpg")).unwrap()).unwrap();
+    let at_src = image::load_from_memory(
+        &std::fs::read(run.output.join("media/2023/hoi-nghi.jpg")).unwrap(),
+    )
+    .unwrap();
     assert_eq!((at_src.width(), at_src.height()), (1000, 2000));
 }
 
@@ -107,8 +137,15 @@ fn transparent_png_keeps_its_transparency() {
     let png = tags(figure, "source")[1];
     assert_eq!(attr(png, "type"), Some("image/png"));
     let url = attr(png, "srcset").unwrap().split(' ').next().unwrap();
-    let img = image::load_from_memory(&std::fs::read(run.output.join(url.trim_start_matches('/'))).unwrap()).unwrap();
-    assert_eq!(img.to_rgba8().get_pixel(290, 10).0[3], 0, "see-through stays see-through");
+    let img = image::load_from_memory(
+        &std::fs::read(run.output.join(url.trim_start_matches('/'))).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        img.to_rgba8().get_pixel(290, 10).0[3],
+        0,
+        "see-through stays see-through"
+    );
     assert_eq!(img.to_rgba8().get_pixel(10, 10).0[3], 255);
 }
 
@@ -116,10 +153,18 @@ fn transparent_png_keeps_its_transparency() {
 fn second_build_decodes_nothing_and_old_entries_are_pruned() {
     let site = site_with_photos();
     let first = site.build(&[]).ok();
-    assert!(first.stdout.contains("photos: 4 (4 made now"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("photos: 4 (4 made now"),
+        "{}",
+        first.stdout
+    );
     let files = first.files();
     let second = site.build(&[]).ok();
-    assert!(second.stdout.contains("photos: 4 (0 made now"), "{}", second.stdout);
+    assert!(
+        second.stdout.contains("photos: 4 (0 made now"),
+        "{}",
+        second.stdout
+    );
     assert_eq!(files, second.files(), "the same bytes from the cache");
     let entries = |s: &Site| {
         std::fs::read_dir(s.root.join(".trangtin-cache/photos"))
@@ -131,19 +176,35 @@ fn second_build_decodes_nothing_and_old_entries_are_pruned() {
     // A replaced photo: made again, under a new name; its old entry goes.
     site.write("content/media/2023/b.jpg", make::jpeg(500, 400));
     let third = site.build(&[]).ok();
-    assert!(third.stdout.contains("photos: 4 (1 made now"), "{}", third.stdout);
+    assert!(
+        third.stdout.contains("photos: 4 (1 made now"),
+        "{}",
+        third.stdout
+    );
     assert_eq!(entries(&site), 4);
-    let old: Vec<_> = files.keys().filter(|p| p.starts_with("media/2023/b.")).collect();
-    assert!(old.iter().all(|p| p.as_str() == "media/2023/b.jpg" || !third.exists(p)), "{old:?}");
+    let old: Vec<_> = files
+        .keys()
+        .filter(|p| p.starts_with("media/2023/b."))
+        .collect();
+    assert!(
+        old.iter()
+            .all(|p| p.as_str() == "media/2023/b.jpg" || !third.exists(p)),
+        "{old:?}"
+    );
 }
 
 #[test]
 fn originals_are_published_when_asked() {
     let site = site_with_photos();
-    site.edit("content/site.yaml", |s| format!("{s}\nimages: {{ originals: true, widths: [300] }}\n"));
+    site.edit("content/site.yaml", |s| {
+        format!("{s}\nimages: {{ originals: true, widths: [300] }}\n")
+    });
     let run = site.build(&[]).ok();
     let original = std::fs::read(site.root.join("content/media/2023/hoi-nghi.jpg")).unwrap();
-    assert_eq!(std::fs::read(run.output.join("media/2023/hoi-nghi.jpg")).unwrap(), original);
+    assert_eq!(
+        std::fs::read(run.output.join("media/2023/hoi-nghi.jpg")).unwrap(),
+        original
+    );
     let main = run.main("/tin-tuc/hoi-nghi-co-anh/");
     assert!(main.contains(".300.webp 300w\""), "{main}");
 }
@@ -168,7 +229,11 @@ fn fails_with(bad: impl FnOnce(&Site), expected: &str) {
     bad(&site);
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains(expected), "expected\n{expected}\ngot\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(expected),
+        "expected\n{expected}\ngot\n{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"));
     assert_eq!(common::list_files(&run.output), good, "output untouched");
 }
@@ -228,7 +293,9 @@ fn a_missing_photo_names_the_line() {
 fn a_photo_outside_the_site_is_refused() {
     fails_with(
         |s| {
-            s.edit(ARTICLE, |t| t.replace("](media/2023/logo.png", "](../../etc/passwd.png"));
+            s.edit(ARTICLE, |t| {
+                t.replace("](media/2023/logo.png", "](../../etc/passwd.png")
+            });
         },
         "content/articles/anh.md:8: image: `../../etc/passwd.png` is not allowed",
     );

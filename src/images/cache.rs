@@ -61,7 +61,11 @@ impl Cache {
     /// its size or time changed or it was never seen.
     pub fn lookup(&self, rel: &str, abs: &Path, len: u64) -> std::io::Result<Lookup> {
         let modified_ns = modified(abs);
-        if let Some(k) = self.index.get(rel).filter(|k| k.len == len && k.modified_ns == modified_ns) {
+        if let Some(k) = self
+            .index
+            .get(rel)
+            .filter(|k| k.len == len && k.modified_ns == modified_ns)
+        {
             let key = format!("{}{}", k.hash, self.settings);
             if let Some(meta) = self.meta(&key) {
                 return Ok(Lookup::Hit { key, meta });
@@ -87,14 +91,22 @@ impl Cache {
 
     /// Keeps what was made of a photo. The folder is filled beside its place
     /// and renamed into it, so a stopped build never leaves half an entry.
-    pub fn store(&self, key: &str, meta: &Meta, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    pub fn store(
+        &self,
+        key: &str,
+        meta: &Meta,
+        files: &[(String, Vec<u8>)],
+    ) -> std::io::Result<()> {
         let tmp = self.dir.join(format!("{key}.tmp{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
         fs::create_dir_all(&tmp)?;
         for (name, bytes) in files {
             fs::write(tmp.join(name), bytes)?;
         }
-        fs::write(tmp.join("meta.json"), serde_json::to_vec(meta).unwrap_or_default())?;
+        fs::write(
+            tmp.join("meta.json"),
+            serde_json::to_vec(meta).unwrap_or_default(),
+        )?;
         let _ = fs::remove_dir_all(self.dir.join(key));
         fs::rename(&tmp, self.dir.join(key))
     }
@@ -115,7 +127,10 @@ impl Cache {
             }
         }
         fs::create_dir_all(&self.dir)?;
-        fs::write(self.dir.join("index.json"), serde_json::to_vec(&index).unwrap_or_default())?;
+        fs::write(
+            self.dir.join("index.json"),
+            serde_json::to_vec(&index).unwrap_or_default(),
+        )?;
         let keep: BTreeSet<&str> = seen.iter().map(|(_, _, k)| k.as_str()).collect();
         let mut pruned = 0;
         for e in fs::read_dir(&self.dir)?.flatten() {

@@ -7,11 +7,11 @@
 //! it keep working without the camera's data.
 
 mod budget;
-mod size;
 pub mod cache;
 pub mod messages;
 pub mod process;
 pub mod settings;
+mod size;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -87,15 +87,23 @@ fn ext(rel: &Path) -> String {
 
 /// Makes (or finds in the cache) the web versions of every photo in `assets`.
 /// Errors name the photo and every place that uses it.
-pub fn prepare(root: &Path, settings: &ImageSettings, assets: &[PathBuf], uses: &[Use]) -> Result<Catalog, Errors> {
+pub fn prepare(
+    root: &Path,
+    settings: &ImageSettings,
+    assets: &[PathBuf],
+    uses: &[Use],
+) -> Result<Catalog, Errors> {
     let mut errors = Errors::default();
-    for rel in assets.iter().filter(|r| r.starts_with("media") && matches!(ext(r).as_str(), "heic" | "heif")) {
+    for rel in assets
+        .iter()
+        .filter(|r| r.starts_with("media") && matches!(ext(r).as_str(), "heic" | "heif"))
+    {
         errors.extend(report(rel, &Problem::Heic, uses));
     }
     let cache = cache::Cache::open(root, settings);
     let budget = budget::Budget::new(BUDGET_PIXELS);
     let photos: Vec<&PathBuf> = assets.iter().filter(|r| is_photo(r)).collect();
-    let made: Vec<Result<(String, PathBuf, String, Meta, bool), Errors>> = photos
+    let made: Vec<Result<Found, Errors>> = photos
         .par_iter()
         .map(|rel| one(root, rel, settings, &cache, &budget).map_err(|p| report(rel, &p, uses)))
         .collect();
@@ -105,7 +113,9 @@ pub fn prepare(root: &Path, settings: &ImageSettings, assets: &[PathBuf], uses: 
         match r {
             Ok((src, abs, key, meta, decoded)) => {
                 catalog.decoded += usize::from(decoded);
-                catalog.photos.insert(src.clone(), photo(&src, &key, &meta, &cache));
+                catalog
+                    .photos
+                    .insert(src.clone(), photo(&src, &key, &meta, &cache));
                 seen.push((src, abs, key));
             }
             Err(e) => errors.extend(e),
@@ -115,12 +125,21 @@ pub fn prepare(root: &Path, settings: &ImageSettings, assets: &[PathBuf], uses: 
     catalog.sizes = assets
         .iter()
         .filter(|r| r.starts_with("media"))
-        .filter_map(|r| Some((r.to_string_lossy().replace('\\', "/"), size::of(&root.join("content").join(r))?)))
+        .filter_map(|r| {
+            Some((
+                r.to_string_lossy().replace('\\', "/"),
+                size::of(&root.join("content").join(r))?,
+            ))
+        })
         .collect();
     // A cache that cannot be written only makes the next build slower.
     catalog.pruned = cache.finish(&seen).unwrap_or(0);
     Ok(catalog)
 }
+
+/// A photo's path under content/, its file, its cache key, what was made,
+/// and whether it was decoded now.
+type Found = (String, PathBuf, String, Meta, bool);
 
 /// One photo: from the cache, or decoded and made now (then `true`).
 fn one(
@@ -129,7 +148,7 @@ fn one(
     settings: &ImageSettings,
     cache: &cache::Cache,
     budget: &budget::Budget,
-) -> Result<(String, PathBuf, String, Meta, bool), Problem> {
+) -> Result<Found, Problem> {
     let src = rel.to_string_lossy().replace('\\', "/");
     let abs = root.join("content").join(rel);
     let io = |e: std::io::Error| Problem::Damaged(e.to_string());
@@ -194,7 +213,11 @@ fn photo(src: &str, key: &str, meta: &Meta, cache: &cache::Cache) -> Photo {
         width: meta.width,
         height: meta.height,
         variants,
-        legacy_type: if meta.alpha { "image/png" } else { "image/jpeg" },
+        legacy_type: if meta.alpha {
+            "image/png"
+        } else {
+            "image/jpeg"
+        },
         og,
         files,
     }
@@ -210,8 +233,16 @@ fn out_stem(src: &str, key: &str) -> String {
         .flat_map(|p| p.iter())
         .map(|c| slug_or(&c.to_string_lossy(), "anh"))
         .collect();
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    parts.push(format!("{}.{}{}", slug_or(&stem, "anh"), &key[..8], &key[16..20]));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    parts.push(format!(
+        "{}.{}{}",
+        slug_or(&stem, "anh"),
+        &key[..8],
+        &key[16..20]
+    ));
     parts.join("/")
 }
 

@@ -69,7 +69,11 @@ pub fn scaled_height(full_w: u32, full_h: u32, w: u32) -> u32 {
 pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, Problem> {
     if bytes.len() > 12 && &bytes[4..8] == b"ftyp" {
         let brand = &bytes[8..12];
-        if [b"heic", b"heix", b"mif1", b"msf1", b"hevc", b"heim", b"heis"].contains(&brand.try_into().unwrap_or(b"    ")) {
+        if [
+            b"heic", b"heix", b"mif1", b"msf1", b"hevc", b"heim", b"heis",
+        ]
+        .contains(&brand.try_into().unwrap_or(b"    "))
+        {
             return Err(Problem::Heic);
         }
     }
@@ -88,7 +92,9 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, Problem> {
     }
     let format = sniff(bytes)?;
     if format == ImageFormat::Jpeg && !has_jpeg_end(bytes) {
-        return Err(Problem::Damaged("the file ends before the picture does".into()));
+        return Err(Problem::Damaged(
+            "the file ends before the picture does".into(),
+        ));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -164,7 +170,8 @@ impl Pixels {
         }
         let mut dst = fr::images::Image::new(w, h, self.kind());
         // The sizes always match the buffers made just above and in from_image.
-        if let Ok(src) = fr::images::ImageRef::new(self.width, self.height, &self.data, self.kind()) {
+        if let Ok(src) = fr::images::ImageRef::new(self.width, self.height, &self.data, self.kind())
+        {
             let opts = fr::ResizeOptions::new()
                 .resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
             let _ = fr::Resizer::new().resize(&src, &mut dst, &opts);
@@ -216,8 +223,11 @@ impl Pixels {
     }
 }
 
+/// The files made of one photo: name in the cache entry, bytes.
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// Every file of one photo, by cache name, and what they are.
-pub fn make(bytes: &[u8], settings: &ImageSettings) -> Result<(Meta, Vec<(String, Vec<u8>)>), Problem> {
+pub fn make(bytes: &[u8], settings: &ImageSettings) -> Result<(Meta, Files), Problem> {
     let format = sniff(bytes)?;
     let full = Pixels::from_image(decode(bytes)?);
     let widths = settings.widths_for(full.width);
@@ -239,7 +249,10 @@ pub fn make(bytes: &[u8], settings: &ImageSettings) -> Result<(Meta, Vec<(String
         files.push((format!("{w}.{ext}"), p.legacy(q)));
     }
     if !widths.contains(&og_width) {
-        files.push((format!("{og_width}.{ext}"), full.resized(og_width).legacy(q)));
+        files.push((
+            format!("{og_width}.{ext}"),
+            full.resized(og_width).legacy(q),
+        ));
     }
     let top = widths.last().copied().unwrap_or(full.width);
     meta.fallback = match format {

@@ -51,7 +51,9 @@ impl ImageSettings {
             return Some("images: `og_width` must be between 16 and 8192 pixels".into());
         }
         if !(1..=100).contains(&self.quality) {
-            return Some("images: `quality` must be between 1 and 100 (80 is a good choice)".into());
+            return Some(
+                "images: `quality` must be between 1 and 100 (80 is a good choice)".into(),
+            );
         }
         None
     }

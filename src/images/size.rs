@@ -7,7 +7,12 @@ use std::path::Path;
 pub fn of(path: &Path) -> Option<(u32, u32)> {
     let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
     match ext.as_str() {
-        "gif" => image::ImageReader::open(path).ok()?.with_guessed_format().ok()?.into_dimensions().ok(),
+        "gif" => image::ImageReader::open(path)
+            .ok()?
+            .with_guessed_format()
+            .ok()?
+            .into_dimensions()
+            .ok(),
         "svg" => {
             let text = std::fs::read_to_string(path).ok()?;
             svg(&text)
@@ -23,23 +28,39 @@ fn svg(text: &str) -> Option<(u32, u32)> {
         let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
         Some(&tag[at..at + tag[at..].find('"')?])
     };
-    let number = |v: &str| v.trim().trim_end_matches("px").parse::<f64>().ok().filter(|n| *n > 0.0);
-    if let (Some(w), Some(h)) = (attr("width").and_then(number), attr("height").and_then(number)) {
+    let number = |v: &str| {
+        v.trim()
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| *n > 0.0)
+    };
+    if let (Some(w), Some(h)) = (
+        attr("width").and_then(number),
+        attr("height").and_then(number),
+    ) {
         return Some((w.round() as u32, h.round() as u32));
     }
     let vb: Vec<f64> = attr("viewBox")?
         .split([' ', ','])
         .filter_map(|x| x.parse().ok())
         .collect();
-    (vb.len() == 4 && vb[2] > 0.0 && vb[3] > 0.0).then(|| (vb[2].round() as u32, vb[3].round() as u32))
+    (vb.len() == 4 && vb[2] > 0.0 && vb[3] > 0.0)
+        .then(|| (vb[2].round() as u32, vb[3].round() as u32))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn svg_size_from_attributes_or_view_box() {
-        assert_eq!(super::svg(r#"<svg xmlns="x" width="800" height="450px">"#), Some((800, 450)));
-        assert_eq!(super::svg(r#"<?xml?><svg viewBox="0 0 1200 630" width="100%">"#), Some((1200, 630)));
+        assert_eq!(
+            super::svg(r#"<svg xmlns="x" width="800" height="450px">"#),
+            Some((800, 450))
+        );
+        assert_eq!(
+            super::svg(r#"<?xml?><svg viewBox="0 0 1200 630" width="100%">"#),
+            Some((1200, 630))
+        );
         assert_eq!(super::svg("<svg>"), None);
     }
 }

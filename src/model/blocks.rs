@@ -9,11 +9,11 @@ use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::error::{Error, Errors};
 use crate::load::frontmatter::Image;
 use crate::load::Failed;
-use crate::model::photos;
 use crate::markdown::{BlockKind, Part};
 use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
+use crate::model::photos;
 use crate::model::stats::StatItem;
 use crate::yaml;
 

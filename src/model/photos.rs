@@ -39,7 +39,9 @@ enum GalleryItem {
 pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<BodyPart, Errors> {
     let items: Vec<GalleryItem> = yaml::parse(text, path, line)?;
     if items.is_empty() {
-        return Err(Error::new(path, messages::empty_gallery()).at_line(line).into());
+        return Err(Error::new(path, messages::empty_gallery())
+            .at_line(line)
+            .into());
     }
     let mut errors = Errors::default();
     let items: Vec<Image> = items
@@ -54,7 +56,9 @@ pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<Body
             GalleryItem::Full(img) => img,
         })
         .collect();
-    let lines: Vec<usize> = (0..items.len()).map(|n| line + item_line(text, n)).collect();
+    let lines: Vec<usize> = (0..items.len())
+        .map(|n| line + item_line(text, n))
+        .collect();
     for (img, &at) in items.iter().zip(&lines) {
         if let Err(m) = check_src("gallery", &img.src, root) {
             errors.push(Error::new(path, m).at_line(at));
@@ -88,7 +92,11 @@ pub fn uses(articles: &[Article], pages: &[Page], emblem: Option<&str>) -> Vec<U
     let bodies = articles
         .iter()
         .map(|a| (&a.path, &a.body, &a.references, a.image.as_ref()))
-        .chain(pages.iter().map(|p| (&p.path, &p.body, &p.references, None)));
+        .chain(
+            pages
+                .iter()
+                .map(|p| (&p.path, &p.body, &p.references, None)),
+        );
     for (path, body, refs, cover) in bodies {
         if let Some(img) = cover {
             add(&img.src, path, None);

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::memo::{Fnv, Keys};
 use super::views::{
-    self, doc_view, event_view, source_view, Card, DocView, EventView, ImageView,
-    NamedLink, StatView,
+    self, doc_view, event_view, source_view, Card, DocView, EventView, ImageView, NamedLink,
+    StatView,
 };
 use super::{body, index_of, Ctx, OutputFile};
 use crate::error::{partition, Errors};
@@ -158,7 +158,10 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
         let l = views::category_link(site, c);
         page = page.crumb(&l.name, l.url);
     }
-    page.image = a.image.as_ref().map(|img| super::photos::og_image(ctx, &img.src));
+    page.image = a
+        .image
+        .as_ref()
+        .map(|img| super::photos::og_image(ctx, &img.src));
     let view = ArticleView {
         title: a.title.clone(),
         date: date::short(a.date, lang),

@@ -45,7 +45,9 @@ pub fn picture(photo: &Photo, base_path: &str) -> PictureView {
         webp: set(&|v| v.webp.as_ref()),
         legacy: set(&|v| Some(&v.legacy)),
         legacy_type: photo.legacy_type,
-        src: fallback.map(|v| href(base_path, &v.legacy)).unwrap_or_default(),
+        src: fallback
+            .map(|v| href(base_path, &v.legacy))
+            .unwrap_or_default(),
         width: fallback.map_or(photo.width, |v| v.width),
         height: fallback.map_or(photo.height, |v| v.height),
     }
