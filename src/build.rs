@@ -25,6 +25,9 @@ pub struct Report {
     pub pages: usize,
     pub files: usize,
     pub charts: usize,
+    /// Photos of the site, and how many were decoded (not found in the cache).
+    pub photos: usize,
+    pub photos_made: usize,
     pub warnings: Vec<Error>,
     pub elapsed: Duration,
     /// Links to other sites (`file:line: url`), listed by `check`; never fetched.
@@ -129,6 +132,8 @@ fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),
         charts: site.charts.len(),
+        photos: site.photos.photos.len(),
+        photos_made: site.photos.decoded,
         warnings: site.warnings.clone(),
         elapsed: start.elapsed(),
         external: Vec::new(),

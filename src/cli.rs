@@ -173,6 +173,12 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
                 if let Some(line) = report.pending.held_back() {
                     println!("{line}");
                 }
+                if report.photos > 0 {
+                    println!(
+                        "photos: {} ({} made now, the rest from .trangtin-cache/)",
+                        report.photos, report.photos_made
+                    );
+                }
             }
             0
         }

@@ -47,6 +47,9 @@ pub struct SiteConfig {
     /// Where `publish` puts the site when no `--to` is given.
     #[serde(default)]
     pub publish: Option<String>,
+    /// Photo sizes, quality, and whether originals are published.
+    #[serde(default)]
+    pub images: crate::images::ImageSettings,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -155,6 +158,9 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
     }
     if site.page_size == 0 {
         return Err(Error::new(shown, "page_size must be at least 1").at_line(at("page_size")));
+    }
+    if let Some(m) = site.images.problem() {
+        return Err(Error::new(shown, m).at_line(at("images")));
     }
     let url = base_url_override.unwrap_or(&site.base_url);
     let (base_url, base_path) = split_base_url(url).ok_or_else(|| {

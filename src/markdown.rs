@@ -15,6 +15,7 @@ pub enum BlockKind {
     Stats,
     Table,
     Video,
+    Gallery,
 }
 
 /// A piece of an article body, in order.
@@ -24,6 +25,14 @@ pub enum Part {
     Block {
         kind: BlockKind,
         yaml: String,
+        line: usize,
+    },
+    /// A paragraph that is one site photo and nothing else: shown as a figure,
+    /// its title as the caption.
+    Photo {
+        src: String,
+        alt: String,
+        title: String,
         line: usize,
     },
 }
@@ -58,7 +67,7 @@ impl Parsed {
             .iter()
             .filter_map(|x| match x {
                 Part::Html(h) => Some(h.as_str()),
-                Part::Block { .. } => None,
+                Part::Block { .. } | Part::Photo { .. } => None,
             })
             .collect()
     }
@@ -125,8 +134,32 @@ pub fn parse_with(source: &str, first_line: usize, base_path: &str, policy: &Htm
     let mut depth = 0usize;
     let mut in_first_para: Option<String> = None;
     let mut in_image = false;
+    let all: Vec<_> = Parser::new_ext(source, options())
+        .into_offset_iter()
+        .collect();
+    let mut skip_to = 0;
 
-    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+    for (i, (event, range)) in all.iter().cloned().enumerate() {
+        if i < skip_to {
+            continue;
+        }
+        if fence.is_none() {
+            if let Some((photo, end)) = lone_photo(&all, i, &lines) {
+                flush(&mut events, &mut out.parts, has_raw_html, policy);
+                has_raw_html = false;
+                if let Part::Photo { src, alt, line, .. } = &photo {
+                    out.references.push(Reference {
+                        url: src.clone(),
+                        line: *line,
+                        is_image: true,
+                        has_alt: !alt.trim().is_empty(),
+                    });
+                }
+                out.parts.push(photo);
+                skip_to = end + 1;
+                continue;
+            }
+        }
         if let Some((kind, ref mut yaml, line)) = fence {
             match event {
                 Event::Text(t) => yaml.push_str(&t),
@@ -205,12 +238,58 @@ pub fn parse_with(source: &str, first_line: usize, base_path: &str, policy: &Htm
     out
 }
 
+/// A paragraph at `i` holding only an image of the site's own files (not
+/// `https://…`): the photo part and the index of the paragraph's end.
+fn lone_photo(
+    all: &[(Event, std::ops::Range<usize>)],
+    i: usize,
+    lines: &LineIndex,
+) -> Option<(Part, usize)> {
+    let (Event::Start(Tag::Paragraph), _) = &all[i] else {
+        return None;
+    };
+    let (
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }),
+        range,
+    ) = all.get(i + 1)?
+    else {
+        return None;
+    };
+    if dest_url.contains(':') || dest_url.starts_with('#') || dest_url.starts_with("//") {
+        return None;
+    }
+    let mut alt = String::new();
+    let mut j = i + 2;
+    loop {
+        match &all.get(j)?.0 {
+            Event::End(TagEnd::Image) => break,
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+        j += 1;
+    }
+    let (Event::End(TagEnd::Paragraph), _) = &all.get(j + 1)? else {
+        return None;
+    };
+    let photo = Part::Photo {
+        src: dest_url.trim_start_matches('/').to_string(),
+        alt: alt.trim().to_string(),
+        title: title.trim().to_string(),
+        line: lines.line(range.start),
+    };
+    Some((photo, j + 1))
+}
+
 fn block_kind(info: &str) -> Option<BlockKind> {
     match info.split_whitespace().next()? {
         "chart" => Some(BlockKind::Chart),
         "stats" => Some(BlockKind::Stats),
         "table" => Some(BlockKind::Table),
         "video" => Some(BlockKind::Video),
+        "gallery" => Some(BlockKind::Gallery),
         _ => None,
     }
 }
@@ -469,6 +548,35 @@ mod tests {
             }
         );
         assert_eq!(p.first_paragraph.as_deref(), Some("Mở đầu."));
+    }
+
+    #[test]
+    fn a_photo_alone_in_its_paragraph_is_a_figure() {
+        let src = "Mở đầu.\n\n![Quang cảnh](media/a.jpg \"Chú thích\")\n\nTrong câu ![x](media/b.jpg) thì không.\n\n![Ảnh ngoài](https://x.vn/c.jpg)\n";
+        let p = parse(src, 5, "/");
+        let photos: Vec<_> = p
+            .parts
+            .iter()
+            .filter(|x| matches!(x, Part::Photo { .. }))
+            .collect();
+        assert_eq!(
+            photos,
+            [&Part::Photo {
+                src: "media/a.jpg".into(),
+                alt: "Quang cảnh".into(),
+                title: "Chú thích".into(),
+                line: 7
+            }]
+        );
+        let html = p.html();
+        assert!(
+            html.contains("<img src=\"/media/b.jpg\"") && html.contains("https://x.vn/c.jpg"),
+            "{html}"
+        );
+        assert!(p
+            .references
+            .iter()
+            .any(|r| r.url == "media/a.jpg" && r.is_image && r.has_alt));
     }
 
     #[test]

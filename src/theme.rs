@@ -107,6 +107,22 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/chart.html"),
     ),
     (
+        "templates/partials/picture.html",
+        include_str!("../themes/default/templates/partials/picture.html"),
+    ),
+    (
+        "templates/partials/caption.html",
+        include_str!("../themes/default/templates/partials/caption.html"),
+    ),
+    (
+        "templates/partials/photo.html",
+        include_str!("../themes/default/templates/partials/photo.html"),
+    ),
+    (
+        "templates/partials/gallery.html",
+        include_str!("../themes/default/templates/partials/gallery.html"),
+    ),
+    (
         "templates/partials/stats.html",
         include_str!("../themes/default/templates/partials/stats.html"),
     ),

@@ -261,6 +261,45 @@ fn printing_hides_the_menu_and_sidebar_and_keeps_the_article() {
     );
 }
 
+/// Where the page's content starts and whether the menu's links show, on a
+/// phone: before site.js has run (it is blocked) and after.
+#[test]
+fn the_phone_menu_is_folded_before_site_js_runs_so_nothing_moves() {
+    let Some(s) = session() else { return };
+    s.b.phone(412);
+    let look = "const m = document.querySelector('main').getBoundingClientRect().top; const a = document.querySelector('#menu-chinh a'); return {main_top: Math.round(m), links_shown: !!a && a.getClientRects().length > 0};";
+    let path = s.site.page_with_most("tin-tuc", "<figure class=\"cover\"");
+    s.open(&path);
+    let after = s.b.js(look, vec![]);
+    // The deferred site.js not run yet: what a slow phone paints first.
+    s.b.cdp("Network.enable", json!({}));
+    s.b.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}));
+    s.b.cdp(
+        "Network.setBlockedURLs",
+        json!({"urls": ["*/static/site.*"]}),
+    );
+    s.open(&path);
+    let before = s.b.js(look, vec![]);
+    s.b.cdp("Network.setBlockedURLs", json!({"urls": []}));
+    assert_eq!(
+        before, after,
+        "the page moves when site.js folds the menu (a layout shift on every phone page)"
+    );
+    assert_eq!(after["links_shown"], json!(false), "folded on a phone");
+    // Without JavaScript the menu is simply open.
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": true}),
+    );
+    s.open(&path);
+    let no_js = s.b.js(look, vec![]);
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": false}),
+    );
+    assert_eq!(no_js["links_shown"], json!(true), "open without JavaScript");
+}
+
 #[test]
 fn a_360_pixel_screen_never_scrolls_sideways() {
     let Some(s) = session() else { return };

@@ -231,7 +231,7 @@ fn editor_paths_cannot_climb_out_or_reach_absolute_places() {
         &site,
         "build",
         &[format!(
-            "content/articles/thai-hoa.md:8: image: the file `content{abs}` does not exist"
+            "content/articles/thai-hoa.md:8: image: the photo `content{abs}` does not exist; check the name (upper and lower case count) and that the file is in content/media/"
         )],
     );
 

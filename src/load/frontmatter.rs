@@ -57,7 +57,7 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-/// `image: media/x.jpg` or `image: { src, caption, alt }`.
+/// `image: media/x.jpg` or `image: { src, caption, credit, alt }`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum ImageField {
@@ -73,6 +73,9 @@ pub struct Image {
     pub caption: Option<String>,
     #[serde(default)]
     pub alt: Option<String>,
+    /// Who took the photo ("Ảnh: MN"), shown under it.
+    #[serde(default)]
+    pub credit: Option<String>,
 }
 
 /// The conference an article reports.
@@ -160,7 +163,7 @@ fn explain_untagged(e: Error, split: &Split) -> Error {
         (
             "ImageField",
             "image",
-            "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, alt: … }`",
+            "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, credit: …, alt: … }`",
         ),
     ];
     for (ty, key, expected) in shapes {

@@ -34,6 +34,17 @@ pub enum BodyPart {
         columns: Vec<String>,
         rows: Vec<usize>,
     },
+    /// A photo of the site shown as a figure (`![alt](media/x.jpg "caption")`).
+    Photo {
+        image: Image,
+        line: usize,
+    },
+    /// A ```gallery block: photos in a grid.
+    Gallery {
+        items: Vec<Image>,
+        /// The line of each item, for messages.
+        lines: Vec<usize>,
+    },
 }
 
 /// One news article.

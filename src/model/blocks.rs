@@ -7,11 +7,13 @@ use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::error::{Error, Errors};
+use crate::load::frontmatter::Image;
 use crate::load::Failed;
 use crate::markdown::{BlockKind, Part};
 use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
+use crate::model::photos;
 use crate::model::stats::StatItem;
 use crate::yaml;
 
@@ -22,7 +24,7 @@ pub struct Lookup<'a> {
     pub orgs: &'a OrgTree,
     /// Files that could not be read; references to them are not errors again.
     pub failed: &'a Failed,
-    /// The site folder, where a video block's files are looked for.
+    /// The site folder, where photos and a video block's files are looked for.
     pub root: &'a Path,
 }
 
@@ -58,6 +60,23 @@ pub fn resolve(
     for part in parts {
         match part {
             Part::Html(html) => out.push(BodyPart::Html { html }),
+            Part::Photo {
+                src,
+                alt,
+                title,
+                line,
+            } => {
+                let image = Image {
+                    src,
+                    alt: Some(alt).filter(|a| !a.is_empty()),
+                    caption: Some(title).filter(|t| !t.is_empty()),
+                    credit: None,
+                };
+                match photos::check_src("image", &image.src, look.root) {
+                    Ok(()) => out.push(BodyPart::Photo { image, line }),
+                    Err(m) => errors.push(Error::new(path, m).at_line(line)),
+                }
+            }
             Part::Block {
                 kind,
                 yaml: text,
@@ -72,6 +91,7 @@ pub fn resolve(
                     BlockKind::Table => table(&text, line, path, look),
                     BlockKind::Video => crate::model::video::resolve(&text, line, path, look.root)
                         .map(|video| BodyPart::Video { video }),
+                    BlockKind::Gallery => photos::gallery(&text, line, path, look.root),
                 };
                 match r {
                     Ok(p) => out.push(p),

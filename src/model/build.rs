@@ -231,7 +231,11 @@ pub fn assemble(
         }
     }
     errors.into_result(())?;
+    let uses = super::photos::uses(&articles, &page_list, settings.site.emblem.as_deref());
+    let photos = crate::images::prepare(&root, &settings.site.images, &assets, &uses)?;
+    warnings.extend(crate::images::unused(&photos, &uses));
     Ok(Site {
+        photos,
         settings,
         articles,
         pages: page_list,
@@ -516,23 +520,16 @@ fn image(
             src,
             caption: None,
             alt: None,
+            credit: None,
         },
         ImageField::Full(i) => i,
     };
     if markdown::is_unsafe_url(&img.src) {
         return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
     }
-    if img.src.contains("://") {
-        return Ok(Some(img));
-    }
-    let rel = crate::load::inside::editor_path(root, &img.src)
-        .map_err(|m| Error::new(path, format!("image: {m}")).at_line(line))?;
-    if !root.join(&rel).is_file() {
-        return Err(Error::new(
-            path,
-            format!("image: the file `{}` does not exist", rel.display()),
-        )
-        .at_line(line));
+    if !img.src.contains("://") {
+        super::photos::check_src("image", &img.src, root)
+            .map_err(|m| Error::new(path, m).at_line(line))?;
     }
     Ok(Some(img))
 }

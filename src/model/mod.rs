@@ -11,11 +11,12 @@ pub mod org;
 pub mod orgs;
 pub mod patch;
 pub mod people;
+pub mod photos;
 pub mod schedule;
 pub mod site;
 pub mod stats;
-pub mod video;
 pub mod timing;
+pub mod video;
 
 pub use build::build;
 pub use site::Site;

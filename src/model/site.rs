@@ -39,6 +39,8 @@ pub struct Site {
     pub warnings: Vec<Error>,
     /// Articles dated after the build clock (held back, or marked in a preview).
     pub pending: crate::model::timing::Pending,
+    /// The web versions of every photo under content/media.
+    pub photos: crate::images::Catalog,
 }
 
 /// URL paths of the site, relative to the base path, in one place so templates,

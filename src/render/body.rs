@@ -68,10 +68,18 @@ fn video_view(ctx: &Ctx, v: &crate::model::video::Video) -> VideoView {
     }
 }
 
-pub fn html(ctx: &Ctx, parts: &[BodyPart]) -> Result<String, Error> {
+/// `first_eager`: the page has no cover, so its first body photo is its
+/// first large image and loads at once.
+pub fn html(ctx: &Ctx, parts: &[BodyPart], first_eager: bool) -> Result<String, Error> {
     let mut out = String::new();
+    let mut eager = first_eager;
     for part in parts {
         match part {
+            BodyPart::Photo { image, .. } => {
+                out.push_str(&super::photos::figure(ctx, image, eager)?);
+                eager = false;
+            }
+            BodyPart::Gallery { items, .. } => out.push_str(&super::photos::gallery(ctx, items)?),
             BodyPart::Html { html } => out.push_str(html),
             BodyPart::Chart { id } => {
                 out.push_str(ctx.figures.get(id).map(String::as_str).unwrap_or_default())

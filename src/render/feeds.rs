@@ -190,10 +190,12 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// media/ and documents/ files, copied when written.
+/// media/ and documents/ files, copied when written; photos are published
+/// from their web versions instead (see [`super::photos::files`]).
 pub fn copies(site: &Site) -> Vec<OutputFile> {
     site.assets
         .iter()
+        .filter(|rel| !crate::images::is_photo(rel))
         .map(|rel| OutputFile {
             path: rel.to_string_lossy().replace('\\', "/"),
             content: Content::Copy(site.root.join("content").join(rel)),

@@ -18,6 +18,7 @@ pub mod memo;
 mod pages;
 pub mod patch;
 mod people;
+pub mod photos;
 mod portal;
 pub mod redirects;
 mod related;
@@ -256,6 +257,7 @@ fn render_inner(
     files.extend(ctx.stream(charts.files)?);
     files.extend(assets);
     files.extend(feeds::copies(site));
+    files.extend(photos::files(site));
     let mut kept: Vec<String> = ctx
         .keys
         .as_ref()

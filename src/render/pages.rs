@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::memo::{Fnv, Keys};
 use super::views::{
-    self, doc_view, event_view, image_view, source_view, Card, DocView, EventView, ImageView,
-    NamedLink, StatView,
+    self, doc_view, event_view, source_view, Card, DocView, EventView, ImageView, NamedLink,
+    StatView,
 };
 use super::{body, index_of, Ctx, OutputFile};
 use crate::error::{partition, Errors};
@@ -159,7 +159,10 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
         let l = views::category_link(site, c);
         page = page.crumb(&l.name, l.url);
     }
-    page.image = a.image.as_ref().map(|img| absolute_media(ctx, &img.src));
+    page.image = a
+        .image
+        .as_ref()
+        .map(|img| super::photos::og_image(ctx, &img.src));
     let view = ArticleView {
         title: a.title.clone(),
         date: date::short(a.date, lang),
@@ -176,7 +179,7 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
         image: a
             .image
             .as_ref()
-            .map(|img| image_view(img, &site.settings.base_path)),
+            .map(|img| super::photos::image_view(site, img)),
         category: a.category.map(|c| views::category_link(site, c)),
         tags: a.tags.iter().map(|&t| views::tag_link(site, t)).collect(),
         org: a
@@ -193,7 +196,7 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
             .iter()
             .map(|&d| doc_view(site, &site.documents[d]))
             .collect(),
-        body: body::html(ctx, &a.body)?,
+        body: body::html(ctx, &a.body, a.image.is_none())?,
         draft: a.draft,
         scheduled: a.scheduled,
     };
@@ -220,14 +223,6 @@ pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::E
 /// "Tin liên quan": see [`super::related`].
 fn related(ctx: &Ctx, i: usize) -> Vec<usize> {
     super::related::related(ctx.site, i, NEIGHBOURS)
-}
-
-fn absolute_media(ctx: &Ctx, src: &str) -> String {
-    if src.contains("://") {
-        src.to_string()
-    } else {
-        ctx.absolute(src.trim_start_matches('/'))
-    }
 }
 
 /// schema.org NewsArticle, safe inside a `<script>` element.
@@ -282,7 +277,7 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             &ctx.theme.words.get("home").cloned().unwrap_or_default(),
             ctx.href(""),
         );
-        let body = match body::html(ctx, &p.body) {
+        let body = match body::html(ctx, &p.body, true) {
             Ok(b) => b,
             Err(e) => {
                 errors.push(e);

@@ -73,6 +73,13 @@ pub struct ImageView {
     pub src: String,
     pub alt: String,
     pub caption: Option<String>,
+    /// Who took it ("Ảnh: MN"), shown under it.
+    pub credit: Option<String>,
+    /// The web versions, when the photo is the site's own (else only `src`).
+    pub picture: Option<super::photos::PictureView>,
+    /// The size of an SVG or GIF copied as it is.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -229,6 +236,10 @@ pub fn image_view(img: &Image, base_path: &str) -> ImageView {
             .or_else(|| img.caption.clone())
             .unwrap_or_default(),
         caption: img.caption.clone(),
+        credit: img.credit.clone(),
+        picture: None,
+        width: None,
+        height: None,
     }
 }
 
@@ -242,7 +253,7 @@ pub fn card(site: &Site, a: &Article) -> Card {
         date_iso: date::iso_date(a.date),
         summary: a.summary.clone(),
         category: a.category.map(|i| category_link(site, i)),
-        image: a.image.as_ref().map(|i| image_view(i, bp)),
+        image: a.image.as_ref().map(|i| super::photos::image_view(site, i)),
         featured: a.featured,
         draft: a.draft,
         scheduled: a.scheduled,

@@ -15,13 +15,14 @@
     today.textContent = (days.length === 7 ? days[d.getDay()] + ", " : "") + date;
   }
 
-  // Phone menu: folded behind a button; without this script it is simply open.
+  // Phone menu: folded behind a button (folded from the first paint by the
+  // `js` class base.html sets); without JavaScript it is simply open.
   var toggle = $("[data-menu-toggle]");
   if (toggle) {
     var menu = toggle.closest(".menu");
     var setOpen = function (open) {
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      menu.classList.toggle("is-closed", !open);
+      menu.classList.toggle("is-open", open);
     };
     toggle.hidden = false;
     setOpen(false);
