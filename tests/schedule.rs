@@ -111,7 +111,10 @@ for e in c.walk('VEVENT'):
     fields = [e['SUMMARY'], s.dt.isoformat(), s.params.get('TZID'), e.get('LOCATION'), e.get('DESCRIPTION')]
     print('|'.join(str(f).replace(chr(10), '/') for f in fields))
 "#;
-    let out = Command::new("python3")
+    // Debian's python3 with Debian's python3-icalendar (tests/run installs it);
+    // not a user's pip packages, so every machine reads with the same parser.
+    let out = Command::new("/usr/bin/python3")
+        .env("PYTHONNOUSERSITE", "1")
         .arg("-c")
         .arg(script)
         .arg(path)
@@ -119,7 +122,7 @@ for e in c.walk('VEVENT'):
         .expect("python3 runs");
     assert!(
         out.status.success(),
-        "python3 with icalendar (pip install icalendar) read {}: {}",
+        "/usr/bin/python3 with python3-icalendar (tests/run installs it) read {}: {}",
         path.display(),
         String::from_utf8_lossy(&out.stderr)
     );
