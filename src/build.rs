@@ -86,6 +86,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
 /// [`build`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
 pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Errors> {
     let start = Instant::now();
+    // Judged before anything is read or made (photos fill .trangtin-cache/),
+    // so a refused --output leaves every byte where it was.
+    crate::output_rules::check(&opts.root, &opts.output)?;
     let (site, theme) = model_and_theme(opts, step)?;
     step("rendering pages");
     // Pages are written into the staging folder as they are rendered; the
@@ -113,6 +116,9 @@ pub fn check_and_build(opts: &BuildOptions) -> Result<Report, Errors> {
 
 fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Errors> {
     let start = Instant::now();
+    if write {
+        crate::output_rules::check(&opts.root, &opts.output)?;
+    }
     let (site, theme) = model_and_theme(opts, &|_| {})?;
     let files = render::render(&site, &theme)?;
     crate::links::check(&site, &files).into_result(())?;

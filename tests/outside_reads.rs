@@ -244,7 +244,7 @@ fn editor_paths_cannot_climb_out_or_reach_absolute_places() {
         )
     });
     let echo = "content/articles/thai-hoa.md:10: unknown document `documents/ke-hoach-91.txt`; list it in content/documents.yaml (with its file in content/documents/)".to_string();
-    refused(&site, "build", &[echo.clone(), "content/documents.yaml:6: file: `documents/../../../secret.txt` goes up out of content/ with `..`; trangtin reads nothing outside the site folder: write the path from content/, such as `media/anh.jpg`".to_string()]);
+    refused(&site, "build", &[echo.clone(), "content/documents.yaml:6: `file: documents/../../../secret.txt` is not inside content/documents/; write a path such as documents/ke-hoach-91.pdf".to_string()]);
     // … and absolute.
     site.edit("content/documents.yaml", |t| {
         t.replace(

@@ -297,6 +297,6 @@ fn a_photo_outside_the_site_is_refused() {
                 t.replace("](media/2023/logo.png", "](../../etc/passwd.png")
             });
         },
-        "content/articles/anh.md:8: image: `../../etc/passwd.png` is not allowed",
+        "content/articles/anh.md:8: image: `../../etc/passwd.png` goes up out of content/ with `..`; trangtin reads nothing outside the site folder",
     );
 }

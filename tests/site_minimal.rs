@@ -40,7 +40,9 @@ fn article_shows_title_date_author_cover_source_and_keywords() {
         "the source links to its site: {main}"
     );
     assert!(
-        main.contains(r#"<img src="/media/anh.svg" alt="Hình chữ nhật đỏ" width="160" height="90">"#),
+        main.contains(
+            r#"<img src="/media/anh.svg" alt="Hình chữ nhật đỏ" width="160" height="90">"#
+        ),
         "the cover: {main}"
     );
     assert!(
