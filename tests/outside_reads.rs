@@ -252,7 +252,7 @@ fn editor_paths_cannot_climb_out_or_reach_absolute_places() {
             &format!("file: {abs}"),
         )
     });
-    refused(&site, "build", &[echo, format!("content/documents.yaml:6: the file `content{abs}` does not exist; put it in content/documents/ or fix `file:`")]);
+    refused(&site, "build", &[echo, format!("content/documents.yaml:6: `file: {}` is not inside content/documents/; write a path such as documents/ke-hoach-91.pdf", abs.trim_start_matches('/'))]);
 }
 
 #[test]
