@@ -57,15 +57,15 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
         Ok(f) => out.push(f),
         Err(e) => errors.push(e),
     };
-    let home = word(ctx, "home");
-    let title = word(ctx, "contacts");
+    let home = ctx.word("home");
+    let title = ctx.word("contacts");
     let page =
         PageMeta::new(ctx, "contacts", &title, &title, urls::CONTACTS).crumb(&home, ctx.href(""));
     let units = with.iter().map(|o| view(ctx, o)).collect();
     push(page_file(ctx, urls::CONTACTS, ContactsCtx { page, units }));
     for o in with {
         let rel = urls::org_contacts(&o.id);
-        let title = format!("{} – {}", word(ctx, "contact"), o.name);
+        let title = format!("{} – {}", ctx.word("contact"), o.name);
         let page = PageMeta::new(ctx, "contacts", &title, &title, &rel)
             .crumb(&home, ctx.href(""))
             .crumb(&o.name, ctx.href(&urls::org(&o.id)));
@@ -84,10 +84,6 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
 fn page_file(ctx: &Ctx, rel: &str, view: ContactsCtx) -> Result<OutputFile, Error> {
     let body = ctx.render("contacts.html", &view)?;
     ctx.file(index_of(rel), body)
-}
-
-fn word(ctx: &Ctx, key: &str) -> String {
-    ctx.theme.words.get(key).cloned().unwrap_or_default()
 }
 
 fn view(ctx: &Ctx, o: &Organization) -> ContactView {
@@ -118,7 +114,7 @@ fn view(ctx: &Ctx, o: &Organization) -> ContactView {
 /// The link from a unit's page to its contact page, when it has one.
 pub fn org_contacts_url(ctx: &Ctx, o: &Organization) -> Option<NamedLink> {
     o.has_contacts().then(|| NamedLink {
-        name: word(ctx, "contact"),
+        name: ctx.word("contact"),
         url: ctx.href(&urls::org_contacts(&o.id)),
     })
 }

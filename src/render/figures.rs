@@ -269,10 +269,7 @@ pub fn fingerprints(ctx: &Ctx, keys: &memo::Keys) -> Vec<(String, u64)> {
 }
 
 fn home_crumb(ctx: &Ctx) -> (String, String) {
-    (
-        ctx.theme.words.get("home").cloned().unwrap_or_default(),
-        ctx.href(""),
-    )
+    (ctx.word("home"), ctx.href(""))
 }
 
 fn stats_crumb(ctx: &Ctx) -> (String, String) {

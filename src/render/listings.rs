@@ -70,7 +70,7 @@ fn plans(ctx: &Ctx) -> Vec<Plan> {
 /// The listing of all news, and those of the categories and keywords at
 /// `categories` and `tags` (indices into the site's lists).
 fn plans_of(ctx: &Ctx, categories: &[usize], tags: &[usize]) -> Vec<Plan> {
-    let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
+    let t = |k: &str| ctx.word(k);
     let mut jobs = Vec::new();
     let all_items: Vec<usize> = (0..ctx.site.articles.len()).collect();
     let news = NamedLink {
@@ -133,7 +133,7 @@ pub(super) fn render_of(
 
 /// The index of all categories, of all keywords, or both.
 pub(super) fn indexes(ctx: &Ctx, categories: bool, tags: bool) -> Result<Vec<OutputFile>, Errors> {
-    let t = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
+    let t = |k: &str| ctx.word(k);
     let mut out = Vec::new();
     if categories {
         out.push(taxonomy_index(
@@ -219,7 +219,7 @@ fn listing(
 ) -> Result<Vec<OutputFile>, crate::error::Error> {
     let size = ctx.site.settings.site.page_size;
     let total = items.len().div_ceil(size).max(1);
-    let home = ctx.theme.words.get("home").cloned().unwrap_or_default();
+    let home = ctx.word("home");
     let mut out = Vec::with_capacity(total);
     for n in 1..=total {
         let rel = urls::paged(base, n);
@@ -233,10 +233,7 @@ fn listing(
             .map(|&i| &ctx.cards[i])
             .collect();
         let title = if n > 1 {
-            format!(
-                "{heading} – {} {n}",
-                ctx.theme.words.get("page").cloned().unwrap_or_default()
-            )
+            format!("{heading} – {} {n}", ctx.word("page"))
         } else {
             heading.to_string()
         };
@@ -301,10 +298,8 @@ fn taxonomy_index(
     title: &str,
     list: &[Taxon],
 ) -> Result<OutputFile, Errors> {
-    let page = PageMeta::new(ctx, "taxonomy", title, title, base).crumb(
-        &ctx.theme.words.get("home").cloned().unwrap_or_default(),
-        ctx.href(""),
-    );
+    let page =
+        PageMeta::new(ctx, "taxonomy", title, title, base).crumb(&ctx.word("home"), ctx.href(""));
     let items = list
         .iter()
         .map(|t| TaxonLink {

@@ -25,7 +25,7 @@ struct MapCtx {
 
 /// The site map page.
 pub fn page(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
-    let word = |k: &str| ctx.theme.words.get(k).cloned().unwrap_or_default();
+    let word = |k: &str| ctx.word(k);
     let title = word("site_map");
     let page = PageMeta::new(ctx, "site_map", &title, &title, urls::SITE_MAP)
         .crumb(&word("home"), ctx.href(""));

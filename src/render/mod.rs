@@ -80,6 +80,12 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// An interface word in the site's language (empty when the theme lacks it;
+    /// a theme test checks that vi and en have the same keys).
+    pub fn word(&self, key: &str) -> String {
+        self.theme.words.get(key).cloned().unwrap_or_default()
+    }
+
     /// A rendered file: written at once when the build streams to disk.
     pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<OutputFile, Error> {
         match self.staging {

@@ -78,10 +78,6 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     errors.into_result(out)
 }
 
-fn word(ctx: &Ctx, key: &str) -> String {
-    ctx.theme.words.get(key).cloned().unwrap_or_default()
-}
-
 fn view(ctx: &Ctx, p: &Person) -> PersonView {
     let bp = &ctx.site.settings.base_path;
     PersonView {
@@ -105,7 +101,7 @@ fn view(ctx: &Ctx, p: &Person) -> PersonView {
 fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Error> {
     let site = ctx.site;
     let rel = urls::person(&p.id);
-    let leaders = word(ctx, "leaders");
+    let leaders = ctx.word("leaders");
     let page = PageMeta::new(
         ctx,
         "person",
@@ -113,7 +109,7 @@ fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Error> {
         &format!("{} – {}", p.name, p.position),
         &rel,
     )
-    .crumb(&word(ctx, "home"), ctx.href(""))
+    .crumb(&ctx.word("home"), ctx.href(""))
     .crumb(&leaders, ctx.href(urls::PEOPLE));
     let mut articles = Vec::new();
     let mut conferences = Vec::new();
@@ -143,9 +139,9 @@ fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Error> {
 
 fn index(ctx: &Ctx) -> Result<OutputFile, Error> {
     let site = ctx.site;
-    let title = word(ctx, "leaders");
+    let title = ctx.word("leaders");
     let page = PageMeta::new(ctx, "leaders", &title, &title, urls::PEOPLE)
-        .crumb(&word(ctx, "home"), ctx.href(""));
+        .crumb(&ctx.word("home"), ctx.href(""));
     let mut groups: Vec<Group> = site
         .orgs
         .list
@@ -181,10 +177,10 @@ fn group(ctx: &Ctx, org: Option<&str>) -> Group {
 fn org_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
     let org = ctx.site.orgs.get(id).expect("an organization of the tree");
     let rel = urls::org_leaders(id);
-    let leaders = word(ctx, "leaders");
+    let leaders = ctx.word("leaders");
     let title = format!("{leaders} – {}", org.name);
     let page = PageMeta::new(ctx, "leaders", &title, &title, &rel)
-        .crumb(&word(ctx, "home"), ctx.href(""))
+        .crumb(&ctx.word("home"), ctx.href(""))
         .crumb(&org.name, ctx.href(&urls::org(id)));
     let groups = vec![group(ctx, Some(id))];
     let body = ctx.render("leaders.html", &LeadersCtx { page, groups })?;

@@ -58,15 +58,11 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     errors.into_result(out)
 }
 
-fn word(ctx: &Ctx, key: &str) -> String {
-    ctx.theme.words.get(key).cloned().unwrap_or_default()
-}
-
 pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let site = ctx.site;
-    let title = word(ctx, "events");
+    let title = ctx.word("events");
     let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS)
-        .crumb(&word(ctx, "home"), ctx.href(""));
+        .crumb(&ctx.word("home"), ctx.href(""));
     let mut list: Vec<(Option<crate::text::date::When>, EventView)> = site
         .articles
         .iter()
@@ -82,8 +78,8 @@ pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
 
 fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let site = ctx.site;
-    let title = word(ctx, "documents");
-    let home = word(ctx, "home");
+    let title = ctx.word("documents");
+    let home = ctx.word("home");
     let docs: Vec<DocView> = site.documents.iter().map(|d| doc_view(site, d)).collect();
     let filters = filters(ctx, &docs);
     let page =
@@ -115,7 +111,7 @@ fn filters(ctx: &Ctx, docs: &[DocView]) -> Vec<Filter> {
     let text = |slug: &String, name: &Option<String>| name.clone().map(|n| (slug.clone(), n));
     let mut years = pick(&|d| d.year.map(|y| (y.to_string(), y.to_string())));
     years.reverse();
-    let status = pick(&|d| d.status.map(|k| (d.status_slug.clone(), word(ctx, k))));
+    let status = pick(&|d| d.status.map(|k| (d.status_slug.clone(), ctx.word(k))));
     [
         (
             "loai",
@@ -174,8 +170,8 @@ fn related_documents(ctx: &Ctx, i: usize) -> Vec<super::views::NamedLink> {
 /// A page per document, with the articles that name it; but those `ctx` skips.
 pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     let site = ctx.site;
-    let title = word(ctx, "documents");
-    let home = word(ctx, "home");
+    let title = ctx.word("documents");
+    let home = ctx.word("home");
     let mut out = Vec::new();
     for (i, d) in site.documents.iter().enumerate() {
         let rel = urls::document(&d.slug);
@@ -249,9 +245,9 @@ fn plain(
     title_key: &str,
     kind: &'static str,
 ) -> Result<Vec<OutputFile>, Error> {
-    let title = word(ctx, title_key);
+    let title = ctx.word(title_key);
     let mut page =
-        PageMeta::new(ctx, kind, &title, &title, rel).crumb(&word(ctx, "home"), ctx.href(""));
+        PageMeta::new(ctx, kind, &title, &title, rel).crumb(&ctx.word("home"), ctx.href(""));
     let path = if kind == "404" {
         page.noindex = true;
         "404.html".to_string()

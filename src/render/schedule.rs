@@ -79,13 +79,9 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     errors.into_result(out)
 }
 
-fn word(ctx: &Ctx, key: &str) -> String {
-    ctx.theme.words.get(key).cloned().unwrap_or_default()
-}
-
 fn week_link(ctx: &Ctx, w: &Week) -> NamedLink {
     NamedLink {
-        name: format!("{} {} ({})", word(ctx, "week"), w.week, w.year),
+        name: format!("{} {} ({})", ctx.word("week"), w.week, w.year),
         url: ctx.href(&urls::schedule_week(&w.id())),
     }
 }
@@ -102,7 +98,7 @@ fn week_page(
         .schedule
         .iter()
         .find(|w| (w.year, w.week) == (year, week));
-    let title = word(ctx, "schedule");
+    let title = ctx.word("schedule");
     let first = monday(year, week).unwrap_or_default();
     let last = first
         .checked_add(jiff::Span::new().days(6))
@@ -118,7 +114,7 @@ fn week_page(
     };
     let range = format!(
         "{} {week} ({} – {})",
-        word(ctx, "week"),
+        ctx.word("week"),
         short(first),
         short(last)
     );
@@ -128,7 +124,7 @@ fn week_page(
         format!("{title} – {range}")
     };
     let mut page = PageMeta::new(ctx, "schedule", &heading, &range, rel)
-        .crumb(&word(ctx, "home"), ctx.href(""));
+        .crumb(&ctx.word("home"), ctx.href(""));
     if !current {
         page = page.crumb(&title, ctx.href(urls::SCHEDULE));
     }
@@ -190,8 +186,7 @@ fn days(ctx: &Ctx, w: &Week) -> Vec<DayView> {
 fn item_view(ctx: &Ctx, item: &Item) -> ItemView {
     ItemView {
         slot: match item.slot {
-            Slot::Session(i) => Some(word(
-                ctx,
+            Slot::Session(i) => Some(ctx.word(
                 ["session_morning", "session_afternoon", "session_evening"][usize::from(i.min(2))],
             )),
             Slot::Time(h, m) => Some(format!("{h:02}:{m:02}")),
@@ -232,7 +227,7 @@ fn feed(ctx: &Ctx, person: Option<&str>) -> Result<OutputFile, Error> {
             }
         }
     }
-    let title = word(ctx, "schedule");
+    let title = ctx.word("schedule");
     let name = match person.and_then(|id| site.people.iter().find(|p| p.id == id)) {
         Some(p) => format!("{title} – {}", p.name),
         None => format!("{title} – {}", site.settings.site.title),
