@@ -134,6 +134,35 @@ impl fmt::Display for Errors {
     }
 }
 
+/// Results gathered one at a time: the values, and every error beside them.
+pub struct Gather<T> {
+    ok: Vec<T>,
+    errors: Errors,
+}
+
+impl<T> Default for Gather<T> {
+    fn default() -> Self {
+        Gather {
+            ok: Vec::new(),
+            errors: Errors::default(),
+        }
+    }
+}
+
+impl<T> Gather<T> {
+    pub fn push(&mut self, r: Result<T, Error>) {
+        match r {
+            Ok(v) => self.ok.push(v),
+            Err(e) => self.errors.push(e),
+        }
+    }
+
+    /// The values if nothing failed, else every error.
+    pub fn finish(self) -> Result<Vec<T>, Errors> {
+        self.errors.into_result(self.ok)
+    }
+}
+
 /// Collects the `Ok` values of an iterator of results and every error of the others.
 pub fn partition<T>(items: impl IntoIterator<Item = Result<T, Errors>>) -> (Vec<T>, Errors) {
     let mut ok = Vec::new();

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pages::PageMeta;
 use super::views::{editor_url, NamedLink};
 use super::{index_of, Ctx, OutputFile};
-use crate::error::{Error, Errors};
+use crate::error::{Error, Errors, Gather};
 use crate::model::org::{plain_email, tel_href, Organization};
 use crate::model::site::urls;
 
@@ -51,25 +51,20 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     if with.is_empty() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    let mut errors = Errors::default();
-    let mut push = |r: Result<OutputFile, Error>| match r {
-        Ok(f) => out.push(f),
-        Err(e) => errors.push(e),
-    };
+    let mut files = Gather::default();
     let home = ctx.word("home");
     let title = ctx.word("contacts");
     let page =
         PageMeta::new(ctx, "contacts", &title, &title, urls::CONTACTS).crumb(&home, ctx.href(""));
     let units = with.iter().map(|o| view(ctx, o)).collect();
-    push(page_file(ctx, urls::CONTACTS, ContactsCtx { page, units }));
+    files.push(page_file(ctx, urls::CONTACTS, ContactsCtx { page, units }));
     for o in with {
         let rel = urls::org_contacts(&o.id);
         let title = format!("{} – {}", ctx.word("contact"), o.name);
         let page = PageMeta::new(ctx, "contacts", &title, &title, &rel)
             .crumb(&home, ctx.href(""))
             .crumb(&o.name, ctx.href(&urls::org(&o.id)));
-        push(page_file(
+        files.push(page_file(
             ctx,
             &rel,
             ContactsCtx {
@@ -78,7 +73,7 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
             },
         ));
     }
-    errors.into_result(out)
+    files.finish()
 }
 
 fn page_file(ctx: &Ctx, rel: &str, view: ContactsCtx) -> Result<OutputFile, Error> {

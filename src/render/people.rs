@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pages::PageMeta;
 use super::views::{editor_url, Card, NamedLink};
 use super::{index_of, Ctx, OutputFile};
-use crate::error::{Error, Errors};
+use crate::error::{Error, Errors, Gather};
 use crate::model::people::Person;
 use crate::model::site::urls;
 
@@ -56,26 +56,21 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     if site.people.is_empty() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    let mut errors = Errors::default();
-    let mut push = |r: Result<OutputFile, Error>| match r {
-        Ok(f) => out.push(f),
-        Err(e) => errors.push(e),
-    };
+    let mut files = Gather::default();
     for p in &site.people {
-        push(person_page(ctx, p));
+        files.push(person_page(ctx, p));
     }
-    push(index(ctx));
+    files.push(index(ctx));
     for org in &site.orgs.list {
         if site
             .people
             .iter()
             .any(|p| p.org.as_deref() == Some(&org.id))
         {
-            push(org_page(ctx, &org.id));
+            files.push(org_page(ctx, &org.id));
         }
     }
-    errors.into_result(out)
+    files.finish()
 }
 
 fn view(ctx: &Ctx, p: &Person) -> PersonView {

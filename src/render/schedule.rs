@@ -8,7 +8,7 @@ use super::ics::{self, Calendar};
 use super::pages::PageMeta;
 use super::views::NamedLink;
 use super::{index_of, Ctx, OutputFile};
-use crate::error::{Error, Errors};
+use crate::error::{Error, Errors, Gather};
 use crate::model::schedule::{monday, Item, Slot, Week};
 use crate::model::site::urls;
 use crate::text::date::{self, When};
@@ -49,34 +49,29 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     if weeks.is_empty() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    let mut errors = Errors::default();
-    let mut push = |r: Result<OutputFile, Error>| match r {
-        Ok(f) => out.push(f),
-        Err(e) => errors.push(e),
-    };
+    let mut files = Gather::default();
     let now = ctx.site.settings.clock.now.date().iso_week_date();
     let current = (now.year(), now.week());
-    push(week_page(ctx, current, urls::SCHEDULE, true));
+    files.push(week_page(ctx, current, urls::SCHEDULE, true));
     for w in weeks {
-        push(week_page(
+        files.push(week_page(
             ctx,
             (w.year, w.week),
             &urls::schedule_week(&w.id()),
             false,
         ));
     }
-    push(feed(ctx, None));
+    files.push(feed(ctx, None));
     for p in &ctx.site.people {
         if weeks
             .iter()
             .flat_map(|w| &w.items)
             .any(|i| i.people.contains(&p.id))
         {
-            push(feed(ctx, Some(&p.id)));
+            files.push(feed(ctx, Some(&p.id)));
         }
     }
-    errors.into_result(out)
+    files.finish()
 }
 
 fn week_link(ctx: &Ctx, w: &Week) -> NamedLink {
