@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions};
 use crate::model::{self, Site};
 use crate::render::{self, OutputFile};
@@ -28,7 +28,7 @@ pub struct Report {
     /// Photos of the site, and how many were decoded (not found in the cache).
     pub photos: usize,
     pub photos_made: usize,
-    pub warnings: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
     /// Links to other sites (`file:line: url`), listed by `check`; never fetched.
     pub external: Vec<String>,
@@ -42,7 +42,7 @@ pub struct Report {
 }
 
 /// Loads, checks and renders the site in memory.
-pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Errors> {
+pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     render_site_with(opts, &|_| {})
 }
 
@@ -50,14 +50,14 @@ pub fn render_site(opts: &BuildOptions) -> Result<(Site, Vec<OutputFile>), Error
 pub fn render_site_with(
     opts: &BuildOptions,
     step: &dyn Fn(&str),
-) -> Result<(Site, Vec<OutputFile>), Errors> {
+) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     let (site, theme) = model_and_theme(opts, step)?;
     step("rendering pages");
     let files = render::render(&site, &theme)?;
     Ok((site, files))
 }
 
-fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Theme), Errors> {
+fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Theme), Diagnostics> {
     step("reading content");
     let src = load::load(
         &opts.root,
@@ -79,12 +79,12 @@ fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Th
     Ok((site, theme))
 }
 
-pub fn build(opts: &BuildOptions) -> Result<Report, Errors> {
+pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     build_with(opts, &|_| {})
 }
 
 /// [`build`], calling `step` as each stage starts (see [`crate::progress::STEPS`]).
-pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Errors> {
+pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Diagnostics> {
     let start = Instant::now();
     // Judged before anything is read or made (photos fill .trangtin-cache/),
     // so a refused --output leaves every byte where it was.
@@ -99,22 +99,22 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Er
     step("writing files");
     staging
         .commit(&files)
-        .map_err(|e| Errors::from(e).relative_to(&opts.root))?;
+        .map_err(|e| Diagnostics::from(e).relative_to(&opts.root))?;
     Ok(report(&site, &files, start))
 }
 
 /// Everything `build` checks, plus links between pages; writes nothing.
-pub fn check(opts: &BuildOptions) -> Result<Report, Errors> {
+pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     checked(opts, false)
 }
 
 /// [`check`], then write what was checked: one render instead of two, for
 /// `publish`, which must not put up a site that fails a check.
-pub fn check_and_build(opts: &BuildOptions) -> Result<Report, Errors> {
+pub fn check_and_build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     checked(opts, true)
 }
 
-fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Errors> {
+fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Diagnostics> {
     let start = Instant::now();
     if write {
         crate::output_rules::check(&opts.root, &opts.output)?;
@@ -124,7 +124,7 @@ fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Errors> {
     crate::links::check(&site, &files).into_result(())?;
     if write {
         crate::write::write(&opts.root, &opts.output, &files)
-            .map_err(|e| Errors::from(e).relative_to(&opts.root))?;
+            .map_err(|e| Diagnostics::from(e).relative_to(&opts.root))?;
     }
     let mut r = report(&site, &files, start);
     r.external = crate::links::external(&site);

@@ -5,7 +5,7 @@ use std::path::Path;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::text::Lang;
 use crate::yaml;
 
@@ -122,15 +122,20 @@ pub struct Settings {
 }
 
 /// Reads and checks site.yaml. `base_url_override` is `--base-url`.
-pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Result<Settings, Error> {
-    let raw = std::fs::read(path).map_err(|e| Error::io(shown, &e))?;
-    let text = String::from_utf8(raw)
-        .map_err(|_| Error::new(shown, "the file is not valid UTF-8 text; save it as UTF-8"))?;
+pub fn load(
+    path: &Path,
+    shown: &Path,
+    base_url_override: Option<&str>,
+) -> Result<Settings, Diagnostic> {
+    let raw = std::fs::read(path).map_err(|e| Diagnostic::io(shown, &e))?;
+    let text = String::from_utf8(raw).map_err(|_| {
+        Diagnostic::new(shown, "the file is not valid UTF-8 text; save it as UTF-8")
+    })?;
     let text = crate::text::normalize(&text);
     let site: SiteConfig = yaml::parse(&text, shown, 1)?;
     let at = |key: &str| yaml::line_of_key(&text, key).unwrap_or(1);
     let lang = Lang::from_code(&site.language).ok_or_else(|| {
-        Error::new(
+        Diagnostic::new(
             shown,
             format!(
                 "unknown language `{}`; expected `vi` or `en`",
@@ -140,7 +145,7 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
         .at_line(at("language"))
     })?;
     let tz = TimeZone::get(&site.time_zone).map_err(|_| {
-        Error::new(
+        Diagnostic::new(
             shown,
             format!(
                 "unknown time zone `{}`; expected an IANA name such as Asia/Ho_Chi_Minh",
@@ -150,21 +155,21 @@ pub fn load(path: &Path, shown: &Path, base_url_override: Option<&str>) -> Resul
         .at_line(at("time_zone"))
     })?;
     if let Some(bad) = site.html.forbidden().first() {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             shown,
             format!("html: `{bad}` can never be allowed (scripts, styles, forms and event handlers would let a page run code); remove it"),
         )
         .at_line(yaml::line_of_key(&text, "html").unwrap_or(1)));
     }
     if site.page_size == 0 {
-        return Err(Error::new(shown, "page_size must be at least 1").at_line(at("page_size")));
+        return Err(Diagnostic::new(shown, "page_size must be at least 1").at_line(at("page_size")));
     }
     if let Some(m) = site.images.problem() {
-        return Err(Error::new(shown, m).at_line(at("images")));
+        return Err(Diagnostic::new(shown, m).at_line(at("images")));
     }
     let url = base_url_override.unwrap_or(&site.base_url);
     let (base_url, base_path) = split_base_url(url).ok_or_else(|| {
-        Error::new(
+        Diagnostic::new(
             shown,
             format!("base_url `{url}` is not a web address; expected something like https://example.org/ or https://example.org/dang-bo/"),
         )
@@ -214,5 +219,23 @@ mod tests {
         );
         assert_eq!(split_base_url("example.org"), None);
         assert_eq!(split_base_url("javascript:alert(1)"), None);
+    }
+}
+
+/// The site's `language:` for messages, read before anything else so even a
+/// broken site.yaml is reported in it; None when site.yaml cannot tell.
+pub fn language_of(root: &Path) -> Option<Lang> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        language: Option<String>,
+    }
+    let rel = Path::new("content/site.yaml");
+    crate::load::inside::check(root, rel).ok()?;
+    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    let text = crate::text::normalize(&text);
+    let only: Only = yaml::parse(&text, rel, 1).ok()?;
+    match only.language {
+        Some(code) => Lang::from_code(&code),
+        None => Some(Lang::Vi),
     }
 }

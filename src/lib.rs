@@ -9,7 +9,7 @@ pub mod build;
 pub mod charts;
 pub mod cli;
 pub mod config;
-pub mod error;
+pub mod diagnostic;
 pub mod images;
 pub mod links;
 pub mod load;

@@ -6,16 +6,16 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Reference;
 use crate::model::site::urls;
 use crate::model::Site;
 use crate::render::{Content, OutputFile};
 
 /// Every problem found, with the Markdown file and line where the link is.
-pub fn check(site: &Site, files: &[OutputFile]) -> Errors {
+pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
     let index = Index::new(site, files);
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut reported: HashSet<String> = HashSet::new();
     for (path, refs, own) in sources(site) {
         for r in refs {
@@ -23,7 +23,7 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Errors {
                 if let Some((rel, _)) = resolve(r.url.trim(), &own, index.base) {
                     reported.insert(rel);
                 }
-                errors.push(Error::new(path.clone(), msg).at_line(r.line));
+                errors.push(Diagnostic::new(path.clone(), msg).at_line(r.line));
             }
         }
     }
@@ -266,7 +266,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Links the theme's templates put in pages (menus, cards, pagination …):
 /// each distinct broken address once, with the first page showing it.
-fn template_links(index: &Index, files: &[OutputFile], reported: &HashSet<String>) -> Errors {
+fn template_links(index: &Index, files: &[OutputFile], reported: &HashSet<String>) -> Diagnostics {
     let mut broken: BTreeMap<String, (String, String, usize)> = BTreeMap::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (path, html) in files.iter().filter_map(|f| {
@@ -307,7 +307,7 @@ fn template_links(index: &Index, files: &[OutputFile], reported: &HashSet<String
             }
         }
     }
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for (first, url, count) in broken.into_values() {
         let others = if count > 1 {
             format!(
@@ -318,7 +318,7 @@ fn template_links(index: &Index, files: &[OutputFile], reported: &HashSet<String
         } else {
             String::new()
         };
-        errors.push(Error::new(
+        errors.push(Diagnostic::new(
             PathBuf::from("output").join(&first),
             format!("broken link made by the theme or site.yaml (menus, links): `{url}` points at no page or file of the site (on this page{others}); fix the menu or link in content/site.yaml, or the template"),
         ));

@@ -10,7 +10,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 
 /// The file every build leaves at the top of its output: "trangtin wrote this".
 pub const MARKER: &str = ".trangtin-output";
@@ -21,11 +21,11 @@ pub const MARKER_TEXT: &str = "This folder was written by trangtin. Each build r
 /// Checks that a build of the site at `root` may replace `output`; returns the
 /// folder to write, with links resolved (so the swap happens where the
 /// checks looked).
-pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Error> {
-    let site = root.canonicalize().map_err(|e| Error::io(root, &e))?;
-    let cwd = std::env::current_dir().map_err(|e| Error::io(output, &e))?;
+pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
+    let site = root.canonicalize().map_err(|e| Diagnostic::io(root, &e))?;
+    let cwd = std::env::current_dir().map_err(|e| Diagnostic::io(output, &e))?;
     let out = resolve(&cwd.join(output));
-    let refuse = |why: String| Err(Error::new("--output", why));
+    let refuse = |why: String| Err(Diagnostic::new("--output", why));
     let named = format!("the folder `{}`", output.display());
     if let Some(place) = too_close(&site, &out, &["content", "themes"]) {
         return refuse(format!("{named} {place}; {CHOOSE}"));
@@ -75,12 +75,12 @@ fn too_close(site: &Path, out: &Path, inner: &[&str]) -> Option<String> {
 /// `publish` to a folder on this computer puts a link to the new release in
 /// place of `target` and keeps what stood there as release 0: never the site
 /// folder, a folder holding it, or its content/, themes/ or output/.
-pub fn check_publish_target(root: &Path, target: &Path) -> Result<(), Error> {
-    let site = root.canonicalize().map_err(|e| Error::io(root, &e))?;
-    let cwd = std::env::current_dir().map_err(|e| Error::io(target, &e))?;
+pub fn check_publish_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let site = root.canonicalize().map_err(|e| Diagnostic::io(root, &e))?;
+    let cwd = std::env::current_dir().map_err(|e| Diagnostic::io(target, &e))?;
     let at = resolve(&cwd.join(target));
     match too_close(&site, &at, &["content", "themes", "output"]) {
-        Some(place) => Err(Error::new("publish", format!("the folder `{}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo", target.display()))),
+        Some(place) => Err(Diagnostic::new("publish", format!("the folder `{}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo", target.display()))),
         None => Ok(()),
     }
 }
@@ -167,7 +167,7 @@ mod tests {
         assert!(check(&root, &other).is_ok(), "empty");
         fs::write(other.join("notes.txt"), "mine").unwrap();
         let e = check(&root, &other).unwrap_err();
-        assert!(e.message.contains("did not write"), "{e}");
+        assert!(e.to_string().contains("did not write"), "{e}");
         fs::write(other.join(MARKER), MARKER_TEXT).unwrap();
         assert!(check(&root, &other).is_ok(), "marked");
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::text::slug::slugify;
 
 /// The sample site, embedded: path under the new site's content/ (or the site
@@ -38,13 +38,13 @@ const SITE: &[(&str, &str)] = &[
 /// Writes the sample site into `dir`; refuses a folder with files in it
 /// unless `force`, and even then never replaces a file that is there.
 /// Returns the files written.
-pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Ok(mut entries) = fs::read_dir(dir) {
         if entries.next().is_some() && !force {
-            return Err(Error::new(dir, "this folder is not empty; choose a new folder, or add --force to add the sample site beside the files in it (a file that is already there is kept as it is)"));
+            return Err(Diagnostic::new(dir, "this folder is not empty; choose a new folder, or add --force to add the sample site beside the files in it (a file that is already there is kept as it is)"));
         }
     } else if dir.exists() {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             dir,
             "this is a file, not a folder; choose a folder for the new site",
         ));
@@ -66,7 +66,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
             .replace("DATE", &today.strftime("%Y-%m-%d 08:00").to_string());
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+            fs::create_dir_all(parent).map_err(|e| Diagnostic::io(parent, &e))?;
         }
         // Never over a file (or link) that is there: it is the editor's.
         match fs::OpenOptions::new()
@@ -78,12 +78,12 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => Err(e),
         }
-        .map_err(|e| Error::io(&path, &e))?;
+        .map_err(|e| Diagnostic::io(&path, &e))?;
         written.push(path);
     }
     for empty in ["content/media", "content/pages"] {
         let path = dir.join(empty);
-        fs::create_dir_all(&path).map_err(|e| Error::io(&path, &e))?;
+        fs::create_dir_all(&path).map_err(|e| Diagnostic::io(&path, &e))?;
     }
     Ok(written)
 }
@@ -98,14 +98,14 @@ pub struct NewArticle<'a> {
 
 /// Writes `content/articles/YYYY/slug.md` under `root` and returns its path.
 /// The date is now in the site's time zone; an existing file is never replaced.
-pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
+pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Diagnostic> {
     let site_yaml = Path::new("content/site.yaml");
     crate::load::inside::check(root, site_yaml)?;
     let settings = crate::config::load(&root.join(site_yaml), site_yaml, None)?;
     let title = a.title.trim();
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(Error::new(root.join("content/articles"), format!("cannot make a web address from the title `{title}`; give a title with letters or digits")));
+        return Err(Diagnostic::new(root.join("content/articles"), format!("cannot make a web address from the title `{title}`; give a title with letters or digits")));
     }
     if let Some(org) = a.org {
         check_org(root, org)?;
@@ -116,7 +116,7 @@ pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
     // Not through a link out of the site: the file must land in content/.
     crate::load::inside::check(root, &rel)?;
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io(&rel, &e))?;
+        fs::create_dir_all(parent).map_err(|e| Diagnostic::io(&rel, &e))?;
     }
     let text = front_matter(title, &now.strftime("%Y-%m-%d %H:%M").to_string(), a);
     let mut file = fs::OpenOptions::new()
@@ -124,14 +124,14 @@ pub fn new_article(root: &Path, a: &NewArticle) -> Result<PathBuf, Error> {
         .create_new(true)
         .open(&path)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::new(
+            std::io::ErrorKind::AlreadyExists => Diagnostic::new(
                 &rel,
                 "an article with this web address already exists; open it, or choose another title",
             ),
-            _ => Error::io(&rel, &e),
+            _ => Diagnostic::io(&rel, &e),
         })?;
     file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(&rel, &e))?;
+        .map_err(|e| Diagnostic::io(&rel, &e))?;
     Ok(rel)
 }
 
@@ -151,7 +151,7 @@ fn front_matter(title: &str, date: &str, a: &NewArticle) -> String {
     out
 }
 
-fn check_org(root: &Path, org: &str) -> Result<(), Error> {
+fn check_org(root: &Path, org: &str) -> Result<(), Diagnostic> {
     let (orgs, _, errors) = crate::load::data::organizations(root);
     if let Some(e) = errors.0.into_iter().next() {
         return Err(e);
@@ -160,7 +160,7 @@ fn check_org(root: &Path, org: &str) -> Result<(), Error> {
         return Ok(());
     }
     let known: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
-    Err(Error::new(
+    Err(Diagnostic::new(
         "content/organizations.yaml",
         format!(
             "no organization has the id `{org}`; expected one of: {}",

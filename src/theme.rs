@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::Lang;
 use crate::yaml;
 
@@ -180,10 +180,10 @@ pub struct Theme {
 }
 
 /// Loads the default theme, then the site's overrides from `themes/<name>/`.
-pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors> {
+pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Diagnostics> {
     let mut theme = Theme::default();
     let i18n_name = format!("i18n/{}.yaml", lang.code());
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for (path, text) in DEFAULT_FILES {
         let origin = PathBuf::from("themes/default").join(path);
         if let Some(t) = path.strip_prefix("templates/") {
@@ -204,7 +204,7 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors
         Ok(Some(dir)) => errors.extend(overlay(&mut theme, root, &dir, &i18n_name)),
         Ok(None) => {
             if let Some(n) = name.filter(|n| *n != "default") {
-                errors.push(Error::new(
+                errors.push(Diagnostic::new(
                     "content/site.yaml",
                     format!("the theme `{n}` does not exist; expected a folder themes/{n}/"),
                 ));
@@ -217,7 +217,7 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Errors
 
 /// `themes/<name>/`, when it exists; the name is one folder name (never a
 /// path that leaves themes/) and the folder must really be inside the site.
-fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Error> {
+fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Diagnostic> {
     let name = name.unwrap_or("default");
     let plain = Path::new(name).components().count() == 1
         && matches!(
@@ -225,7 +225,7 @@ fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Error> 
             Some(std::path::Component::Normal(_))
         );
     if !plain {
-        return Err(Error::new("content/site.yaml", format!("theme: `{name}` is not a theme name; expected the name of a folder in themes/, such as `default`")));
+        return Err(Diagnostic::new("content/site.yaml", format!("theme: `{name}` is not a theme name; expected the name of a folder in themes/, such as `default`")));
     }
     let rel = Path::new("themes").join(name);
     crate::load::inside::check(root, &rel)?;
@@ -233,8 +233,8 @@ fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Error> 
     Ok(dir.is_dir().then_some(dir))
 }
 
-fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Errors {
-    let mut errors = Errors::default();
+fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Diagnostics {
+    let mut errors = Diagnostics::default();
     let mut walker = walkdir::WalkDir::new(dir).follow_links(true).into_iter();
     while let Some(entry) = walker.next() {
         let Ok(entry) = entry else { continue };
@@ -272,7 +272,7 @@ fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Error
                 Ok(bytes) => {
                     theme.statics.insert(s.to_string(), bytes);
                 }
-                Err(e) => errors.push(Error::io(&shown, &e)),
+                Err(e) => errors.push(Diagnostic::io(&shown, &e)),
             }
         } else if rel_s == i18n_name {
             match crate::load::read_text(root, &shown).and_then(|t| words(&t, &shown)) {
@@ -284,13 +284,13 @@ fn overlay(theme: &mut Theme, root: &Path, dir: &Path, i18n_name: &str) -> Error
     errors
 }
 
-fn words(text: &str, path: &Path) -> Result<BTreeMap<String, String>, Error> {
+fn words(text: &str, path: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
     yaml::parse(text, path, 1)
 }
 
 /// Every `t.key` a template uses must exist in the interface words.
-pub fn check_words(theme: &Theme, lang: Lang) -> Errors {
-    let mut errors = Errors::default();
+pub fn check_words(theme: &Theme, lang: Lang) -> Diagnostics {
+    let mut errors = Diagnostics::default();
     for (name, text) in &theme.templates {
         for (line_no, line) in text.lines().enumerate() {
             for key in words_used(line) {
@@ -300,7 +300,7 @@ pub fn check_words(theme: &Theme, lang: Lang) -> Errors {
                         .get(name)
                         .cloned()
                         .unwrap_or_else(|| PathBuf::from(name));
-                    errors.push(Error::new(origin, format!("the interface word `{key}` is missing from i18n/{}.yaml; add `{key}: …` there", lang.code())).at_line(line_no + 1));
+                    errors.push(Diagnostic::new(origin, format!("the interface word `{key}` is missing from i18n/{}.yaml; add `{key}: …` there", lang.code())).at_line(line_no + 1));
                 }
             }
         }

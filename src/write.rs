@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::output_rules::{self, MARKER, MARKER_TEXT};
 use crate::render::{Content, OutputFile};
 
 /// Writes `files`, built from the site at `root`, as the new content of `output`.
-pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Error> {
+pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     Staging::new(root, output)?.commit(files)
 }
 
@@ -36,18 +36,18 @@ pub struct Staging {
 
 impl Staging {
     /// Refuses an output that may not be replaced (see [`output_rules`]).
-    pub fn new(root: &Path, output: &Path) -> Result<Staging, Error> {
+    pub fn new(root: &Path, output: &Path) -> Result<Staging, Diagnostic> {
         let output = output_rules::check(root, output)?;
         let (parent, name) = split(&output)?;
-        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, &e))?;
+        fs::create_dir_all(&parent).map_err(|e| Diagnostic::io(&parent, &e))?;
         clean_stale(&parent, &name);
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if tmp.exists() {
-            fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+            fs::remove_dir_all(&tmp).map_err(|e| Diagnostic::io(&tmp, &e))?;
         }
-        fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, &e))?;
+        fs::create_dir(&tmp).map_err(|e| Diagnostic::io(&tmp, &e))?;
         let marker = tmp.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, &e))?;
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Diagnostic::io(&marker, &e))?;
         Ok(Staging {
             tmp,
             output: output.to_path_buf(),
@@ -56,16 +56,16 @@ impl Staging {
     }
 
     /// Writes one file now; safe to call from many threads at once.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let target = self.tmp.join(rel);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+            fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, &e))?;
         }
-        fs::write(&target, bytes).map_err(|e| Error::io(&target, &e))
+        fs::write(&target, bytes).map_err(|e| Diagnostic::io(&target, &e))
     }
 
     /// Writes the files not yet written and swaps the folder in atomically.
-    pub fn commit(mut self, files: &[OutputFile]) -> Result<(), Error> {
+    pub fn commit(mut self, files: &[OutputFile]) -> Result<(), Diagnostic> {
         write_all(&self.tmp, files)?;
         self.done = true;
         swap(&self.tmp, &self.output)
@@ -84,23 +84,23 @@ impl Drop for Staging {
 /// and a rename so a reader never sees half a file, and removes `removed`
 /// (paths relative to `output`). For `serve`, which rewrites a few files of a
 /// large site at each edit; a build uses [`write`].
-pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Result<(), Error> {
-    fs::create_dir_all(output).map_err(|e| Error::io(output, &e))?;
+pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Result<(), Diagnostic> {
+    fs::create_dir_all(output).map_err(|e| Diagnostic::io(output, &e))?;
     changed.par_iter().try_for_each(|f| {
         let target = output.join(&f.path);
         let dir = target.parent().unwrap_or(output);
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, &e))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         match &f.content {
-            Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Error::io(&target, &e))?,
+            Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Diagnostic::io(&target, &e))?,
             Content::Copy(from) => copy(from, &tmp)?,
             Content::Written => return Ok(()),
         }
-        fs::rename(&tmp, &target).map_err(|e| Error::io(&target, &e))
+        fs::rename(&tmp, &target).map_err(|e| Diagnostic::io(&target, &e))
     })?;
     for rel in removed {
         let target = output.join(rel);
@@ -117,18 +117,18 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
     Ok(())
 }
 
-fn split(output: &Path) -> Result<(PathBuf, String), Error> {
+fn split(output: &Path) -> Result<(PathBuf, String), Diagnostic> {
     let abs = if output.is_absolute() {
         output.to_path_buf()
     } else {
         std::env::current_dir()
-            .map_err(|e| Error::io(output, &e))?
+            .map_err(|e| Diagnostic::io(output, &e))?
             .join(output)
     };
     let name = abs
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::new(output, "the output folder needs a name, like `output`"))?;
+        .ok_or_else(|| Diagnostic::new(output, "the output folder needs a name, like `output`"))?;
     let parent = abs
         .parent()
         .map(Path::to_path_buf)
@@ -138,12 +138,12 @@ fn split(output: &Path) -> Result<(PathBuf, String), Error> {
 
 /// Copies the bytes only: a new file with the usual mode, not the source's
 /// (`fs::copy` would carry an executable or world-writable bit into the site).
-fn copy(from: &Path, to: &Path) -> Result<(), Error> {
-    let mut src = File::open(from).map_err(|e| Error::io(from, &e))?;
-    let mut dst = File::create(to).map_err(|e| Error::io(to, &e))?;
+fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
+    let mut src = File::open(from).map_err(|e| Diagnostic::io(from, &e))?;
+    let mut dst = File::create(to).map_err(|e| Diagnostic::io(to, &e))?;
     io::copy(&mut src, &mut dst)
         .map(|_| ())
-        .map_err(|e| Error::io(from, &e))
+        .map_err(|e| Diagnostic::io(from, &e))
 }
 
 /// Removes a folder of ours with its marker last, so that a removal cut short
@@ -186,7 +186,7 @@ fn clean_stale(parent: &Path, name: &str) {
     }
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
+fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     // Folders first, once each, so the parallel writes below only create files.
     let mut dirs: Vec<&str> = files
         .iter()
@@ -197,12 +197,12 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
     dirs.dedup();
     for d in dirs {
         let p = dir.join(d);
-        fs::create_dir_all(&p).map_err(|e| Error::io(&p, &e))?;
+        fs::create_dir_all(&p).map_err(|e| Diagnostic::io(&p, &e))?;
     }
     files.par_iter().try_for_each(|f| {
         let target = dir.join(&f.path);
         match &f.content {
-            Content::Bytes(b) => fs::write(&target, b).map_err(|e| Error::io(&target, &e)),
+            Content::Bytes(b) => fs::write(&target, b).map_err(|e| Diagnostic::io(&target, &e)),
             Content::Copy(from) => copy(from, &target),
             Content::Written => Ok(()),
         }
@@ -210,13 +210,13 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Error> {
 }
 
 /// Puts `tmp` in place of `output` atomically; the old output is removed after.
-fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
+fn swap(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
     if !output.exists() {
-        return fs::rename(tmp, output).map_err(|e| Error::io(output, &e));
+        return fs::rename(tmp, output).map_err(|e| Diagnostic::io(output, &e));
     }
     if !output.is_dir() {
         let _ = remove_ours(tmp);
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             output,
             "the output path exists and is not a folder; remove it or choose another --output",
         ));
@@ -248,13 +248,13 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Error> {
 }
 
 /// A rename that failed: said plainly for the cases an editor can meet.
-fn swap_error(output: &Path, e: &io::Error) -> Error {
+fn swap_error(output: &Path, e: &io::Error) -> Diagnostic {
     match e.kind() {
-        io::ErrorKind::CrossesDevices | io::ErrorKind::ResourceBusy => Error::new(
+        io::ErrorKind::CrossesDevices | io::ErrorKind::ResourceBusy => Diagnostic::new(
             output,
             "this folder cannot be replaced in one step (it is a mount point, or in use as a disk of its own); give a folder inside it as --output",
         ),
-        _ => Error::io(output, e),
+        _ => Diagnostic::io(output, e),
     }
 }
 

@@ -8,16 +8,21 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 
 /// Parses `text` (YAML that starts on line `first_line` of `path`) into `T`.
 ///
-/// Errors carry the line and column in the file, not in the YAML fragment, so a
+/// Diagnostics carry the line and column in the file, not in the YAML fragment, so a
 /// front-matter mistake points at the right line of the `.md` file.
-pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) -> Result<T, Error> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
         return Err(
-            Error::new(path, "the YAML is empty; expected some settings here").at(first_line, 1),
+            Diagnostic::new(path, "the YAML is empty; expected some settings here")
+                .at(first_line, 1),
         );
     }
     let mut text = Cow::Borrowed(text);
@@ -38,7 +43,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, first_line: usize) ->
             }
         }
         let (message, place) = explain(&err.to_string());
-        let error = Error::new(path, message);
+        let error = Diagnostic::new(path, message);
         return Err(
             match place.or_else(|| err.location().map(|l| (l.line(), l.column()))) {
                 Some((line, col)) => error.at(line + first_line - 1, col),

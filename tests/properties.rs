@@ -56,9 +56,11 @@ proptest! {
         if let Ok(split) = frontmatter::split(&text, path) {
             prop_assert!(split.body_line <= lines + 1);
             if let Err(e) = frontmatter::parse(&split, path) {
-                prop_assert!(!e.message.trim().is_empty(), "an empty message");
-                prop_assert_eq!(e.path.as_path(), path);
-                if let Some(line) = e.line {
+                for lang in [trangtin::text::Lang::Vi, trangtin::text::Lang::En] {
+                    prop_assert!(!e.message(lang).trim().is_empty(), "an empty message");
+                }
+                prop_assert_eq!(e.path(), Some(path));
+                if let Some(line) = e.line() {
                     prop_assert!((1..=lines + 1).contains(&line), "line {} of a {}-line file: {}", line, lines, e);
                 }
             }

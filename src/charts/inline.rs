@@ -1,6 +1,6 @@
 //! Charts whose numbers are written in place: `data: [[label, number, …], …]`.
 
-use crate::error::Errors;
+use crate::diagnostic::Diagnostics;
 use crate::model::dataset::Cell;
 
 use super::data::Series;
@@ -14,7 +14,7 @@ pub(crate) fn from_rows(
     rows: &[Vec<Cell>],
     spec: &ChartSpec,
     origin: &Origin,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Option<Resolved> {
     refuse_dataset_keys(spec, origin, errors);
     if rows.is_empty() {
@@ -67,7 +67,7 @@ pub(crate) fn from_rows(
 }
 
 /// `filter`, `y` and `series` name dataset columns; inline rows have none.
-fn refuse_dataset_keys(spec: &ChartSpec, origin: &Origin, errors: &mut Errors) {
+fn refuse_dataset_keys(spec: &ChartSpec, origin: &Origin, errors: &mut Diagnostics) {
     let used = [
         ("filter", !spec.filter.is_empty()),
         ("y", spec.y.is_some()),
@@ -83,7 +83,7 @@ fn refuse_dataset_keys(spec: &ChartSpec, origin: &Origin, errors: &mut Errors) {
     }
 }
 
-fn row_number(cell: &Cell, n: usize, origin: &Origin, errors: &mut Errors) -> Option<f64> {
+fn row_number(cell: &Cell, n: usize, origin: &Origin, errors: &mut Diagnostics) -> Option<f64> {
     match cell {
         Cell::Number(v) if v.is_finite() => Some(*v),
         Cell::Empty => None,
@@ -105,7 +105,7 @@ fn series_labels(
     spec: &ChartSpec,
     width: usize,
     origin: &Origin,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Vec<String> {
     match &spec.labels {
         Some(labels) if labels.len() == width => {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
 /// The YAML of one chart and where it sits: a whole `content/charts/*.yaml` file
@@ -18,19 +18,28 @@ pub struct Origin<'a> {
 
 impl Origin<'_> {
     /// An error at the `key:` line (the first line of the chart when absent).
-    pub(crate) fn at_key(&self, key: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn at_key(
+        &self,
+        key: &str,
+        message: impl Into<crate::diagnostic::Kind>,
+    ) -> Diagnostic {
         match yaml::line_of_key(self.text, key) {
             Some(line) => {
                 let col = column_of(nth_line(self.text, line), key).unwrap_or(1);
-                self.error(line, col, message)
+                self.error(line, col, message.into())
             }
-            None => self.error(1, 1, message),
+            None => self.error(1, 1, message.into()),
         }
     }
 
     /// An error at `value` written under `key` (same line, or in the lines of the
     /// block below it, as in a multi-line `y:` list).
-    pub(crate) fn at_value(&self, key: &str, value: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn at_value(
+        &self,
+        key: &str,
+        value: &str,
+        message: impl Into<crate::diagnostic::Kind>,
+    ) -> Diagnostic {
         let Some(key_line) = yaml::line_of_key(self.text, key) else {
             return self.error(1, 1, message);
         };
@@ -56,7 +65,11 @@ impl Origin<'_> {
     }
 
     /// An error at the `n`-th (0-based) row of an inline `data:` list.
-    pub(crate) fn at_row(&self, n: usize, message: impl Into<String>) -> Error {
+    pub(crate) fn at_row(
+        &self,
+        n: usize,
+        message: impl Into<crate::diagnostic::Kind>,
+    ) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let col = indent_of(nth_line(self.text, line)) + 1;
@@ -67,7 +80,12 @@ impl Origin<'_> {
     }
 
     /// An error at `value` inside the `n`-th inline row.
-    pub(crate) fn at_row_value(&self, n: usize, value: &str, message: impl Into<String>) -> Error {
+    pub(crate) fn at_row_value(
+        &self,
+        n: usize,
+        value: &str,
+        message: impl Into<crate::diagnostic::Kind>,
+    ) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let text = nth_line(self.text, line);
@@ -78,8 +96,13 @@ impl Origin<'_> {
         }
     }
 
-    fn error(&self, local_line: usize, col: usize, message: impl Into<String>) -> Error {
-        Error::new(self.path, message).at(local_line + self.first_line.max(1) - 1, col)
+    fn error(
+        &self,
+        local_line: usize,
+        col: usize,
+        message: impl Into<crate::diagnostic::Kind>,
+    ) -> Diagnostic {
+        Diagnostic::new(self.path, message).at(local_line + self.first_line.max(1) - 1, col)
     }
 }
 

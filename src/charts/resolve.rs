@@ -1,12 +1,12 @@
 //! From a [`ChartSpec`] to [`ChartData`]: look up the dataset, pick and filter its
 //! rows, read the numbers, and check that the chart type can show them.
 //!
-//! Every problem becomes an [`Error`] pointing at the line the editor wrote, and
+//! Every problem becomes an [`Diagnostic`] pointing at the line the editor wrote, and
 //! all problems of one chart are returned together.
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Dataset, Row};
 
 use super::data::{ChartData, Series};
@@ -31,8 +31,8 @@ pub fn resolve(
     origin: &Origin,
     datasets: &BTreeMap<String, Dataset>,
     org_exists: &dyn Fn(&str) -> bool,
-) -> Result<ChartData, Errors> {
-    let mut errors = Errors::default();
+) -> Result<ChartData, Diagnostics> {
+    let mut errors = Diagnostics::default();
     if spec.y.is_some() && spec.series.is_some() {
         errors.push(origin.at_key("series", "give either y or series, not both"));
     }
@@ -67,7 +67,7 @@ pub fn resolve(
     errors.into_result(data)
 }
 
-fn sorted(mut errors: Errors) -> Errors {
+fn sorted(mut errors: Diagnostics) -> Diagnostics {
     errors.sort();
     errors
 }
@@ -78,7 +78,7 @@ fn from_dataset(
     origin: &Origin,
     datasets: &BTreeMap<String, Dataset>,
     org_exists: &dyn Fn(&str) -> bool,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Option<Resolved> {
     let Some(ds) = datasets.get(ds_id) else {
         errors.push(origin.at_value("data", ds_id, unknown_dataset(ds_id, datasets)));
@@ -158,7 +158,7 @@ fn check_x<'s>(
     spec: &'s ChartSpec,
     ds: &Dataset,
     origin: &Origin,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Option<&'s str> {
     let Some(x) = spec.x.as_deref() else {
         let msg = format!(
@@ -181,7 +181,7 @@ fn check_y(
     spec: &ChartSpec,
     ds: &Dataset,
     origin: &Origin,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Vec<(String, String)> {
     let label_of = |col: &str| ds.column(col).map_or(col.to_string(), |c| c.label.clone());
     let (key, wanted): (&str, Vec<(String, String)>) = match (&spec.y, &spec.series) {
@@ -219,7 +219,7 @@ fn check_filter(
     ds: &Dataset,
     origin: &Origin,
     org_exists: &dyn Fn(&str) -> bool,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) {
     for (col, want) in &spec.filter {
         if !has_column(ds, col) {
@@ -269,7 +269,7 @@ fn categories(
     x: &str,
     ds: &Dataset,
     origin: &Origin,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) -> Option<Vec<String>> {
     let labels: Vec<String> = rows
         .iter()
@@ -303,7 +303,7 @@ fn categories(
 }
 
 /// A dataset cell as a figure; text is an error in the dataset's file.
-fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Errors) -> Option<f64> {
+fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Diagnostics) -> Option<f64> {
     match cell? {
         Cell::Number(n) if n.is_finite() => Some(*n),
         Cell::Empty => None,
@@ -320,7 +320,7 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Errors) -> 
                     number_hint(&text)
                 )
             };
-            let e = Error::new(&ds.path, msg);
+            let e = Diagnostic::new(&ds.path, msg);
             errors.push(match line {
                 Some(line) => e.at_line(line),
                 None => e,
@@ -347,7 +347,7 @@ fn check_kind(
     r: &Resolved,
     origin: &Origin,
     rows_inline: bool,
-    errors: &mut Errors,
+    errors: &mut Diagnostics,
 ) {
     let name = kind.name();
     if kind.is_round() {

@@ -168,7 +168,7 @@ mod tests {
     use crate::yaml;
     use std::path::Path;
 
-    fn parse(text: &str) -> Result<ChartSpec, crate::error::Error> {
+    fn parse(text: &str) -> Result<ChartSpec, crate::diagnostic::Diagnostic> {
         yaml::parse(text, Path::new("content/charts/a.yaml"), 1)
     }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use process::{Meta, Problem};
 pub use settings::ImageSettings;
 
@@ -86,14 +86,14 @@ fn ext(rel: &Path) -> String {
 }
 
 /// Makes (or finds in the cache) the web versions of every photo in `assets`.
-/// Errors name the photo and every place that uses it.
+/// Diagnostics name the photo and every place that uses it.
 pub fn prepare(
     root: &Path,
     settings: &ImageSettings,
     assets: &[PathBuf],
     uses: &[Use],
-) -> Result<Catalog, Errors> {
-    let mut errors = Errors::default();
+) -> Result<Catalog, Diagnostics> {
+    let mut errors = Diagnostics::default();
     for rel in assets
         .iter()
         .filter(|r| r.starts_with("media") && matches!(ext(r).as_str(), "heic" | "heif"))
@@ -103,7 +103,7 @@ pub fn prepare(
     let cache = cache::Cache::open(root, settings);
     let budget = budget::Budget::new(BUDGET_PIXELS);
     let photos: Vec<&PathBuf> = assets.iter().filter(|r| is_photo(r)).collect();
-    let made: Vec<Result<Found, Errors>> = photos
+    let made: Vec<Result<Found, Diagnostics>> = photos
         .par_iter()
         .map(|rel| one(root, rel, settings, &cache, &budget).map_err(|p| report(rel, &p, uses)))
         .collect();
@@ -256,33 +256,33 @@ fn slug_or(s: &str, fallback: &str) -> String {
 }
 
 /// One error per place that uses the photo, or one at the photo when none does.
-fn report(rel: &Path, p: &Problem, uses: &[Use]) -> Errors {
+fn report(rel: &Path, p: &Problem, uses: &[Use]) -> Diagnostics {
     let shown = Path::new("content").join(rel);
     let text = messages::problem(&shown, p);
     let src = rel.to_string_lossy().replace('\\', "/");
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for u in uses.iter().filter(|u| u.src == src) {
-        let e = Error::new(&u.file, messages::used_by(&text));
+        let e = Diagnostic::new(&u.file, messages::used_by(&text));
         errors.push(match u.line {
             Some(l) => e.at_line(l),
             None => e,
         });
     }
     if errors.is_empty() {
-        errors.push(Error::new(shown, text));
+        errors.push(Diagnostic::new(shown, text));
     }
     errors
 }
 
 /// Photos under content/media that no page uses, for `check`.
-pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Error> {
+pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Diagnostic> {
     catalog
         .photos
         .keys()
         .filter(|src| !uses.iter().any(|u| &u.src == *src))
         .map(|src| {
             let shown = Path::new("content").join(src);
-            Error::new(&shown, messages::unused(&shown))
+            Diagnostic::new(&shown, messages::unused(&shown))
         })
         .collect()
 }

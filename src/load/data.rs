@@ -11,7 +11,7 @@ use serde::Deserialize as DeriveDeserialize;
 use rayon::prelude::*;
 
 use super::{files_under, read_text, sheets, ChartFile};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Column, Dataset, Row};
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
@@ -71,7 +71,7 @@ struct ColumnSpec {
 /// same name describing it (see [`super::sheets`]). The id is the path below
 /// data/ without the extension. Also returns the ids of datasets that could
 /// not be read, so references to them are not reported a second time.
-pub fn datasets(root: &Path, lang: Lang) -> (Vec<Dataset>, Vec<String>, Errors) {
+pub fn datasets(root: &Path, lang: Lang) -> (Vec<Dataset>, Vec<String>, Diagnostics) {
     let mut exts = vec!["yaml", "yml"];
     exts.extend(sheets::EXTENSIONS);
     let (paths, mut errors) = files_under(root, "data", &exts);
@@ -79,7 +79,7 @@ pub fn datasets(root: &Path, lang: Lang) -> (Vec<Dataset>, Vec<String>, Errors) 
     for rel in paths.into_iter().filter(|p| !office_lock_file(p)) {
         by_id.entry(id_of(&rel, "data")).or_default().push(rel);
     }
-    let results: Vec<(String, Result<Dataset, Errors>)> = by_id
+    let results: Vec<(String, Result<Dataset, Diagnostics>)> = by_id
         .into_par_iter()
         .map(|(id, files)| {
             let result = one_dataset(root, &id, &files, lang);
@@ -109,13 +109,18 @@ fn office_lock_file(rel: &Path) -> bool {
 
 /// The dataset `id` from its files: one YAML file, or one sheet with at most
 /// one YAML sidecar; anything more is two datasets with one id.
-fn one_dataset(root: &Path, id: &str, files: &[PathBuf], lang: Lang) -> Result<Dataset, Errors> {
+fn one_dataset(
+    root: &Path,
+    id: &str,
+    files: &[PathBuf],
+    lang: Lang,
+) -> Result<Dataset, Diagnostics> {
     let (sheet_files, yaml_files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         files.iter().partition(|p| sheets::is_sheet(p));
     let shown = |p: &PathBuf| p.display().to_string();
     if files.len() > 1 && (sheet_files.len() != 1 || yaml_files.len() > 1) {
         let msg = sheets::two_datasets(&shown(&files[0]), &shown(&files[1]), id);
-        return Err(Error::new(files[1].as_path(), msg).into());
+        return Err(Diagnostic::new(files[1].as_path(), msg).into());
     }
     let Some(sheet) = sheet_files.first() else {
         return dataset(root, files[0].as_path());
@@ -131,7 +136,7 @@ fn one_dataset(root: &Path, id: &str, files: &[PathBuf], lang: Lang) -> Result<D
         .map(|i| i + 1)
     {
         let msg = sheets::two_datasets(&shown(side), &shown(sheet), id);
-        return Err(Error::new(side.as_path(), msg).at_line(line).into());
+        return Err(Diagnostic::new(side.as_path(), msg).at_line(line).into());
     }
     let sidecar = sheets::SidecarFile {
         path: side,
@@ -140,12 +145,12 @@ fn one_dataset(root: &Path, id: &str, files: &[PathBuf], lang: Lang) -> Result<D
     sheets::dataset(root, sheet, id.to_string(), Some(sidecar), lang)
 }
 
-fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
+fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
     let text = read_text(root, rel)?;
     let file: DatasetFile = yaml::parse(&text, rel, 1)?;
     if file.rows.is_empty() {
         let line = yaml::line_of_key(&text, "rows").unwrap_or(1);
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             rel,
             "the dataset has no rows; expected `rows:` with at least one `- { column: value, … }`",
         )
@@ -161,7 +166,7 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
             unit: spec.unit.clone(),
         });
     }
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut rows = Vec::with_capacity(file.rows.len());
     for row in file.rows {
         let mut r = Row::new();
@@ -177,7 +182,7 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Errors> {
                     let line = yaml::line_of_key(&text, &k).unwrap_or(1);
                     let names: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
                     errors.push(
-                        Error::new(
+                        Diagnostic::new(
                             rel,
                             format!(
                                 "unknown column `{k}` in a row; the columns declared are: {}",
@@ -217,7 +222,7 @@ pub fn id_of(rel: &Path, dir: &str) -> String {
         .join("/")
 }
 
-pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Errors) {
+pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Diagnostics) {
     let mut out = Vec::new();
     let mut failed = Vec::new();
     let (paths, mut errors) = files_under(root, "charts", &["yaml", "yml"]);
@@ -238,33 +243,36 @@ pub fn chart_files(root: &Path) -> (Vec<ChartFile>, Vec<String>, Errors) {
 }
 
 /// A list file such as organizations.yaml; absent means empty.
-fn list_file<T: for<'de> Deserialize<'de>>(root: &Path, name: &str) -> (Vec<T>, String, Errors) {
+fn list_file<T: for<'de> Deserialize<'de>>(
+    root: &Path,
+    name: &str,
+) -> (Vec<T>, String, Diagnostics) {
     let rel = PathBuf::from("content").join(name);
     if !root.join(&rel).exists() {
-        return (Vec::new(), String::new(), Errors::default());
+        return (Vec::new(), String::new(), Diagnostics::default());
     }
     let text = match read_text(root, &rel) {
         Ok(t) => t,
         Err(e) => return (Vec::new(), String::new(), e.into()),
     };
     if text.trim().is_empty() {
-        return (Vec::new(), text, Errors::default());
+        return (Vec::new(), text, Diagnostics::default());
     }
     match yaml::parse::<Vec<T>>(&text, &rel, 1) {
-        Ok(items) => (items, text, Errors::default()),
+        Ok(items) => (items, text, Diagnostics::default()),
         Err(e) => (Vec::new(), text, e.into()),
     }
 }
 
-pub fn organizations(root: &Path) -> (Vec<Organization>, String, Errors) {
+pub fn organizations(root: &Path) -> (Vec<Organization>, String, Diagnostics) {
     list_file(root, "organizations.yaml")
 }
 
-pub fn people(root: &Path) -> (Vec<crate::model::people::Person>, String, Errors) {
+pub fn people(root: &Path) -> (Vec<crate::model::people::Person>, String, Diagnostics) {
     list_file(root, "people.yaml")
 }
 
-pub fn documents(root: &Path) -> (Vec<DocumentEntry>, String, Errors) {
+pub fn documents(root: &Path) -> (Vec<DocumentEntry>, String, Diagnostics) {
     list_file(root, "documents.yaml")
 }
 

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
 /// Front matter exactly as SPEC §2 allows it. Unknown fields are errors that list
@@ -110,9 +110,9 @@ pub struct Split<'a> {
 }
 
 /// Finds the `---` fences. Text must already be normalized (`\n` line ends).
-pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             path,
             "the file does not start with front matter; expected a first line `---`, then title and date, then `---`",
         )
@@ -131,7 +131,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
         }
         offset += l.len();
     }
-    Err(Error::new(
+    Err(Diagnostic::new(
         path,
         "the front matter is not closed; expected a line `---` after the title, date and other fields",
     )
@@ -139,9 +139,9 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Error> {
 }
 
 /// Parses the front matter's YAML with errors on the `.md` file's lines.
-pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Error> {
+pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             path,
             "the front matter is empty; expected at least `title:` and `date:`",
         )
@@ -153,7 +153,7 @@ pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Error> {
 /// serde's message for a value that fits none of the accepted shapes names a
 /// Rust type and the start of the front matter; name the field, its line, and
 /// what an editor may write instead.
-fn explain_untagged(e: Error, split: &Split) -> Error {
+fn explain_untagged(e: Diagnostic, split: &Split) -> Diagnostic {
     let shapes = [
         (
             "SourceField",
@@ -167,11 +167,13 @@ fn explain_untagged(e: Error, split: &Split) -> Error {
         ),
     ];
     for (ty, key, expected) in shapes {
-        if e.message.contains(&format!("untagged enum {ty}")) {
+        if e.message(crate::text::Lang::En)
+            .contains(&format!("untagged enum {ty}"))
+        {
             let line = yaml::line_of_key(split.yaml, key)
                 .map_or(split.yaml_line, |l| l + split.yaml_line - 1);
-            return Error::new(
-                e.path,
+            return Diagnostic::new(
+                e.path().unwrap_or(std::path::Path::new("")).to_path_buf(),
                 format!("{key}: this value has the wrong form; expected {expected}"),
             )
             .at_line(line);
@@ -210,7 +212,7 @@ mod tests {
     fn unclosed_and_missing() {
         assert!(split("title: A\n", Path::new("a.md")).is_err());
         let err = split("---\ntitle: A\n", Path::new("a.md")).err().unwrap();
-        assert!(err.message.contains("not closed"));
+        assert!(err.to_string().contains("not closed"));
     }
 
     #[test]

@@ -10,13 +10,13 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 
 /// Fails when `rel` (relative to `root`) is, or passes through, a symbolic
 /// link whose real target is outside the site folder. One `lstat` per part of
 /// `rel`; the site folder's real path is looked up only when a link is met.
 /// A path that does not exist passes: reading it reports that.
-pub fn check(root: &Path, rel: &Path) -> Result<(), Error> {
+pub fn check(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
     let mut at = root.to_path_buf();
     let mut shown = PathBuf::new();
     for part in rel.components() {
@@ -34,10 +34,10 @@ pub fn check(root: &Path, rel: &Path) -> Result<(), Error> {
         };
         let site = root
             .canonicalize()
-            .map_err(|e| Error::io(Path::new("."), &e))?;
+            .map_err(|e| Diagnostic::io(Path::new("."), &e))?;
         if !real.starts_with(&site) {
             let to = fs::read_link(&at).unwrap_or(real);
-            return Err(Error::new(shown, link_outside(&to)));
+            return Err(Diagnostic::new(shown, link_outside(&to)));
         }
     }
     Ok(())
@@ -57,7 +57,7 @@ pub fn editor_path(root: &Path, text: &str) -> Result<PathBuf, String> {
         return Err(climbs_out(text));
     }
     let rel = Path::new("content").join(local);
-    check(root, &rel).map_err(|e| e.message)?;
+    check(root, &rel).map_err(|e| e.message(crate::text::Lang::En))?;
     Ok(rel)
 }
 
@@ -90,12 +90,12 @@ mod tests {
         assert!(check(&root, Path::new("content/media/b.jpg")).is_ok());
         assert!(check(&root, Path::new("content/media/none.jpg")).is_ok());
         let e = check(&root, Path::new("content/media/c.jpg")).unwrap_err();
-        assert_eq!(e.path, Path::new("content/media/c.jpg"));
+        assert_eq!(e.path(), Some(Path::new("content/media/c.jpg")));
         assert!(e
-            .message
+            .to_string()
             .contains(&dir.path().join("secret").display().to_string()));
         let e = check(&root, Path::new("content/up/secret")).unwrap_err();
-        assert_eq!(e.path, Path::new("content/up"));
+        assert_eq!(e.path(), Some(Path::new("content/up")));
     }
 
     #[test]

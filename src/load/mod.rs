@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{self, Settings};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::Dataset;
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
@@ -68,7 +68,7 @@ pub struct Failed {
 /// are missing from it; their errors are in `errors`.
 #[derive(Debug)]
 pub struct Source {
-    pub errors: Errors,
+    pub errors: Diagnostics,
     pub failed: Failed,
     pub root: PathBuf,
     pub settings: Settings,
@@ -90,20 +90,20 @@ pub struct Source {
 
 /// Reads the site at `root`. Only an unreadable site.yaml stops here; other
 /// reading errors travel in `Source::errors` so the model's checks still run.
-pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
     if root.canonicalize().is_ok_and(|r| r.parent().is_none()) {
-        return Err(Error::new("--root", "the site folder cannot be the top of the disk (`/`): everything on the computer would count as inside the site; give the folder that holds content/").into());
+        return Err(Diagnostic::new("--root", "the site folder cannot be the top of the disk (`/`): everything on the computer would count as inside the site; give the folder that holds content/").into());
     }
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             root.join("content"),
             "no content folder here; run trangtin in a site folder, give --root DIR, or create one with `trangtin init DIR`",
         )
         .into());
     }
     links_at_top(root)?;
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let settings = config::load(
         &content.join("site.yaml"),
         Path::new("content/site.yaml"),
@@ -174,8 +174,8 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Errors> {
 /// content/ and the files and folders right in it (site.yaml, the lists, the
 /// section folders), checked before any is read: a link among them that
 /// points out of the site folder stops the build at once.
-fn links_at_top(root: &Path) -> Result<(), Errors> {
-    let mut errors = Errors::default();
+fn links_at_top(root: &Path) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
     if let Err(e) = inside::check(root, Path::new("content")) {
         errors.push(e);
         return errors.into_result(());
@@ -199,13 +199,13 @@ fn links_at_top(root: &Path) -> Result<(), Errors> {
 pub const MAX_TEXT_FILE: u64 = 10_000_000;
 
 /// Reads a file as normalized text, naming the file when it cannot.
-pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     inside::check(root, rel)?;
     let size = std::fs::metadata(root.join(rel))
-        .map_err(|e| Error::io(rel, &e))?
+        .map_err(|e| Diagnostic::io(rel, &e))?
         .len();
     if size > MAX_TEXT_FILE {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             rel,
             format!(
                 "the file is {:.1} MB; articles, pages and data files can be at most {} MB: split it, or put large files in content/documents/ or content/media/",
@@ -214,11 +214,11 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
             ),
         ));
     }
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| Error::io(rel, &e))?;
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| Diagnostic::io(rel, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::new(rel, "the file is not valid UTF-8 text; save it as UTF-8").at_line(line)
+        Diagnostic::new(rel, "the file is not valid UTF-8 text; save it as UTF-8").at_line(line)
     })?;
     Ok(crate::text::normalize(&text))
 }
@@ -226,7 +226,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Error> {
 /// Files with the given extension under `content/<dir>`, sorted, relative to
 /// root; and an error for each folder that cannot be read (its files would
 /// otherwise be missing from the site without a word).
-pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> (Vec<PathBuf>, Errors) {
+pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> (Vec<PathBuf>, Diagnostics) {
     let wanted = |path: &Path| {
         path.extension()
             .and_then(|x| x.to_str())
@@ -241,9 +241,9 @@ pub fn files_under(root: &Path, dir: &str, ext: &[&str]) -> (Vec<PathBuf>, Error
 /// root. A link to a file that is gone (or moved mid-build) is kept, so reading
 /// it reports the problem instead of dropping the file; an unreadable folder is
 /// an error.
-fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
+fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Diagnostics) {
     let mut out = Vec::new();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut walker = WalkDir::new(base)
         .follow_links(true)
         .into_iter()
@@ -264,7 +264,7 @@ fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
                 if e.io_error()
                     .is_some_and(|io| io.kind() != ErrorKind::NotFound)
                 {
-                    errors.push(Error::new(rel, unreadable_folder(&e)));
+                    errors.push(Diagnostic::new(rel, unreadable_folder(&e)));
                 }
                 continue;
             }
@@ -282,7 +282,7 @@ fn walk(root: &Path, base: &Path) -> (Vec<PathBuf>, Errors) {
 }
 
 /// True (and the error noted) when the link at `path` points out of the site.
-fn link_leaves(root: &Path, path: &Path, errors: &mut Errors) -> bool {
+fn link_leaves(root: &Path, path: &Path, errors: &mut Diagnostics) -> bool {
     let rel = path.strip_prefix(root).unwrap_or(path);
     match inside::check(root, rel) {
         Ok(()) => false,
@@ -302,13 +302,13 @@ fn unreadable_folder(e: &walkdir::Error) -> String {
     }
 }
 
-fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, Errors) {
+fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, Diagnostics) {
     let (paths, mut errors) = files_under(root, dir, &["md", "markdown"]);
-    let results: Vec<Result<Option<MarkdownFile>, Errors>> = paths
+    let results: Vec<Result<Option<MarkdownFile>, Diagnostics>> = paths
         .par_iter()
-        .map(|rel| read_markdown(root, rel).map_err(Errors::from))
+        .map(|rel| read_markdown(root, rel).map_err(Diagnostics::from))
         .collect();
-    let (files, e) = crate::error::partition(results);
+    let (files, e) = crate::diagnostic::partition(results);
     errors.extend(e);
     let files = files
         .into_iter()
@@ -318,7 +318,7 @@ fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, E
     (files, errors)
 }
 
-pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Error> {
+pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Diagnostic> {
     let text = read_text(root, rel)?;
     let split = frontmatter::split(&text, rel)?;
     let front = frontmatter::parse(&split, rel)?;
@@ -332,9 +332,9 @@ pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Er
 }
 
 /// The files under content/media and content/documents, relative to content/.
-fn assets(root: &Path) -> (Vec<PathBuf>, Errors) {
+fn assets(root: &Path) -> (Vec<PathBuf>, Diagnostics) {
     let mut out = Vec::new();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for dir in ["media", "documents"] {
         let (files, e) = walk(root, &root.join("content").join(dir));
         // A link to a missing file is not an asset: a reference to it is

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml;
 
 /// One item as written. Unknown fields are errors.
@@ -62,9 +62,9 @@ pub fn week_of(name: &str) -> Option<(i16, i8)> {
 }
 
 /// Every week file under content/schedule (sorted by path).
-pub fn weeks(root: &Path) -> (Vec<WeekFile>, Errors) {
+pub fn weeks(root: &Path) -> (Vec<WeekFile>, Diagnostics) {
     let dir = root.join("content/schedule");
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return (out, errors);
@@ -79,7 +79,7 @@ pub fn weeks(root: &Path) -> (Vec<WeekFile>, Errors) {
     for name in names {
         let rel = PathBuf::from("content/schedule").join(&name);
         let Some((year, week)) = week_of(&name) else {
-            errors.push(Error::new(&rel, bad_name(&name)));
+            errors.push(Diagnostic::new(&rel, bad_name(&name)));
             continue;
         };
         let text = match super::read_text(root, &rel) {

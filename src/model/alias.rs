@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One older address: the output file it becomes, and the front matter line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn alias_file(alias: &str) -> Result<String, String> {
 
 /// Reads the `aliases:` of one file. `yaml` is its front matter text, which
 /// starts on the file's line 2; each error names the line of its alias.
-pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Errors> {
+pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Diagnostics> {
     let key = crate::yaml::line_of_key(yaml, "aliases").unwrap_or(0);
     let line_of = |alias: &str| {
         let found = yaml
@@ -64,13 +64,13 @@ pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Erro
             .map(|(i, _)| i + 1);
         found.unwrap_or(key) + 1
     };
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut out = Vec::new();
     for alias in list {
         let line = line_of(alias);
         match alias_file(alias) {
             Ok(file) => out.push(Alias { file, line }),
-            Err(why) => errors.push(Error::new(path, format!("aliases: {why}")).at_line(line)),
+            Err(why) => errors.push(Diagnostic::new(path, format!("aliases: {why}")).at_line(line)),
         }
     }
     errors.into_result(out)

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::Image;
 use crate::load::Failed;
 use crate::markdown::{BlockKind, Part};
@@ -53,9 +53,9 @@ pub fn resolve(
     owner: &str,
     look: &Lookup,
     inline: &mut Vec<ChartData>,
-) -> Result<Vec<BodyPart>, Errors> {
+) -> Result<Vec<BodyPart>, Diagnostics> {
     let mut out = Vec::with_capacity(parts.len());
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut n = 0;
     for part in parts {
         match part {
@@ -74,7 +74,7 @@ pub fn resolve(
                 };
                 match photos::check_src("image", &image.src, look.root) {
                     Ok(()) => out.push(BodyPart::Photo { image, line }),
-                    Err(m) => errors.push(Error::new(path, m).at_line(line)),
+                    Err(m) => errors.push(Diagnostic::new(path, m).at_line(line)),
                 }
             }
             Part::Block {
@@ -110,12 +110,12 @@ fn chart(
     inline_id: &str,
     look: &Lookup,
     inline: &mut Vec<ChartData>,
-) -> Result<BodyPart, Errors> {
+) -> Result<BodyPart, Diagnostics> {
     if text.lines().any(|l| l.trim_start().starts_with("use:")) {
         let u: UseChart = yaml::parse(text, path, line)?;
         if look.failed.charts.contains(&u.id) {
             // Its own error is reported; the build stops there.
-            return Err(Errors::default());
+            return Err(Diagnostics::default());
         }
         if !look.named_charts.contains_key(&u.id) {
             let known: Vec<&str> = look
@@ -125,7 +125,7 @@ fn chart(
                 .map(String::as_str)
                 .collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
-            return Err(Error::new(
+            return Err(Diagnostic::new(
                 path,
                 format!(
                     "unknown chart `{}`; content/charts/ has: {}",
@@ -144,7 +144,7 @@ fn chart(
     }
     let spec: ChartSpec = yaml::parse(text, path, line)?;
     if matches!(&spec.data, charts::DataSource::Dataset(d) if look.failed.datasets.contains(d)) {
-        return Err(Errors::default());
+        return Err(Diagnostics::default());
     }
     let origin = Origin {
         path,
@@ -160,30 +160,30 @@ fn chart(
     })
 }
 
-fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPart, Errors> {
+fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPart, Diagnostics> {
     let items: Vec<StatItem> = yaml::parse(text, path, line)?;
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for item in &items {
         if let Some(org) = &item.org {
             if !orgs.contains(org) {
                 let at = yaml::line_of(text, "org", org).map_or(line, |l| l + line - 1);
-                errors.push(Error::new(path, orgs.unknown(org)).at_line(at));
+                errors.push(Diagnostic::new(path, orgs.unknown(org)).at_line(at));
             }
         }
     }
     errors.into_result(BodyPart::Stats { items })
 }
 
-fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Errors> {
+fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Diagnostics> {
     let t: TableBlock = yaml::parse(text, path, line)?;
     let at =
         |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
     if look.failed.datasets.contains(&t.data) {
-        return Err(Errors::default());
+        return Err(Diagnostics::default());
     }
     let Some(ds) = look.datasets.get(&t.data) else {
         let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             path,
             format!(
                 "unknown dataset `{}`; content/data/ has: {}",
@@ -194,12 +194,12 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .at_line(at("data", &t.data))
         .into());
     };
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for col in t.filter.keys().chain(&t.columns) {
         if ds.column(col).is_none() {
             let l = yaml::line_of_key(text, col).map_or(line, |l| l + line - 1);
             errors.push(
-                Error::new(
+                Diagnostic::new(
                     path,
                     format!(
                         "unknown column `{col}`; the dataset {} has: {}",
@@ -214,7 +214,7 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
     if let Some(org) = t.filter.get("org") {
         if !look.orgs.contains(&org.key()) {
             errors.push(
-                Error::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())),
+                Diagnostic::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())),
             );
         }
     }
@@ -232,7 +232,7 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .collect();
     if rows.is_empty() {
         let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             path,
             format!(
                 "the filter matches no row of the dataset {}; check the values",

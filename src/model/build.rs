@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::config::Settings;
-use crate::error::{partition, Error, Errors};
+use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
 use crate::load::{Failed, MarkdownFile, Source};
 use crate::markdown;
@@ -26,7 +26,7 @@ use crate::text::{date, slug::slugify};
 use crate::yaml;
 
 /// Checks everything and builds the model.
-pub fn build(mut src: Source) -> Result<Site, Errors> {
+pub fn build(mut src: Source) -> Result<Site, Diagnostics> {
     let articles = std::mem::take(&mut src.articles);
     let pages = std::mem::take(&mut src.pages);
     let base = base(src);
@@ -58,14 +58,14 @@ pub struct Base {
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems found in these files; [`assemble`] fails with them.
-    pub errors: Errors,
+    pub errors: Diagnostics,
     pub failed: Failed,
 }
 
 /// One article checked on its own, with its inline charts.
-pub type Checked = Result<(Draft, Vec<ChartData>), Errors>;
+pub type Checked = Result<(Draft, Vec<ChartData>), Diagnostics>;
 /// One standalone page checked on its own, with its inline charts.
-pub type CheckedPage = Result<(Page, Vec<ChartData>), Errors>;
+pub type CheckedPage = Result<(Page, Vec<ChartData>), Diagnostics>;
 
 /// Checks the site-wide files. `src.articles` and `src.pages` are not used.
 pub fn base(src: Source) -> Base {
@@ -100,7 +100,7 @@ pub fn base(src: Source) -> Base {
     for item in &src.settings.site.home.stats {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
             errors.push(
-                Error::new("content/site.yaml", orgs.unknown(org)).at_line(
+                Diagnostic::new("content/site.yaml", orgs.unknown(org)).at_line(
                     yaml::line_of(
                         &std::fs::read_to_string(src.root.join("content/site.yaml"))
                             .unwrap_or_default(),
@@ -163,7 +163,7 @@ pub fn assemble(
     base: Base,
     articles: Vec<Checked>,
     pages: Vec<CheckedPage>,
-) -> Result<Site, Errors> {
+) -> Result<Site, Diagnostics> {
     let Base {
         settings,
         orgs,
@@ -268,7 +268,7 @@ pub struct Draft {
     pub article: Article,
     pub category: Option<String>,
     pub tags: Vec<String>,
-    pub warnings: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 struct ArticleCtx<'a> {
@@ -281,27 +281,27 @@ struct ArticleCtx<'a> {
     clock: &'a Clock,
 }
 
-fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Errors> {
+fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Diagnostics> {
     let fm = &f.front;
     let path = f.path.as_path();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
     let title = required_text(fm.title.as_deref(), path, "title", "the article's headline");
     let date = match fm.date.as_deref() {
-        None => Err(Error::new(
+        None => Err(Diagnostic::new(
             path,
             "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"",
         )
         .at(2, 1)),
         Some(d) => date::parse(d)
-            .map_err(|m| Error::new(path, format!("date: {m}")).at_line(line_of("date"))),
+            .map_err(|m| Diagnostic::new(path, format!("date: {m}")).at_line(line_of("date"))),
     };
     let updated = fm
         .updated
         .as_deref()
         .map(date::parse)
         .transpose()
-        .map_err(|m| Error::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+        .map_err(|m| Diagnostic::new(path, format!("updated: {m}")).at_line(line_of("updated")));
     let expires = timing::expires(
         fm.expires.as_deref(),
         date.as_ref().ok().copied(),
@@ -318,7 +318,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         .and_then(|e| e.date.as_deref())
         .map(date::parse)
         .transpose()
-        .map_err(|m| Error::new(path, format!("event date: {m}")).at_line(line_of("event")));
+        .map_err(|m| Diagnostic::new(path, format!("event date: {m}")).at_line(line_of("event")));
     let slug = slug_for(
         fm,
         title.as_ref().ok().map(String::as_str),
@@ -326,19 +326,21 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         line_of("slug"),
     );
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
-        errors.push(Error::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
+        errors.push(Diagnostic::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
     }
     let mut documents = Vec::new();
     for d in &fm.documents {
         match ctx.docs.iter().position(|doc| doc.is_named(d)) {
             Some(i) => documents.push(i),
             None if ctx.look.failed.documents => {}
-            None => errors.push(Error::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
+            None => errors.push(Diagnostic::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
         }
     }
     let known = |id: &&String| ctx.look.failed.people || ctx.people.iter().any(|p| &p.id == *id);
     for id in fm.people.iter().filter(|id| !known(id)) {
-        errors.push(Error::new(path, people::unknown(id, ctx.people)).at_line(line_of("people")));
+        errors.push(
+            Diagnostic::new(path, people::unknown(id, ctx.people)).at_line(line_of("people")),
+        );
     }
     let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
     let aliases = match alias::read(&fm.aliases, &f.yaml_text, path) {
@@ -352,7 +354,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let mut warnings = alt_warnings(&parsed.references, path);
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
-            warnings.push(Error::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));
+            warnings.push(Diagnostic::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));
         }
     }
     let owner = slug
@@ -442,13 +444,13 @@ fn page(
     look: &Lookup,
     base_path: &str,
     html: &markdown::HtmlPolicy,
-) -> Result<(Page, Vec<ChartData>), Errors> {
+) -> Result<(Page, Vec<ChartData>), Diagnostics> {
     let path = f.path.as_path();
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
     let title = required_text(f.front.title.as_deref(), path, "title", "the page's title")?;
     let slug = slug_for(&f.front, Some(&title), path, line_of("slug"))?;
     if urls::RESERVED.contains(&slug.as_str()) {
-        return Err(Error::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
+        return Err(Diagnostic::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
     }
     let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
     let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);
@@ -477,10 +479,15 @@ fn page(
     ))
 }
 
-fn required_text(value: Option<&str>, path: &Path, key: &str, what: &str) -> Result<String, Error> {
+fn required_text(
+    value: Option<&str>,
+    path: &Path,
+    key: &str,
+    what: &str,
+) -> Result<String, Diagnostic> {
     match value.map(str::trim) {
         Some(v) if !v.is_empty() => Ok(v.to_string()),
-        _ => Err(Error::new(
+        _ => Err(Diagnostic::new(
             path,
             format!("missing `{key}`; expected {what} in the front matter"),
         )
@@ -493,11 +500,11 @@ fn slug_for(
     title: Option<&str>,
     path: &Path,
     line: usize,
-) -> Result<String, Error> {
+) -> Result<String, Diagnostic> {
     let from = fm.slug.as_deref().or(title).unwrap_or_default();
     let slug = slugify(from);
     if slug.is_empty() && (fm.slug.is_some() || title.is_some()) {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             path,
             format!(
                 "cannot make a web address from `{from}`; give a `slug:` with letters or digits"
@@ -513,7 +520,7 @@ fn image(
     path: &Path,
     root: &Path,
     line: usize,
-) -> Result<Option<Image>, Error> {
+) -> Result<Option<Image>, Diagnostic> {
     let Some(field) = field else { return Ok(None) };
     let img = match field {
         ImageField::Src(src) => Image {
@@ -525,25 +532,28 @@ fn image(
         ImageField::Full(i) => i,
     };
     if markdown::is_unsafe_url(&img.src) {
-        return Err(Error::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
+        return Err(Diagnostic::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
     }
     if !img.src.contains("://") {
         super::photos::check_src("image", &img.src, root)
-            .map_err(|m| Error::new(path, m).at_line(line))?;
+            .map_err(|m| Diagnostic::new(path, m).at_line(line))?;
     }
     Ok(Some(img))
 }
 
-fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Error> {
+fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Diagnostic> {
     refs.iter()
         .filter(|r| r.is_image && !r.has_alt)
-        .map(|r| Error::new(path, format!("the image `{}` has no alt text; write it between the brackets: ![what it shows]({})", r.url, r.url)).at_line(r.line))
+        .map(|r| Diagnostic::new(path, format!("the image `{}` has no alt text; write it between the brackets: ![what it shows]({})", r.url, r.url)).at_line(r.line))
         .collect()
 }
 
-fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a str, &'a Path)>, what: &str) -> Errors {
+fn duplicate_slugs<'a>(
+    items: impl Iterator<Item = (&'a str, &'a Path)>,
+    what: &str,
+) -> Diagnostics {
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for (slug, path) in items {
         if let Some(first) = seen.insert(slug, path) {
             let (a, b) = if first < path {
@@ -551,7 +561,7 @@ fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a str, &'a Path)>, what: &
             } else {
                 (path, first)
             };
-            errors.push(Error::new(b, format!("two {what} have the slug `{slug}`: {} and {}; give one of them another `slug:`", a.display(), b.display())));
+            errors.push(Diagnostic::new(b, format!("two {what} have the slug `{slug}`: {} and {}; give one of them another `slug:`", a.display(), b.display())));
         }
     }
     errors
@@ -607,8 +617,8 @@ pub(crate) fn named_slugs(names: &[String]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> Errors {
-    let mut errors = Errors::default();
+fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> Diagnostics {
+    let mut errors = Diagnostics::default();
     for ds in datasets.values() {
         for row in &ds.rows {
             if let Some(org) = row
@@ -617,7 +627,7 @@ fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> E
                 .filter(|o| !o.is_empty() && !orgs.contains(o))
             {
                 let line = yaml::line_of(&ds.text, "org", &org).unwrap_or(1);
-                errors.push(Error::new(&ds.path, orgs.unknown(&org)).at_line(line));
+                errors.push(Diagnostic::new(&ds.path, orgs.unknown(&org)).at_line(line));
             }
         }
     }
@@ -629,13 +639,13 @@ fn named_charts(
     datasets: &BTreeMap<String, Dataset>,
     orgs: &OrgTree,
     failed: &Failed,
-) -> (BTreeMap<String, ChartData>, Errors) {
-    let results: Vec<Result<ChartData, Errors>> = files
+) -> (BTreeMap<String, ChartData>, Diagnostics) {
+    let results: Vec<Result<ChartData, Diagnostics>> = files
         .par_iter()
         .map(|f| {
             let spec: ChartSpec = yaml::parse(&f.text, &f.path, 1)?;
             if matches!(&spec.data, charts::DataSource::Dataset(d) if failed.datasets.contains(d)) {
-                return Err(Errors::default());
+                return Err(Diagnostics::default());
             }
             let origin = Origin {
                 path: &f.path,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::document::{DocFile, Document, DocumentEntry, Status};
 use crate::text::date::{self, When};
 use crate::text::slug::slugify;
@@ -84,11 +84,11 @@ pub fn check(
     entries: Vec<DocumentEntry>,
     text: &str,
     today: When,
-) -> (Vec<Document>, Errors) {
+) -> (Vec<Document>, Diagnostics) {
     let file = PathBuf::from("content/documents.yaml");
     let lines = Lines::new(text);
-    let mut errors = Errors::default();
-    let mut err = |line: usize, m: String| errors.push(Error::new(&file, m).at_line(line));
+    let mut errors = Diagnostics::default();
+    let mut err = |line: usize, m: String| errors.push(Diagnostic::new(&file, m).at_line(line));
     let mut out = Vec::with_capacity(entries.len());
     let mut numbers: BTreeMap<String, usize> = BTreeMap::new();
     let mut slugs = BTreeMap::new();

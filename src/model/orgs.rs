@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::org::Organization;
 use crate::yaml;
 
@@ -61,9 +61,9 @@ impl OrgTree {
     }
 }
 
-pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
+pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
     let path = Path::new(FILE);
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let mut index = BTreeMap::new();
     let mut times_seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, o) in list.iter().enumerate() {
@@ -76,11 +76,11 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            errors.push(Error::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
+            errors.push(Diagnostic::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
         }
         if index.insert(o.id.clone(), i).is_some() {
             errors.push(
-                Error::new(
+                Diagnostic::new(
                     path,
                     format!(
                         "organization id `{}` is used twice; each id must be unique",
@@ -108,7 +108,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
                         lenient: false,
                     };
                     errors.push(
-                        Error::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p)))
+                        Diagnostic::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p)))
                             .at_line(line),
                     );
                 }
@@ -127,7 +127,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
                 if reported.insert(cycle) {
                     let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
                     seen.push(p);
-                    errors.push(Error::new(path, format!("the organization tree has a cycle: {}; a unit cannot be its own ancestor", seen.join(" → "))).at_line(line));
+                    errors.push(Diagnostic::new(path, format!("the organization tree has a cycle: {}; a unit cannot be its own ancestor", seen.join(" → "))).at_line(line));
                 }
                 break;
             }
@@ -151,18 +151,18 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Errors) {
 
 /// A phone number without digits or an email address that is not one: the
 /// contact page would link to nothing.
-fn contact_errors(o: &Organization, text: &str, path: &Path) -> Errors {
+fn contact_errors(o: &Organization, text: &str, path: &Path) -> Diagnostics {
     use crate::model::org::{plain_email, tel_href};
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for (key, value) in [("phone", &o.phone), ("fax", &o.fax)] {
         if let Some(v) = value.as_deref().filter(|v| tel_href(v).is_none()) {
             let line = yaml::line_of(text, key, v).unwrap_or(1);
-            errors.push(Error::new(path, format!("{key} of `{}`: `{v}` holds no digits; write the number as it is dialled, like 0235 3851 234", o.id)).at_line(line));
+            errors.push(Diagnostic::new(path, format!("{key} of `{}`: `{v}` holds no digits; write the number as it is dialled, like 0235 3851 234", o.id)).at_line(line));
         }
     }
     if let Some(v) = o.email.as_deref().filter(|v| !plain_email(v)) {
         let line = yaml::line_of(text, "email", v).unwrap_or(1);
-        errors.push(Error::new(path, format!("email of `{}`: `{v}` is not an email address; write it like vanphong@tamky.dcs.vn", o.id)).at_line(line));
+        errors.push(Diagnostic::new(path, format!("email of `{}`: `{v}` is not an email address; write it like vanphong@tamky.dcs.vn", o.id)).at_line(line));
     }
     errors
 }

@@ -69,7 +69,7 @@ pub fn replace_article<'a>(
     let renamed_categories = rejoin(site, Kind::Category, new, &old_cats, &cats, &drafts);
     let renamed_tags = rejoin(site, Kind::Tag, new, &old_tags, &tags, &drafts);
     let path = site.articles[new].path.clone();
-    site.warnings.retain(|w| w.path != path);
+    site.warnings.retain(|w| w.path() != Some(path.as_path()));
     site.warnings.extend(warnings);
     Some(Replaced {
         old,

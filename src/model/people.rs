@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::orgs::OrgTree;
 use crate::yaml;
 
@@ -69,8 +69,8 @@ pub fn build(
     text: &str,
     orgs: &OrgTree,
     assets: &[PathBuf],
-) -> (Vec<Person>, Errors) {
-    let mut errors = Errors::default();
+) -> (Vec<Person>, Diagnostics) {
+    let mut errors = Diagnostics::default();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut times: BTreeMap<String, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(list.len());
@@ -78,7 +78,7 @@ pub fn build(
         let nth = times.entry(p.id.clone()).or_default();
         let line = yaml::line_of_nth(text, "id", &p.id, *nth).unwrap_or(1);
         *nth += 1;
-        let err = |m: String| Error::new(FILE, m).at_line(line);
+        let err = |m: String| Diagnostic::new(FILE, m).at_line(line);
         if !valid_id(&p.id) {
             errors.push(err(say::bad_id(&p.id)));
         } else if let Some(first) = seen.insert(p.id.clone(), line) {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::images::{messages, Use};
 use crate::load::frontmatter::Image;
 use crate::model::article::{Article, BodyPart, Page};
@@ -34,14 +34,14 @@ enum GalleryItem {
 }
 
 /// A ```gallery block: a YAML list of `{ src, caption, credit, alt }`.
-pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<BodyPart, Errors> {
+pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<BodyPart, Diagnostics> {
     let items: Vec<GalleryItem> = yaml::parse(text, path, line)?;
     if items.is_empty() {
-        return Err(Error::new(path, messages::empty_gallery())
+        return Err(Diagnostic::new(path, messages::empty_gallery())
             .at_line(line)
             .into());
     }
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let items: Vec<Image> = items
         .into_iter()
         .map(|i| match i {
@@ -59,7 +59,7 @@ pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<Body
         .collect();
     for (img, &at) in items.iter().zip(&lines) {
         if let Err(m) = check_src("gallery", &img.src, root) {
-            errors.push(Error::new(path, m).at_line(at));
+            errors.push(Diagnostic::new(path, m).at_line(at));
         }
     }
     errors.into_result(BodyPart::Gallery { items, lines })

@@ -3,7 +3,7 @@
 
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::schedule::{RawItem, WeekFile};
 use crate::model::people::{self, Person};
 use crate::text::date;
@@ -93,15 +93,19 @@ mod say {
 }
 
 /// The weeks, checked, in time order.
-pub fn build(files: Vec<WeekFile>, people: &[Person], people_failed: bool) -> (Vec<Week>, Errors) {
-    let mut errors = Errors::default();
+pub fn build(
+    files: Vec<WeekFile>,
+    people: &[Person],
+    people_failed: bool,
+) -> (Vec<Week>, Diagnostics) {
+    let mut errors = Diagnostics::default();
     let mut weeks = Vec::new();
     for f in files {
         let mut items = Vec::new();
         for (n, raw) in f.items.iter().enumerate() {
             let line = yaml::line_of_nth(&f.text, "date", &raw.date, count_before(&f.items, n))
                 .unwrap_or(1);
-            let err = |m: String| Error::new(&f.path, m).at_line(line);
+            let err = |m: String| Diagnostic::new(&f.path, m).at_line(line);
             match item(raw, &f, people, people_failed) {
                 Ok(i) => items.push(i),
                 Err(ms) => ms.into_iter().for_each(|m| errors.push(err(m))),

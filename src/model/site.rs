@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::charts::ChartData;
 use crate::config::Settings;
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::model::article::{Article, Page, Taxon};
 use crate::model::dataset::Dataset;
 use crate::model::document::Document;
@@ -36,7 +36,7 @@ pub struct Site {
     pub assets: Vec<PathBuf>,
     pub root: PathBuf,
     /// Problems that do not stop the build (an image without alt text).
-    pub warnings: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
     /// Articles dated after the build clock (held back, or marked in a preview).
     pub pending: crate::model::timing::Pending,
     /// The web versions of every photo under content/media.

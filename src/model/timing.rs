@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::model::build::Draft;
 use crate::text::clock::Clock;
 use crate::text::date::{self, When};
@@ -23,13 +23,13 @@ pub fn expires(
     date: Option<When>,
     path: &Path,
     line: usize,
-) -> Result<Option<When>, Error> {
+) -> Result<Option<When>, Diagnostic> {
     let Some(text) = text else { return Ok(None) };
-    let when =
-        date::parse(text).map_err(|m| Error::new(path, format!("expires: {m}")).at_line(line))?;
+    let when = date::parse(text)
+        .map_err(|m| Diagnostic::new(path, format!("expires: {m}")).at_line(line))?;
     match date {
         Some(d) if when.at <= d.at => {
-            Err(Error::new(path, expires_before_date(text)).at_line(line))
+            Err(Diagnostic::new(path, expires_before_date(text)).at_line(line))
         }
         _ => Ok(Some(when)),
     }

@@ -6,7 +6,7 @@ use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml;
 
 #[derive(Deserialize)]
@@ -61,11 +61,11 @@ mod say {
 }
 
 /// Checks a video block written at `line` of `path`.
-pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Video, Errors> {
+pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Video, Diagnostics> {
     let b: VideoBlock = yaml::parse(text, path, line)?;
     let at = |key: &str| yaml::line_of_key(text, key).map_or(line, |l| l + line - 1);
-    let mut errors = Errors::default();
-    let mut fail = |key: &str, m: String| errors.push(Error::new(path, m).at_line(at(key)));
+    let mut errors = Diagnostics::default();
+    let mut fail = |key: &str, m: String| errors.push(Diagnostic::new(path, m).at_line(at(key)));
     let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: &str| {
         let value = value.as_deref()?.trim();
         let rel = value.trim_start_matches('/');
@@ -142,13 +142,13 @@ fn is_youtube_id(id: &str) -> bool {
 }
 
 /// The warnings of a body's video blocks: a video file without captions.
-pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Error> {
+pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Diagnostic> {
     body.iter()
         .filter_map(|p| match p {
             crate::model::article::BodyPart::Video { video }
                 if video.src.is_some() && video.captions.is_none() =>
             {
-                Some(Error::new(path, say::NO_CAPTIONS).at_line(video.line))
+                Some(Diagnostic::new(path, say::NO_CAPTIONS).at_line(video.line))
             }
             _ => None,
         })

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::Plan;
 use crate::publish::redirects::{self, Pages};
@@ -42,7 +42,7 @@ pub fn publish(
     build: &Manifest,
     flags: &Flags,
     redirector: &Redirector,
-) -> Result<Done, Error> {
+) -> Result<Done, Diagnostic> {
     let Flags {
         delete,
         dry_run,
@@ -97,14 +97,14 @@ pub fn publish(
     let name = releases::next_name(&layout);
     let staging = layout.releases.join(releases::staging_name(&name));
     let filled = fs::create_dir(&staging)
-        .map_err(|e| Error::io(&staging, &e))
+        .map_err(|e| Diagnostic::io(&staging, &e))
         .and_then(|()| fill(&staging, previous.as_deref(), (output, &pages), &plan));
     if let Err(e) = filled {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
     let release = layout.path_of(&name);
-    fs::rename(&staging, &release).map_err(|e| Error::io(&release, &e))?;
+    fs::rename(&staging, &release).map_err(|e| Diagnostic::io(&release, &e))?;
     releases::switch(&layout, &name)?;
     let removed = releases::prune(&layout, keep, &name);
     Ok(Done {
@@ -116,19 +116,19 @@ pub fn publish(
 }
 
 /// Points the target back at the release before the one it shows now.
-pub fn rollback(target: &Path) -> Result<(String, String), Error> {
+pub fn rollback(target: &Path) -> Result<(String, String), Diagnostic> {
     let layout = Layout::new(target)?;
     let _lock = releases::lock(&layout)?;
     let now = match releases::current(&layout)? {
         Current::Release(name) => name,
-        _ => return Err(Error::new(target, "this folder was not published by `trangtin publish` (it is not a link to a release), so there is nothing to roll back to")),
+        _ => return Err(Diagnostic::new(target, "this folder was not published by `trangtin publish` (it is not a link to a release), so there is nothing to roll back to")),
     };
     let now_number = releases::number(&now).unwrap_or(0);
     let before = releases::list(&layout)
         .into_iter()
         .rfind(|n| releases::number(n).is_some_and(|k| k < now_number));
     let before = before.ok_or_else(|| {
-        Error::new(
+        Diagnostic::new(
             target,
             format!(
                 "release {now} is the oldest one kept; there is no earlier release to go back to"
@@ -139,7 +139,7 @@ pub fn rollback(target: &Path) -> Result<(String, String), Error> {
     Ok((now, before))
 }
 
-fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
+fn read_manifest(dir: &Path) -> Result<Manifest, Diagnostic> {
     let path = dir.join(manifest::NAME);
     match fs::read(&path) {
         Ok(bytes) => Manifest::parse(
@@ -147,7 +147,7 @@ fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
             &path.display().to_string(),
         ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
-        Err(e) => Err(Error::io(&path, &e)),
+        Err(e) => Err(Diagnostic::io(&path, &e)),
     }
 }
 
@@ -173,7 +173,7 @@ fn fill(
     previous: Option<&Path>,
     from: (&Path, &Pages),
     plan: &Plan,
-) -> Result<(), Error> {
+) -> Result<(), Diagnostic> {
     let (output, pages) = from;
     let mut carry = match previous {
         Some(dir) => carry_over(dir, plan)?,
@@ -194,7 +194,7 @@ fn fill(
     carry.dirs.extend(parents);
     for d in &carry.dirs {
         let p = staging.join(d);
-        fs::create_dir_all(&p).map_err(|e| Error::io(&p, &e))?;
+        fs::create_dir_all(&p).map_err(|e| Diagnostic::io(&p, &e))?;
     }
     let prev = previous.unwrap_or(staging);
     carry
@@ -206,22 +206,22 @@ fn fill(
         .try_for_each(|rel| copy(&pages.source(output, rel), &staging.join(rel)))?;
     for (rel, to) in &carry.symlinks {
         let at = staging.join(rel);
-        std::os::unix::fs::symlink(to, &at).map_err(|e| Error::io(&at, &e))?;
+        std::os::unix::fs::symlink(to, &at).map_err(|e| Diagnostic::io(&at, &e))?;
     }
     for (name, text) in &pages.snippets {
         let at = staging.join(name);
-        fs::write(&at, text).map_err(|e| Error::io(&at, &e))?;
+        fs::write(&at, text).map_err(|e| Diagnostic::io(&at, &e))?;
     }
     let m = staging.join(manifest::NAME);
-    fs::write(&m, plan.manifest.to_text()).map_err(|e| Error::io(&m, &e))
+    fs::write(&m, plan.manifest.to_text()).map_err(|e| Diagnostic::io(&m, &e))
 }
 
 /// Every file of the previous release that stays: unchanged site files and
 /// anything placed by hand. Replaced and deleted files are left behind.
-fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Error> {
+fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Diagnostic> {
     let mut carry = Carry::default();
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
         let Ok(rel) = item.path().strip_prefix(dir) else {
             continue;
         };
@@ -245,7 +245,7 @@ fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Error> {
         } else if replaced {
             continue;
         } else if kind.is_symlink() {
-            let to = fs::read_link(item.path()).map_err(|e| Error::io(item.path(), &e))?;
+            let to = fs::read_link(item.path()).map_err(|e| Diagnostic::io(item.path(), &e))?;
             carry.symlinks.push((rel.to_path_buf(), to));
         } else if kind.is_file() {
             carry.links.push(rel.to_path_buf());
@@ -254,15 +254,15 @@ fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Error> {
     Ok(carry)
 }
 
-fn link_or_copy(from: &Path, to: &Path) -> Result<(), Error> {
+fn link_or_copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
     // Falls back to a copy where hard links are not allowed (some mounts).
     fs::hard_link(from, to)
         .or_else(|_| fs::copy(from, to).map(|_| ()))
-        .map_err(|e| Error::io(from, &e))
+        .map_err(|e| Diagnostic::io(from, &e))
 }
 
-fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+fn copy(from: &Path, to: &Path) -> Result<(), Diagnostic> {
     fs::copy(from, to)
         .map(|_| ())
-        .map_err(|e| Error::io(from, &e))
+        .map_err(|e| Diagnostic::io(from, &e))
 }

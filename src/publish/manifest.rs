@@ -12,7 +12,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 
 /// The manifest's file name at the top of the target.
 pub const NAME: &str = ".trangtin-manifest";
@@ -115,14 +115,14 @@ impl Manifest {
 
     /// Reads a manifest; `shown` names it in messages. A damaged manifest is an
     /// error: guessing could make `--delete` remove the wrong files.
-    pub fn parse(text: &str, shown: &str) -> Result<Manifest, Error> {
+    pub fn parse(text: &str, shown: &str) -> Result<Manifest, Diagnostic> {
         let mut map = BTreeMap::new();
         for (i, line) in text.lines().enumerate() {
             if line.is_empty() {
                 continue;
             }
             let entry = parse_line(line).ok_or_else(|| {
-                Error::new(shown, "this line of the publish manifest is damaged; expected `path<TAB>size<TAB>sha256`. Remove the manifest to start a new one (then --delete will not remove files published before)").at_line(i + 1)
+                Diagnostic::new(shown, "this line of the publish manifest is damaged; expected `path<TAB>size<TAB>sha256`. Remove the manifest to start a new one (then --delete will not remove files published before)").at_line(i + 1)
             })?;
             map.insert(entry.0, entry.1);
         }
@@ -214,10 +214,10 @@ pub fn hash_file(path: &Path) -> io::Result<Entry> {
 }
 
 /// Every file under `dir` (the built site), hashed in parallel.
-pub fn scan(dir: &Path) -> Result<Manifest, Error> {
+pub fn scan(dir: &Path) -> Result<Manifest, Diagnostic> {
     let mut paths = Vec::new();
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
         if item.file_type().is_dir() {
             continue;
         }
@@ -230,30 +230,30 @@ pub fn scan(dir: &Path) -> Result<Manifest, Error> {
             continue;
         }
         if !item.file_type().is_file() {
-            return Err(Error::new(item.path(), "this is a link or a special file; the site folder to publish may hold only plain files"));
+            return Err(Diagnostic::new(item.path(), "this is a link or a special file; the site folder to publish may hold only plain files"));
         }
         paths.push(rel);
     }
-    let entries: Result<Vec<(String, Entry)>, Error> = paths
+    let entries: Result<Vec<(String, Entry)>, Diagnostic> = paths
         .into_par_iter()
         .map(|rel| {
             hash_file(&dir.join(&rel))
                 .map(|e| (rel.clone(), e))
-                .map_err(|e| Error::io(&dir.join(&rel), &e))
+                .map_err(|e| Diagnostic::io(&dir.join(&rel), &e))
         })
         .collect();
     Ok(Manifest(entries?.into_iter().collect()))
 }
 
 /// `dir/a/b.html` → `a/b.html`; names that are not UTF-8 are refused.
-fn relative(dir: &Path, path: &Path) -> Result<String, Error> {
+fn relative(dir: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = path
         .strip_prefix(dir)
-        .map_err(|_| Error::new(path, "outside the site folder"))?;
+        .map_err(|_| Diagnostic::new(path, "outside the site folder"))?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     parts
         .map(|p| p.join("/"))
-        .ok_or_else(|| Error::new(path, "this file name is not valid UTF-8; rename the file"))
+        .ok_or_else(|| Diagnostic::new(path, "this file name is not valid UTF-8; rename the file"))
 }
 
 #[cfg(test)]
@@ -315,7 +315,7 @@ mod tests {
                 "site/.trangtin-manifest",
             )
             .unwrap_err();
-            assert_eq!(e.line, Some(2), "{bad}");
+            assert_eq!(e.line(), Some(2), "{bad}");
             assert!(e.to_string().starts_with(
                 "site/.trangtin-manifest:2: this line of the publish manifest is damaged"
             ));

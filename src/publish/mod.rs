@@ -21,7 +21,7 @@ mod target;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 pub use moved::warnings as moved_warnings;
 use plan::Change;
 pub use target::Target;
@@ -59,7 +59,7 @@ pub struct Outcome {
     pub rolled_back: Option<(String, String)>,
     /// Old addresses kept as redirects in this publish (old → new output path).
     pub redirects: Vec<(String, String)>,
-    pub warnings: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
 
@@ -80,7 +80,7 @@ pub fn run(opts: &Options) -> i32 {
 }
 
 /// The whole command, without printing.
-pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
+pub fn publish(opts: &Options) -> Result<Outcome, Diagnostics> {
     let target = resolve(opts)?;
     if let Target::Local(dir) = &target {
         crate::output_rules::check_publish_target(&opts.root, dir)?;
@@ -94,7 +94,7 @@ pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
     };
     if opts.rollback {
         let Target::Local(dir) = &target else {
-            return Err(Error::new(&shown, "--rollback works only for a folder target: a server keeps one copy of the site; publish the previous version of content/ instead").into());
+            return Err(Diagnostic::new(&shown, "--rollback works only for a folder target: a server keeps one copy of the site; publish the previous version of content/ instead").into());
         };
         outcome.rolled_back = Some(local::rollback(dir)?);
         return Ok(outcome);
@@ -139,17 +139,17 @@ pub fn publish(opts: &Options) -> Result<Outcome, Errors> {
 }
 
 /// `--to`, else `publish:` from site.yaml.
-fn resolve(opts: &Options) -> Result<Target, Error> {
+fn resolve(opts: &Options) -> Result<Target, Diagnostic> {
     if let Some(to) = &opts.to {
-        let here = std::env::current_dir().map_err(|e| Error::io(Path::new("."), &e))?;
-        return target::parse(to, &here).map_err(|m| Error::new("--to", m));
+        let here = std::env::current_dir().map_err(|e| Diagnostic::io(Path::new("."), &e))?;
+        return target::parse(to, &here).map_err(|m| Diagnostic::new("--to", m));
     }
     let shown = Path::new("content/site.yaml");
     crate::load::inside::check(&opts.root, shown)?;
     let settings = crate::config::load(&opts.root.join(shown), shown, None)?;
     match settings.site.publish.as_deref() {
-        Some(to) => target::parse(to, &opts.root).map_err(|m| Error::new(shown, format!("publish: {m}"))),
-        None => Err(Error::new(
+        Some(to) => target::parse(to, &opts.root).map_err(|m| Diagnostic::new(shown, format!("publish: {m}"))),
+        None => Err(Diagnostic::new(
             shown,
             "there is no place to publish to; give one with --to (a folder such as /var/www/dang-bo, or ssh://user@server/var/www/dang-bo), or add a line `publish: …` to this file",
         )),

@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::target::{self, Target};
 use crate::render::redirects::{address, shown};
 
 /// Warnings for the pages of `sources` (output path → source file) whose
 /// address moved since the last publish to the folder named in site.yaml.
-pub fn warnings(root: &Path, sources: &BTreeMap<String, String>) -> Vec<Error> {
+pub fn warnings(root: &Path, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
     let Some(published) = last_manifest(root) else {
         return Vec::new();
     };
@@ -21,7 +21,7 @@ pub fn warnings(root: &Path, sources: &BTreeMap<String, String>) -> Vec<Error> {
     let mut out = Vec::new();
     for (now, source) in sources {
         if let Some(then) = before.get(source.as_str()).filter(|then| **then != now) {
-            out.push(Error::new(source, message(then, now)));
+            out.push(Diagnostic::new(source, message(then, now)));
         }
     }
     out

@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::build::{self, BuildOptions, Report};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Builds and checks the site at `root`; returns the folder to publish.
 pub fn prepare(
     root: &Path,
     no_build: bool,
     clock: Option<jiff::civil::DateTime>,
-) -> Result<(PathBuf, Report), Errors> {
+) -> Result<(PathBuf, Report), Diagnostics> {
     let opts = BuildOptions {
         root: root.to_path_buf(),
         output: root.join("output"),
@@ -33,10 +33,10 @@ pub fn prepare(
 
 /// `--no-build`: output/ must be newer than every source and hold exactly the
 /// files a build without drafts writes (a build with `--drafts` holds more).
-fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Error> {
+fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Diagnostic> {
     let shown = Path::new("output");
     if !output.is_dir() {
-        return Err(Error::new(shown, "there is no output/ folder to publish; run `trangtin build` first, or publish without --no-build"));
+        return Err(Diagnostic::new(shown, "there is no output/ folder to publish; run `trangtin build` first, or publish without --no-build"));
     }
     let (built, count) = oldest_file(output)?;
     let sources = [root.join("content"), root.join("themes")];
@@ -51,11 +51,11 @@ fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Erro
                 .unwrap_or(&newest)
                 .display()
                 .to_string();
-            return Err(Error::new(shown, format!("output/ is older than {rel}, which changed after the last build; run `trangtin build` first, or publish without --no-build")));
+            return Err(Diagnostic::new(shown, format!("output/ is older than {rel}, which changed after the last build; run `trangtin build` first, or publish without --no-build")));
         }
     }
     if count != expected_files {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             shown,
             format!("output/ holds {count} files but a build without drafts writes {expected_files}: it was built with --drafts or changed by hand; run `trangtin build` (without --drafts), or publish without --no-build"),
         ));
@@ -64,11 +64,11 @@ fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Erro
 }
 
 /// The earliest time a file of the last build was written, and how many files.
-fn oldest_file(dir: &Path) -> Result<(Option<SystemTime>, usize), Error> {
+fn oldest_file(dir: &Path) -> Result<(Option<SystemTime>, usize), Diagnostic> {
     let mut oldest: Option<SystemTime> = None;
     let mut count = 0;
     for item in walkdir::WalkDir::new(dir).min_depth(1) {
-        let item = item.map_err(|e| Error::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
         let name = item.file_name();
         if item.file_type().is_dir()
             || name == crate::publish::manifest::NAME

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{Entry, Manifest, Origin};
 use crate::render::redirects::Redirector;
 
@@ -88,7 +88,7 @@ pub fn add(
     previous: &Manifest,
     build: &Manifest,
     redirector: &Redirector,
-) -> Result<(Manifest, Pages), Error> {
+) -> Result<(Manifest, Pages), Diagnostic> {
     let mut with = build.clone();
     let moves = find(previous, build);
     let mut pages = write(&moves, previous, &mut with, redirector)?;
@@ -102,7 +102,7 @@ fn write(
     previous: &Manifest,
     build: &mut Manifest,
     redirector: &Redirector,
-) -> Result<Pages, Error> {
+) -> Result<Pages, Diagnostic> {
     let mut pages = Pages::default();
     if moves.is_empty() {
         return Ok(pages);
@@ -110,21 +110,21 @@ fn write(
     let dir = std::env::temp_dir().join(format!("trangtin-redirects-{}", std::process::id()));
     // A folder of this process's own, made afresh (a leftover is removed first).
     let _ = fs::remove_dir_all(&dir);
-    fs::create_dir(&dir).map_err(|e| Error::io(&dir, &e))?;
+    fs::create_dir(&dir).map_err(|e| Diagnostic::io(&dir, &e))?;
     pages.dir = Some(dir.clone());
     for (from, to) in moves {
         let file = dir.join(from);
         if let Some(parent) = file.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
+            fs::create_dir_all(parent).map_err(|e| Diagnostic::io(parent, &e))?;
         }
         let bytes = redirector.page(to);
-        fs::write(&file, &bytes).map_err(|e| Error::io(&file, &e))?;
+        fs::write(&file, &bytes).map_err(|e| Diagnostic::io(&file, &e))?;
         let origin = Some(Origin::Redirect(to.clone()));
         if previous.get(from).is_none_or(|e| e.origin != origin) {
             pages.news.push((from.clone(), to.clone()));
         }
         let Entry { size, hash, .. } =
-            crate::publish::manifest::hash_file(&file).map_err(|e| Error::io(&file, &e))?;
+            crate::publish::manifest::hash_file(&file).map_err(|e| Diagnostic::io(&file, &e))?;
         build.0.insert(from.clone(), Entry { size, hash, origin });
         pages.paths.insert(from.clone());
     }

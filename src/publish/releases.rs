@@ -7,7 +7,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 
 /// Where a local target's parts live.
 #[derive(Debug, Clone)]
@@ -20,18 +20,18 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(target: &Path) -> Result<Layout, Error> {
+    pub fn new(target: &Path) -> Result<Layout, Diagnostic> {
         let abs = if target.is_absolute() {
             target.to_path_buf()
         } else {
             std::env::current_dir()
-                .map_err(|e| Error::io(target, &e))?
+                .map_err(|e| Diagnostic::io(target, &e))?
                 .join(target)
         };
         let abs = normalize(&abs);
         let name = abs.file_name().and_then(|n| n.to_str()).map(str::to_string);
         let name = name.ok_or_else(|| {
-            Error::new(
+            Diagnostic::new(
                 target,
                 "the publish folder needs a plain name, like /var/www/dang-bo",
             )
@@ -78,27 +78,27 @@ pub enum Current {
     Folder(PathBuf),
 }
 
-pub fn current(layout: &Layout) -> Result<Current, Error> {
+pub fn current(layout: &Layout) -> Result<Current, Diagnostic> {
     let meta = match fs::symlink_metadata(&layout.target) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Current::Nothing),
-        Err(e) => return Err(Error::io(&layout.target, &e)),
+        Err(e) => return Err(Diagnostic::io(&layout.target, &e)),
     };
     if meta.is_dir() {
         return Ok(Current::Folder(layout.target.clone()));
     }
     if !meta.is_symlink() {
-        return Err(Error::new(
+        return Err(Diagnostic::new(
             &layout.target,
             "this is a file, not a folder; choose another place to publish to",
         ));
     }
-    let link = fs::read_link(&layout.target).map_err(|e| Error::io(&layout.target, &e))?;
+    let link = fs::read_link(&layout.target).map_err(|e| Diagnostic::io(&layout.target, &e))?;
     let resolved = normalize(&layout.parent.join(&link));
     match resolved.strip_prefix(&layout.releases).ok().and_then(|r| r.to_str()) {
         Some(name) if number(name).is_some() && !name.contains('/') => Ok(Current::Release(name.to_string())),
         _ if resolved.is_dir() => Ok(Current::Folder(resolved)),
-        _ => Err(Error::new(&layout.target, format!("this link points at {}, which is not a folder; remove the link or point it at the site", resolved.display()))),
+        _ => Err(Diagnostic::new(&layout.target, format!("this link points at {}, which is not a folder; remove the link or point it at the site", resolved.display()))),
     }
 }
 
@@ -138,7 +138,7 @@ pub fn next_name(layout: &Layout) -> String {
 
 /// Points the target at `release`. A real folder standing at the target is
 /// swapped out atomically and kept as release 0.
-pub fn switch(layout: &Layout, release: &str) -> Result<(), Error> {
+pub fn switch(layout: &Layout, release: &str) -> Result<(), Diagnostic> {
     let tmp = layout
         .parent
         .join(format!(".{}.switch-{}", layout.name, std::process::id()));
@@ -158,23 +158,23 @@ pub fn switch(layout: &Layout, release: &str) -> Result<(), Error> {
 }
 
 /// The first publish over a folder made by hand or another tool.
-fn adopt(layout: &Layout, tmp: &Path) -> Result<(), Error> {
+fn adopt(layout: &Layout, tmp: &Path) -> Result<(), Diagnostic> {
     crate::write::exchange(tmp, &layout.target).map_err(|e| switch_error(layout, &e))?;
     // `tmp` is now the old folder.
     let keep = layout.path_of(BEFORE);
-    fs::rename(tmp, &keep).map_err(|e| Error::io(&keep, &e))
+    fs::rename(tmp, &keep).map_err(|e| Diagnostic::io(&keep, &e))
 }
 
-fn link_error(path: &Path, e: &io::Error) -> Error {
-    Error::new(path, format!("cannot make a link here ({e}); publishing to a folder needs a file system with symbolic links, else publish over ssh://"))
+fn link_error(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::new(path, format!("cannot make a link here ({e}); publishing to a folder needs a file system with symbolic links, else publish over ssh://"))
 }
 
-fn switch_error(layout: &Layout, e: &io::Error) -> Error {
+fn switch_error(layout: &Layout, e: &io::Error) -> Diagnostic {
     let why = match e.raw_os_error() {
         Some(16) | Some(18) => "it is a mount point; publish into a folder inside it (e.g. …/site) and point the web server there".to_string(),
         _ => e.to_string(),
     };
-    Error::new(&layout.target, format!("cannot switch the site to the new release: {why}; the site still shows the previous release"))
+    Diagnostic::new(&layout.target, format!("cannot switch the site to the new release: {why}; the site still shows the previous release"))
 }
 
 /// The folder that stood at the target before the first publish: not
@@ -226,13 +226,13 @@ pub fn clean_incomplete(layout: &Layout) {
 /// Held while a publish or rollback changes the target, so two cannot mix.
 pub struct Lock(#[allow(dead_code)] File);
 
-pub fn lock(layout: &Layout) -> Result<Lock, Error> {
-    fs::create_dir_all(&layout.releases).map_err(|e| Error::io(&layout.releases, &e))?;
+pub fn lock(layout: &Layout) -> Result<Lock, Diagnostic> {
+    fs::create_dir_all(&layout.releases).map_err(|e| Diagnostic::io(&layout.releases, &e))?;
     let path = layout.releases.join(".lock");
-    let file = File::create(&path).map_err(|e| Error::io(&path, &e))?;
+    let file = File::create(&path).map_err(|e| Diagnostic::io(&path, &e))?;
     use rustix::fs::{flock, FlockOperation};
     flock(&file, FlockOperation::NonBlockingLockExclusive).map_err(|_| {
-        Error::new(
+        Diagnostic::new(
             &layout.target,
             "another publish to this folder is running; wait for it to finish and try again",
         )

@@ -1,7 +1,7 @@
 //! What `publish` prints: a one-line summary, the files when there are few
 //! (all of them on a dry run), and failures in the target's own words.
 
-use crate::error::Errors;
+use crate::diagnostic::Diagnostics;
 use crate::publish::plan::Change;
 use crate::publish::Outcome;
 use crate::render::redirects::shown;
@@ -123,7 +123,7 @@ pub fn summary(o: &Outcome) -> String {
     )
 }
 
-pub fn print_failure(errors: &Errors) {
+pub fn print_failure(errors: &Diagnostics) {
     eprint!("{errors}");
     eprintln!("publish stopped; fix the problem above and run the same command again.");
 }

@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::{Change, Phase, Plan, PHASES};
 use crate::publish::redirects::{self, Pages};
@@ -47,8 +47,8 @@ impl Drop for Session<'_> {
 }
 
 impl<'a> Session<'a> {
-    pub fn open(remote: &'a Remote, shown: &str, dry_run: bool) -> Result<Session<'a>, Error> {
-        let ssh = Ssh::find(remote).map_err(|m| Error::new(shown, m))?;
+    pub fn open(remote: &'a Remote, shown: &str, dry_run: bool) -> Result<Session<'a>, Diagnostic> {
+        let ssh = Ssh::find(remote).map_err(|m| Diagnostic::new(shown, m))?;
         let dir = quote(&remote.path);
         let mkdir = if dry_run {
             String::new()
@@ -73,8 +73,8 @@ impl<'a> Session<'a> {
         Ok(session)
     }
 
-    fn fail(&self, msg: String) -> Error {
-        Error::new(&self.shown, msg)
+    fn fail(&self, msg: String) -> Diagnostic {
+        Diagnostic::new(&self.shown, msg)
     }
 
     pub fn publish(
@@ -84,7 +84,7 @@ impl<'a> Session<'a> {
         delete: bool,
         dry_run: bool,
         redirector: &Redirector,
-    ) -> Result<Done, Error> {
+    ) -> Result<Done, Diagnostic> {
         let (build, pages) = redirects::add(&self.old, build, redirector)?;
         let plan = Plan::new(&self.old, &build, delete, |p| {
             self.old.get(p).map(|e| e.size)

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::views::{stat_view, StatView};
 use super::Ctx;
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::model::article::BodyPart;
 use crate::model::dataset::Cell;
 use crate::text::number;
@@ -70,7 +70,7 @@ fn video_view(ctx: &Ctx, v: &crate::model::video::Video) -> VideoView {
 
 /// `first_eager`: the page has no cover, so its first body photo is its
 /// first large image and loads at once.
-pub fn html(ctx: &Ctx, parts: &[BodyPart], first_eager: bool) -> Result<String, Error> {
+pub fn html(ctx: &Ctx, parts: &[BodyPart], first_eager: bool) -> Result<String, Diagnostic> {
     let mut out = String::new();
     let mut eager = first_eager;
     for part in parts {

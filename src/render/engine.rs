@@ -3,12 +3,12 @@
 
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::{number, Lang};
 use crate::theme::Theme;
 
 /// Compiles the theme's templates. Template syntax errors name the file.
-pub fn engine(theme: &Theme, lang: Lang) -> Result<Tera, Errors> {
+pub fn engine(theme: &Theme, lang: Lang) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
     let templates: Vec<(&str, &str)> = theme
@@ -46,7 +46,7 @@ pub fn render(
     theme: &Theme,
     template: &str,
     ctx: &impl serde::Serialize,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Vec<u8>, Diagnostic> {
     let context = Context::from_serialize(ctx).map_err(|e| template_error(theme, &e))?;
     let mut out = Vec::with_capacity(16 * 1024);
     tera.render_to(template, &context, &mut out)
@@ -56,7 +56,7 @@ pub fn render(
 
 /// A tera error as one readable message. Tera's own text names the template
 /// and the line; we put the theme file in front.
-pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
+pub fn template_error(theme: &Theme, e: &tera::Error) -> Diagnostic {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -80,7 +80,7 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Error {
         .cloned()
         .unwrap_or_else(|| "themes/default/templates".into());
     let text = msg.trim().trim_start_matches("error: ");
-    let err = Error::new(path, format!("template error: {text}"));
+    let err = Diagnostic::new(path, format!("template error: {text}"));
     match (line, col) {
         (Some(l), Some(c)) => err.at(l, c),
         (Some(l), None) => err.at_line(l),

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::{Content, Ctx, OutputFile};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::site::{urls, Site};
 use crate::text::date;
 use crate::theme::Theme;
@@ -35,7 +35,7 @@ struct FeedCtx {
     items: Vec<FeedItem>,
 }
 
-pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     let all: Vec<usize> = (0..ctx.site.categories.len()).collect();
     feeds_of(ctx, true, &all)
 }
@@ -45,10 +45,10 @@ pub(super) fn feeds_of(
     ctx: &Ctx,
     main: bool,
     categories: &[usize],
-) -> Result<Vec<OutputFile>, Errors> {
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let site = ctx.site;
     let mut out = Vec::new();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let all: Vec<usize> = (0..site.articles.len()).take(FEED_ITEMS).collect();
     let title = site.settings.site.title.clone();
     let mut push = |dir: &str, title: &str, items: &[usize]| {
@@ -81,7 +81,7 @@ fn feed(
     path: &str,
     home: &str,
     items: &[usize],
-) -> Result<Vec<u8>, Error> {
+) -> Result<Vec<u8>, Diagnostic> {
     let site = ctx.site;
     let tz = &site.settings.tz;
     let items: Vec<FeedItem> = items

@@ -12,7 +12,7 @@ use super::pages::PageMeta;
 use super::views::{Card, EventView, NamedLink};
 use super::{index_of, Ctx, OutputFile};
 use crate::charts::{self, ChartData, ChartStyle};
-use crate::error::{partition, Error, Errors};
+use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::model::article::BodyPart;
 use crate::model::site::urls;
 
@@ -39,11 +39,11 @@ struct FigureCtx<'a> {
 pub fn charts(
     ctx: &Ctx,
     previous: Option<&BTreeMap<String, memo::Chart>>,
-) -> Result<Charts, Errors> {
+) -> Result<Charts, Diagnostics> {
     let lang = ctx.site.settings.lang;
     let style = ChartStyle::default();
     let narrow = ChartStyle::narrow();
-    let results: Vec<Result<Drawn, Errors>> = ctx
+    let results: Vec<Result<Drawn, Diagnostics>> = ctx
         .site
         .charts
         .par_iter()
@@ -60,7 +60,7 @@ pub fn charts(
                 ..data.clone()
             };
             let svg_narrow = charts::draw(&phone, &narrow, lang);
-            let figure = figure(ctx, id, data, &svg, svg_narrow).map_err(Errors::from)?;
+            let figure = figure(ctx, id, data, &svg, svg_narrow).map_err(Diagnostics::from)?;
             let files = [
                 OutputFile::bytes(urls::chart_svg(id), standalone_svg(&svg).into_bytes()),
                 OutputFile::bytes(urls::chart_csv(id), charts::to_csv(data).into_bytes()),
@@ -125,7 +125,7 @@ fn figure(
     data: &ChartData,
     svg: &str,
     svg_narrow: String,
-) -> Result<String, Error> {
+) -> Result<String, Diagnostic> {
     let lang = ctx.site.settings.lang;
     let view = FigureCtx {
         id,
@@ -198,17 +198,17 @@ struct DatasetCtx<'a> {
     figures: Vec<&'a str>,
 }
 
-pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     let site = ctx.site;
     let skip = |rel: &str| ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(rel)));
     let org_results = org_pages(ctx);
-    let ds_results: Vec<Result<OutputFile, Errors>> = site
+    let ds_results: Vec<Result<OutputFile, Diagnostics>> = site
         .datasets
         .keys()
         .filter(|id| !skip(&urls::dataset(id)))
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|id| dataset_page(ctx, id).map_err(Errors::from))
+        .map(|id| dataset_page(ctx, id).map_err(Diagnostics::from))
         .collect();
     let (mut out, mut errors) = partition(org_results);
     let (ds, e) = partition(ds_results);
@@ -222,7 +222,7 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
 }
 
 /// The organization pages, but those `ctx` skips.
-pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<OutputFile, Errors>> {
+pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<OutputFile, Diagnostics>> {
     let list = &ctx.site.orgs.list;
     let skip = |i: usize| {
         ctx.keys
@@ -232,7 +232,7 @@ pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<OutputFile, Errors>> {
     (0..list.len())
         .into_par_iter()
         .filter(|&i| !skip(i))
-        .map(|i| org_page(ctx, i).map_err(Errors::from))
+        .map(|i| org_page(ctx, i).map_err(Diagnostics::from))
         .collect()
 }
 
@@ -300,7 +300,7 @@ fn org_tree(ctx: &Ctx, i: usize, depth: usize) -> OrgLink {
     }
 }
 
-fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
+fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Diagnostic> {
     let site = ctx.site;
     let o = &site.orgs.list[i];
     let rel = urls::org(&o.id);
@@ -394,7 +394,7 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Error> {
     ctx.file(index_of(&rel), ctx.render("org.html", &view)?)
 }
 
-fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
+fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Diagnostic> {
     let ds = &ctx.site.datasets[id];
     let rel = urls::dataset(id);
     let (h, hu) = home_crumb(ctx);
@@ -426,7 +426,7 @@ fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Error> {
     ctx.file(index_of(&rel), ctx.render("dataset.html", &view)?)
 }
 
-fn overview(ctx: &Ctx) -> Result<OutputFile, Error> {
+fn overview(ctx: &Ctx) -> Result<OutputFile, Diagnostic> {
     let site = ctx.site;
     let title = ctx
         .theme

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pages::PageMeta;
 use super::{index_of, Ctx, OutputFile};
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::model::site::urls;
 
 /// One entry of the map, with the entries under it; a group without a page
@@ -24,7 +24,7 @@ struct MapCtx {
 }
 
 /// The site map page.
-pub fn page(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+pub fn page(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     let word = |k: &str| ctx.word(k);
     let title = word("site_map");
     let page = PageMeta::new(ctx, "site_map", &title, &title, urls::SITE_MAP)

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
-use crate::error::{partition, Error, Errors};
+use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::theme::Theme;
 use crate::write::Staging;
@@ -87,7 +87,7 @@ impl Ctx<'_> {
     }
 
     /// A rendered file: written at once when the build streams to disk.
-    pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<OutputFile, Error> {
+    pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<OutputFile, Diagnostic> {
         match self.staging {
             Some(s) => {
                 s.put(&path, &bytes)?;
@@ -101,11 +101,11 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::file`] for files made elsewhere (chart drawings, the search index).
-    pub fn stream(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Errors> {
+    pub fn stream(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Diagnostics> {
         let Some(s) = self.staging else {
             return Ok(files);
         };
-        let written: Vec<Result<OutputFile, Errors>> = files
+        let written: Vec<Result<OutputFile, Diagnostics>> = files
             .into_par_iter()
             .map(|f| match f.content {
                 Content::Bytes(b) => {
@@ -122,7 +122,7 @@ impl Ctx<'_> {
         errors.into_result(ok)
     }
 
-    pub fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, Error> {
+    pub fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, Diagnostic> {
         engine::render(self.tera, self.theme, template, ctx)
     }
 
@@ -136,7 +136,7 @@ impl Ctx<'_> {
 }
 
 /// The whole site. Pages render in parallel over the read-only model.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Errors> {
+pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
     render_with(site, theme, None).map(|r| r.files)
 }
 
@@ -158,7 +158,7 @@ pub fn render_with(
     site: &Site,
     theme: &Theme,
     inc: Option<&memo::Incremental>,
-) -> Result<Rendered, Errors> {
+) -> Result<Rendered, Diagnostics> {
     render_inner(site, theme, inc, None)
 }
 
@@ -170,7 +170,7 @@ pub fn render_into(
     site: &Site,
     theme: &Theme,
     staging: &Staging,
-) -> Result<Vec<OutputFile>, Errors> {
+) -> Result<Vec<OutputFile>, Diagnostics> {
     render_inner(site, theme, None, Some(staging)).map(|r| r.files)
 }
 
@@ -179,7 +179,7 @@ fn render_inner(
     theme: &Theme,
     inc: Option<&memo::Incremental>,
     staging: Option<&Staging>,
-) -> Result<Rendered, Errors> {
+) -> Result<Rendered, Diagnostics> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, urls) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, urls);
@@ -235,7 +235,7 @@ fn render_inner(
         ctx.keys = Some(keys);
     }
 
-    type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<OutputFile>, Errors> + Send + Sync + 'a>;
+    type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<OutputFile>, Diagnostics> + Send + Sync + 'a>;
     let mut jobs: Vec<Job> = vec![
         Box::new(pages::articles),
         Box::new(pages::pages),
@@ -255,7 +255,7 @@ fn render_inner(
             ctx.stream(crate::search::index(ctx.site, ctx.theme, &ctx.cards))
         }));
     }
-    let results: Vec<Result<Vec<OutputFile>, Errors>> =
+    let results: Vec<Result<Vec<OutputFile>, Diagnostics>> =
         jobs.par_iter().map(|job| job(&ctx)).collect();
     let (lists, errors) = partition(results);
     errors.into_result(())?;
@@ -343,7 +343,7 @@ pub fn render_articles(
     theme: &Theme,
     parts: &mut Parts,
     indices: &[usize],
-) -> Result<Vec<OutputFile>, Errors> {
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let ctx = Ctx {
         site,
         theme,
@@ -353,9 +353,9 @@ pub fn render_articles(
         keys: None,
         staging: None,
     };
-    let results: Vec<Result<OutputFile, Errors>> = indices
+    let results: Vec<Result<OutputFile, Diagnostics>> = indices
         .par_iter()
-        .map(|&i| pages::article(&ctx, i).map_err(Errors::from))
+        .map(|&i| pages::article(&ctx, i).map_err(Diagnostics::from))
         .collect();
     let Ctx { cards, figures, .. } = ctx;
     parts.cards = cards;
@@ -395,7 +395,7 @@ fn redirect_list(
     site: &Site,
     files: &[OutputFile],
     kept: &[String],
-) -> Result<Vec<(String, String)>, Errors> {
+) -> Result<Vec<(String, String)>, Diagnostics> {
     let mut listed: BTreeSet<&str> = files
         .iter()
         .map(|f| f.path.as_str())
@@ -409,11 +409,11 @@ fn redirect_list(
 }
 
 /// Two outputs at one path would silently overwrite each other.
-fn check_unique(files: &[OutputFile]) -> Result<(), Errors> {
-    let mut errors = Errors::default();
+fn check_unique(files: &[OutputFile]) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
     for w in files.windows(2) {
         if w[0].path == w[1].path {
-            errors.push(Error::new(PathBuf::from("output").join(&w[0].path), "two parts of the site would be written to this same file; rename the page or media file that uses this address"));
+            errors.push(Diagnostic::new(PathBuf::from("output").join(&w[0].path), "two parts of the site would be written to this same file; rename the page or media file that uses this address"));
         }
     }
     errors.into_result(())

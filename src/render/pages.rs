@@ -11,7 +11,7 @@ use super::views::{
     StatView,
 };
 use super::{body, index_of, Ctx, OutputFile};
-use crate::error::{partition, Errors};
+use crate::diagnostic::{partition, Diagnostics};
 use crate::load::frontmatter::Source;
 use crate::model::article::Article;
 use crate::model::site::{urls, Site};
@@ -92,15 +92,15 @@ struct ArticleCtx<'a> {
 /// How many links each "related / newer / older" list shows.
 pub(super) const NEIGHBOURS: usize = 5;
 
-pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
-    let results: Vec<Result<OutputFile, Errors>> = (0..ctx.site.articles.len())
+pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+    let results: Vec<Result<OutputFile, Diagnostics>> = (0..ctx.site.articles.len())
         .into_par_iter()
         .filter(|&i| {
             !ctx.keys
                 .as_ref()
                 .is_some_and(|k| k.skips(&article_path(ctx, i)))
         })
-        .map(|i| article(ctx, i).map_err(Errors::from))
+        .map(|i| article(ctx, i).map_err(Diagnostics::from))
         .collect();
     let (files, errors) = partition(results);
     errors.into_result(files)
@@ -146,7 +146,7 @@ pub(super) fn fingerprint(ctx: &Ctx, keys: &Keys, i: usize) -> Option<(String, u
     Some((article_path(ctx, i), h.finish()))
 }
 
-pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::error::Error> {
+pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
     let site = ctx.site;
     let a = &site.articles[i];
     let lang = site.settings.lang;
@@ -261,9 +261,9 @@ struct PageCtx {
     summary: Option<String>,
 }
 
-pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut out = Vec::new();
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     for p in &ctx.site.pages {
         let rel = urls::page(&p.slug);
         let meta = PageMeta::new(
@@ -353,7 +353,7 @@ struct HomeCtx<'a> {
     schedule: Option<super::schedule::HomeBlock>,
 }
 
-pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     let site = ctx.site;
     let featured_i =
         site.articles

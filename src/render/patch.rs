@@ -20,7 +20,7 @@ use super::memo::{self, Keys, Memo};
 use super::pages::NEIGHBOURS;
 use super::{feeds, figures, index_of, listings, pages, portal, views};
 use super::{Ctx, OutputFile, Parts};
-use crate::error::{partition, Errors};
+use crate::diagnostic::{partition, Diagnostics};
 use crate::model::article::Taxon;
 use crate::model::patch::Replaced;
 use crate::model::site::{urls, Site};
@@ -44,7 +44,7 @@ pub fn render_patch(
     memo: &mut Memo,
     edit: &Replaced,
     key: u64,
-) -> Result<Option<Patched>, Errors> {
+) -> Result<Option<Patched>, Diagnostics> {
     if memo::of_json(&pages::sidebar(site)) != parts.sidebar {
         return Ok(None);
     }
@@ -335,13 +335,13 @@ fn render(
     scope: &Scope,
     stale: &[usize],
     other: &Others,
-) -> Result<Vec<OutputFile>, Errors> {
-    type Job<'a> = Box<dyn Fn() -> Result<Vec<OutputFile>, Errors> + Send + Sync + 'a>;
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    type Job<'a> = Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostics> + Send + Sync + 'a>;
     let jobs: Vec<Job> = vec![
         Box::new(|| {
-            let pages: Vec<Result<OutputFile, Errors>> = stale
+            let pages: Vec<Result<OutputFile, Diagnostics>> = stale
                 .par_iter()
-                .map(|&i| pages::article(ctx, i).map_err(Errors::from))
+                .map(|&i| pages::article(ctx, i).map_err(Diagnostics::from))
                 .collect();
             let (files, errors) = partition(pages);
             errors.into_result(files)
@@ -375,7 +375,8 @@ fn render(
                 .collect())
         }),
     ];
-    let results: Vec<Result<Vec<OutputFile>, Errors>> = jobs.par_iter().map(|job| job()).collect();
+    let results: Vec<Result<Vec<OutputFile>, Diagnostics>> =
+        jobs.par_iter().map(|job| job()).collect();
     let (lists, errors) = partition(results);
     errors.into_result(lists.into_iter().flatten().collect())
 }

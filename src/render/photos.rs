@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::views::{href, ImageView};
 use super::{Content, Ctx, OutputFile};
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::images::Photo;
 use crate::load::frontmatter::Image;
 use crate::model::Site;
@@ -95,7 +95,7 @@ struct GalleryCtx {
 }
 
 /// A body photo as a figure.
-pub fn figure(ctx: &Ctx, img: &Image, eager: bool) -> Result<String, Error> {
+pub fn figure(ctx: &Ctx, img: &Image, eager: bool) -> Result<String, Diagnostic> {
     let view = PhotoCtx {
         image: image_view(ctx.site, img),
         eager,
@@ -104,7 +104,7 @@ pub fn figure(ctx: &Ctx, img: &Image, eager: bool) -> Result<String, Error> {
 }
 
 /// A ```gallery block as a grid of figures.
-pub fn gallery(ctx: &Ctx, items: &[Image]) -> Result<String, Error> {
+pub fn gallery(ctx: &Ctx, items: &[Image]) -> Result<String, Diagnostic> {
     let view = GalleryCtx {
         items: items.iter().map(|i| image_view(ctx.site, i)).collect(),
     };

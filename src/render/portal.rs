@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::pages::PageMeta;
 use super::views::{doc_view, event_view, DocView, EventView};
 use super::{index_of, Ctx, OutputFile};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::site::urls;
 
 #[derive(Serialize)]
@@ -44,10 +44,10 @@ struct PlainCtx {
     page: PageMeta,
 }
 
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
+pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut out = Vec::new();
-    let mut errors = Errors::default();
-    let mut push = |r: Result<Vec<OutputFile>, Error>| match r {
+    let mut errors = Diagnostics::default();
+    let mut push = |r: Result<Vec<OutputFile>, Diagnostic>| match r {
         Ok(f) => out.extend(f),
         Err(e) => errors.push(e),
     };
@@ -58,7 +58,7 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Errors> {
     errors.into_result(out)
 }
 
-pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("events");
     let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS)
@@ -76,7 +76,7 @@ pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
     )?])
 }
 
-fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("documents");
     let home = ctx.word("home");
@@ -168,7 +168,7 @@ fn related_documents(ctx: &Ctx, i: usize) -> Vec<super::views::NamedLink> {
 }
 
 /// A page per document, with the articles that name it; but those `ctx` skips.
-pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Error> {
+pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("documents");
     let home = ctx.word("home");
@@ -244,7 +244,7 @@ fn plain(
     rel: &str,
     title_key: &str,
     kind: &'static str,
-) -> Result<Vec<OutputFile>, Error> {
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let title = ctx.word(title_key);
     let mut page =
         PageMeta::new(ctx, kind, &title, &title, rel).crumb(&ctx.word("home"), ctx.href(""));

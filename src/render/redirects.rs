@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{index_of, OutputFile};
 use crate::config::Settings;
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::alias::Alias;
 use crate::model::site::urls;
 use crate::model::Site;
@@ -174,8 +174,8 @@ pub fn aliases(
     site: &Site,
     listed: &BTreeSet<&str>,
     sources: &BTreeMap<String, String>,
-) -> Result<Vec<(String, String)>, Errors> {
-    let mut errors = Errors::default();
+) -> Result<Vec<(String, String)>, Diagnostics> {
+    let mut errors = Diagnostics::default();
     let mut taken: BTreeMap<String, (&std::path::Path, usize)> = BTreeMap::new();
     let mut out = Vec::new();
     let owners = site
@@ -211,8 +211,8 @@ pub fn aliases(
     errors.into_result(out)
 }
 
-fn clash_error(path: &std::path::Path, alias: &Alias, other: &str) -> Error {
-    Error::new(
+fn clash_error(path: &std::path::Path, alias: &Alias, other: &str) -> Diagnostic {
+    Diagnostic::new(
         path,
         format!(
             "the alias {} is already the address of {other}; remove it from `aliases:` here or there",

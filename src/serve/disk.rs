@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::error::Error;
+use crate::diagnostic::Diagnostic;
 use crate::render::memo::{self, Fnv};
 use crate::render::{Content, OutputFile};
 
@@ -35,7 +35,7 @@ impl Disk {
         &mut self,
         files: &[OutputFile],
         keep: impl Fn(&str) -> bool,
-    ) -> Result<usize, Error> {
+    ) -> Result<usize, Diagnostic> {
         let now: Vec<(usize, u64)> = files.par_iter().map(fingerprint).collect();
         if self.written.is_empty() {
             crate::write::write(&self.root, &self.output, files)?;
@@ -82,7 +82,11 @@ impl Disk {
     /// Writes the files of `files` whose bytes changed and removes `removed`,
     /// leaving every other file as it is: for a quick rebuild, which knows
     /// what it changed. Returns how many files changed.
-    pub fn patch(&mut self, files: Vec<OutputFile>, removed: &[String]) -> Result<usize, Error> {
+    pub fn patch(
+        &mut self,
+        files: Vec<OutputFile>,
+        removed: &[String],
+    ) -> Result<usize, Diagnostic> {
         let now: Vec<(usize, u64)> = files.par_iter().map(fingerprint).collect();
         let (changed, same): (Vec<_>, Vec<_>) = files
             .into_iter()
@@ -109,7 +113,7 @@ impl Disk {
         changed: &[OutputFile],
         removed: &[String],
         now: impl Iterator<Item = (String, (usize, u64))>,
-    ) -> Result<usize, Error> {
+    ) -> Result<usize, Diagnostic> {
         if let Err(e) = crate::write::update(&self.output, changed, removed) {
             // The disk no longer matches what we remember: replace it all next time.
             self.written.clear();

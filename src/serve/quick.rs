@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::session::{Entry, Last, Quick};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::build::Draft;
 use crate::model::patch::replace_article;
 use crate::render::memo::Memo;
@@ -25,7 +25,7 @@ pub(super) struct Made {
     /// Output paths to remove.
     pub removed: Vec<String>,
     /// The edited article's warnings.
-    pub warnings: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
     pub how: Quick,
 }
 
@@ -38,7 +38,7 @@ pub(super) fn single_edit(
     last: &mut Option<Last>,
     theme: &Theme,
     memo: &mut Memo,
-) -> Option<Result<Made, Errors>> {
+) -> Option<Result<Made, Diagnostics>> {
     let [(rel, Some(new))] = updates else {
         return None;
     };
@@ -102,7 +102,7 @@ fn body_edit(
     last: &mut Last,
     theme: &Theme,
     memo: &mut Memo,
-) -> Option<Result<Made, Errors>> {
+) -> Option<Result<Made, Diagnostics>> {
     let i = last.site.articles.iter().position(|a| a.path == rel)?;
     let kept = &last.site.articles[i];
     let mut article = draft.article.clone();

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use super::disk::Disk;
 use super::quick;
 use super::watch::{kind_of, Kind};
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions, MarkdownFile};
 use crate::model::build::{self as model_build, Base, Checked, CheckedPage};
 use crate::model::Site;
@@ -44,8 +44,8 @@ pub struct Settings {
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// The content errors, if the rebuild failed (the last good site stays).
-    pub errors: Option<Errors>,
-    pub warnings: Vec<Error>,
+    pub errors: Option<Diagnostics>,
+    pub warnings: Vec<Diagnostic>,
     /// Pages rendered (the others did not change).
     pub rendered: usize,
     /// Files written or removed on disk.
@@ -173,12 +173,16 @@ impl Session {
         }
         if !quick {
             outcome = self.finish(false);
-            outcome.warnings.retain(|w| changed.contains(&w.path));
-        } else if let (None, Some(last)) = (&outcome.errors, &self.last) {
-            let moved = moved(&self.settings.root, &last.site);
             outcome
                 .warnings
-                .extend(moved.into_iter().filter(|w| changed.contains(&w.path)));
+                .retain(|w| w.path().is_some_and(|p| changed.iter().any(|c| c == p)));
+        } else if let (None, Some(last)) = (&outcome.errors, &self.last) {
+            let moved = moved(&self.settings.root, &last.site);
+            outcome.warnings.extend(
+                moved
+                    .into_iter()
+                    .filter(|w| w.path().is_some_and(|p| changed.iter().any(|c| c == p))),
+            );
         }
         outcome.elapsed = start.elapsed();
         outcome
@@ -287,7 +291,7 @@ impl Session {
         }
     }
 
-    fn failed(&mut self, errors: Errors) -> Outcome {
+    fn failed(&mut self, errors: Diagnostics) -> Outcome {
         self.last = None;
         Outcome {
             // Copying a media file names it in full: shown from the site
@@ -376,11 +380,11 @@ impl Session {
 
 /// Reads one article; None when it is gone or is a draft not shown.
 /// Pages whose address moved since the last publish (see [`crate::publish::moved_warnings`]).
-fn moved(root: &Path, site: &crate::model::Site) -> Vec<Error> {
+fn moved(root: &Path, site: &crate::model::Site) -> Vec<Diagnostic> {
     crate::publish::moved_warnings(root, &render::redirects::sources(site))
 }
 
-fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Error>> {
+fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Diagnostic>> {
     if !settings.root.join(rel).is_file() {
         return None;
     }
@@ -406,7 +410,7 @@ fn entry(f: &MarkdownFile, base: &Base) -> Entry {
 }
 
 /// An article that could not be read: its error is shown until it is fixed.
-fn failed_entry(e: Error) -> Entry {
+fn failed_entry(e: Diagnostic) -> Entry {
     Entry {
         key: 0,
         checked: Err(e.into()),

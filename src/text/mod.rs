@@ -42,6 +42,33 @@ impl Lang {
         }
     }
 
+    /// The language of messages outside a site (`init`, `--help`, usage
+    /// errors): `LC_ALL`, then `LC_MESSAGES`, then `LANG`; `vi…` means Vietnamese.
+    pub fn from_env() -> Lang {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty());
+        Lang::from_locale(var.as_deref().unwrap_or(""))
+    }
+
+    /// `vi_VN.UTF-8` → Vietnamese; anything else (`C`, `en_US.UTF-8`) → English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("vi") {
+            Lang::Vi
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The Vietnamese or the English of two texts.
+    pub fn pick<T>(self, vi: T, en: T) -> T {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "vi",

@@ -3,7 +3,7 @@
 //! 127.0.0.1, and the built site they look at.
 //!
 //! The calls are blocking (each runs the async client to completion on a small
-//! runtime) so a test reads as a list of steps. Errors panic with the step and
+//! runtime) so a test reads as a list of steps. Diagnostics panic with the step and
 //! the page, as test failures should.
 #![allow(dead_code)]
 

@@ -141,7 +141,8 @@ impl Site {
             .arg(&self.root)
             .arg("--output")
             .arg(output)
-            .args(extra);
+            .args(extra)
+            .args(plain_messages(extra));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -155,6 +156,19 @@ impl Site {
             output: output.to_path_buf(),
         }
     }
+}
+
+/// Tests read messages as one English line each unless they ask otherwise:
+/// `--lang en --message-format short`, leaving out what `extra` already sets.
+pub fn plain_messages(extra: &[&str]) -> Vec<&'static str> {
+    let mut args = Vec::new();
+    if !extra.iter().any(|a| a.starts_with("--lang")) {
+        args.extend(["--lang", "en"]);
+    }
+    if !extra.iter().any(|a| a.starts_with("--message-format")) {
+        args.extend(["--message-format", "short"]);
+    }
+    args
 }
 
 /// What one run of the binary did.

@@ -8,7 +8,7 @@ mod resolving;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::Errors;
+use crate::diagnostic::Diagnostics;
 use crate::model::dataset::{Cell, Column, Dataset, Row};
 use crate::yaml;
 
@@ -121,12 +121,16 @@ pub(super) fn org_exists(id: &str) -> bool {
 }
 
 /// Parses and resolves `text` as `content/charts/a.yaml`.
-pub(super) fn chart(text: &str) -> Result<ChartData, Errors> {
+pub(super) fn chart(text: &str) -> Result<ChartData, Diagnostics> {
     chart_at(text, Path::new("content/charts/a.yaml"), 1)
 }
 
 /// Parses and resolves `text` as YAML starting on `first_line` of `path`.
-pub(super) fn chart_at(text: &str, path: &Path, first_line: usize) -> Result<ChartData, Errors> {
+pub(super) fn chart_at(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<ChartData, Diagnostics> {
     let spec: ChartSpec = yaml::parse(text, path, first_line)?;
     let origin = Origin {
         path,

@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::data::Ordered;
-use crate::error::{Error, Errors};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::Dataset;
 use crate::text::Lang;
 use crate::yaml;
@@ -95,18 +95,18 @@ pub fn dataset(
     id: String,
     sidecar: Option<SidecarFile>,
     lang: Lang,
-) -> Result<Dataset, Errors> {
+) -> Result<Dataset, Diagnostics> {
     let side: Sidecar = match &sidecar {
         Some(s) if !s.text.trim().is_empty() => yaml::parse(s.text, s.path, 1)?,
         _ => Sidecar::default(),
     };
-    let side_err = |key: &str, message: String| -> Error {
+    let side_err = |key: &str, message: String| -> Diagnostic {
         match &sidecar {
             Some(s) => {
                 let line = yaml::line_of_key(s.text, key).unwrap_or(1);
-                Error::new(s.path, message).at_line(line)
+                Diagnostic::new(s.path, message).at_line(line)
             }
-            None => Error::new(rel, message),
+            None => Diagnostic::new(rel, message),
         }
     };
     let area = match side.range.as_deref() {
@@ -121,7 +121,7 @@ pub fn dataset(
         }
     }
     let grid = read_grid(root, rel, &side, area).map_err(|p| match p {
-        Problem::File(m) => Error::new(rel, m),
+        Problem::File(m) => Diagnostic::new(rel, m),
         Problem::Sheet(m) => side_err("sheet", m),
     })?;
     let header_row = side.header_row.or(area.map(|a| a.first_row + 1));
@@ -145,8 +145,13 @@ pub fn dataset(
     })
 }
 
-fn in_file(rel: &Path, messages: Vec<String>) -> Errors {
-    Errors(messages.into_iter().map(|m| Error::new(rel, m)).collect())
+fn in_file(rel: &Path, messages: Vec<String>) -> Diagnostics {
+    Diagnostics(
+        messages
+            .into_iter()
+            .map(|m| Diagnostic::new(rel, m))
+            .collect(),
+    )
 }
 
 fn read_grid(
@@ -157,7 +162,7 @@ fn read_grid(
 ) -> Result<grid::Grid, Problem> {
     let ext = extension(rel).unwrap_or_default();
     let size = std::fs::metadata(root.join(rel))
-        .map_err(|e| Problem::File(Error::io(rel, &e).message))?
+        .map_err(|e| Problem::File(Diagnostic::io(rel, &e).message(crate::text::Lang::En)))?
         .len();
     if size > MAX_FILE {
         return Err(Problem::File(messages::file_too_large(
@@ -165,8 +170,8 @@ fn read_grid(
             MAX_FILE / 1_000_000,
         )));
     }
-    let bytes =
-        std::fs::read(root.join(rel)).map_err(|e| Problem::File(Error::io(rel, &e).message))?;
+    let bytes = std::fs::read(root.join(rel))
+        .map_err(|e| Problem::File(Diagnostic::io(rel, &e).message(crate::text::Lang::En)))?;
     if ext == "csv" {
         if side.sheet.is_some() {
             return Err(Problem::Sheet(messages::sheet_in_csv()));
@@ -188,11 +193,11 @@ type Labels = Vec<(Option<String>, Option<String>)>;
 fn named(
     columns: &[table::SheetColumn],
     side: &Sidecar,
-    side_err: &dyn Fn(&str, String) -> Error,
-) -> Result<(Vec<String>, Labels), Errors> {
+    side_err: &dyn Fn(&str, String) -> Diagnostic,
+) -> Result<(Vec<String>, Labels), Diagnostics> {
     let mut ids: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
     let mut labels: Labels = vec![(None, None); columns.len()];
-    let mut errors = Errors::default();
+    let mut errors = Diagnostics::default();
     let specs = side
         .columns
         .as_ref()

@@ -1,12 +1,16 @@
 //! The command line: parse arguments, run one command, print what happened,
 //! return the exit status (0 ok, 1 content error, 2 bad usage).
 
-use std::path::PathBuf;
+mod help;
+
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{self, BuildOptions, Report};
-use crate::error::Errors;
+use crate::diagnostic::show::{Format, Printer};
+use crate::diagnostic::Diagnostics;
+use crate::text::Lang;
 
 #[derive(Parser)]
 #[command(
@@ -17,6 +21,12 @@ use crate::error::Errors;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: vi or en (default: the site's `language`; outside a site, LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// How problems are printed: human (the line with a caret), short (one line each) or json (one object a line, on standard output).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    message_format: Format,
 }
 
 #[derive(Subcommand)]
@@ -116,16 +126,20 @@ impl SiteArgs {
 }
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `--help` and usage errors come before any site is read: LANG decides
+    // unless `--lang` is on the command line.
+    let early = lang_flag(&args).unwrap_or_else(Lang::from_env);
+    let cli = match parse(args, early) {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => 2,
-            };
-        }
+        Err(code) => return code,
     };
+    let root = cli.command.root();
+    let lang = cli
+        .lang
+        .or_else(|| root.and_then(crate::config::language_of))
+        .unwrap_or(early);
+    let out = Printer::new(lang, cli.message_format, root.unwrap_or(Path::new(".")));
     match cli.command {
         Command::Build(args) => finish(
             crate::progress::with_progress(args.quiet, |step| {
@@ -133,6 +147,7 @@ pub fn main() -> i32 {
             }),
             args.quiet,
             "built",
+            &out,
         ),
         Command::Check(args) => {
             let opts = args.site.options();
@@ -142,7 +157,7 @@ pub fn main() -> i32 {
                 report.warnings.extend(moved);
                 crate::links::print_external(&report.external, args.verbose, args.site.quiet);
             }
-            finish(result, args.site.quiet, "checked")
+            finish(result, args.site.quiet, "checked", &out)
         }
         Command::Publish(args) => crate::publish::run(&args.options()),
         Command::Serve(args) => crate::serve::run(&args.options()),
@@ -156,11 +171,62 @@ pub fn main() -> i32 {
     }
 }
 
-fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
+/// Parses the command line with help in `lang`; on `--help`, `--version` or a
+/// usage error prints it and gives the exit code.
+fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, i32> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = help::localize(Cli::command(), lang);
+    let matches = command.try_get_matches_from(args).map_err(|e| {
+        let _ = e.print();
+        match e.kind() {
+            clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+            _ => 2,
+        }
+    })?;
+    Cli::from_arg_matches(&matches).map_err(|e| {
+        let _ = e.print();
+        2
+    })
+}
+
+/// `--lang vi` / `--lang=en` anywhere on the command line, before clap runs.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| Lang::from_code(v)),
+            Some(rest) => rest.strip_prefix('=').and_then(Lang::from_code),
+            None => None,
+        })
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("`{text}`: expected vi or en"))
+}
+
+impl Command {
+    /// The site folder the command works on; None outside a site (`init`).
+    fn root(&self) -> Option<&Path> {
+        match self {
+            Command::Build(a) => Some(&a.root),
+            Command::Check(a) => Some(&a.site.root),
+            Command::Publish(a) => Some(&a.root),
+            Command::Serve(a) => Some(&a.root),
+            Command::New(a) => Some(&a.root),
+            Command::Init(_) => None,
+        }
+    }
+}
+
+fn finish(result: Result<Report, Diagnostics>, quiet: bool, verb: &str, out: &Printer) -> i32 {
     match result {
         Ok(report) => {
             for w in &report.warnings {
-                eprintln!("warning: {w}");
+                out.print_one(w);
             }
             if !quiet {
                 println!(
@@ -183,11 +249,10 @@ fn finish(result: Result<Report, Errors>, quiet: bool, verb: &str) -> i32 {
             0
         }
         Err(errors) => {
-            eprint!("{errors}");
-            eprintln!(
-                "{} error{} found; nothing was written.",
+            out.print(&errors);
+            out.print_summary(
                 errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                out.lang.pick("chưa ghi gì.", "nothing was written."),
             );
             1
         }

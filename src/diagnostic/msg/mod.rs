@@ -1,0 +1,101 @@
+//! What can be wrong, one enum per area, each variant worded in Vietnamese and
+//! in English side by side (so neither language can fall behind: both are
+//! matches the compiler checks). To change how a message reads, find its area
+//! here; to add one, add a variant and its two texts.
+//!
+//! Every text says what is wrong, where when the place alone does not say it,
+//! what is expected, and how to fix it, in plain words an office editor knows.
+
+use crate::text::Lang;
+
+/// Declares the areas: the [`Kind`] enum over them, `From` for each, and the
+/// dispatch of [`Kind::text`] and [`Kind::code`].
+macro_rules! areas {
+    ($($area:ident => $module:ident),* $(,)?) => {
+        $(pub mod $module; pub use $module::$area;)*
+
+        /// What is wrong: an area and the problem in it, with the values it names.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Kind {
+            $($area($area),)*
+            /// Text from before messages were typed; being removed.
+            Untranslated(String),
+        }
+
+        $(impl From<$area> for Kind {
+            fn from(k: $area) -> Kind {
+                Kind::$area(k)
+            }
+        })*
+
+        impl Kind {
+            /// The message in `lang`.
+            pub fn text(&self, lang: Lang) -> String {
+                match self {
+                    $(Kind::$area(k) => k.text(lang),)*
+                    Kind::Untranslated(t) => t.clone(),
+                }
+            }
+
+            /// A stable name for tools (`--message-format json`): `area/problem`.
+            pub fn code(&self) -> String {
+                match self {
+                    $(Kind::$area(k) => format!("{}/{}", stringify!($module), <&'static str>::from(k)),)*
+                    Kind::Untranslated(_) => "untranslated".into(),
+                }
+            }
+        }
+    };
+}
+
+areas! {
+    Io => io,
+}
+
+impl Kind {
+    pub fn untranslated(text: impl Into<String>) -> Kind {
+        Kind::Untranslated(text.into())
+    }
+}
+
+impl From<String> for Kind {
+    fn from(text: String) -> Kind {
+        Kind::Untranslated(text)
+    }
+}
+
+impl From<&str> for Kind {
+    fn from(text: &str) -> Kind {
+        Kind::Untranslated(text.into())
+    }
+}
+
+/// `a, b, c` in backticks, for "expected one of …" lists (never empty: says so).
+pub fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
+    if items.is_empty() {
+        return lang.pick("(không có)", "(none)").into();
+    }
+    items
+        .iter()
+        .map(|i| format!("`{}`", i.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_name_area_and_problem() {
+        let k = Kind::from(Io::NotFound);
+        assert_eq!(k.code(), "io/not-found");
+        assert_ne!(k.text(Lang::Vi), k.text(Lang::En));
+    }
+
+    #[test]
+    fn lists_quote_each_item() {
+        assert_eq!(list(&["a", "b"], Lang::En), "`a`, `b`");
+        assert_eq!(list(&[] as &[&str], Lang::Vi), "(không có)");
+    }
+}
