@@ -75,11 +75,66 @@ fn run_case(case: &Path) -> Result<(), String> {
     }
     let checked = site.check(&[]);
     problems.extend(judge("check", checked.code, &checked.stderr, &expected));
+    problems.extend(judge_vietnamese(case, &site));
     if problems.is_empty() {
         Ok(())
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// The same case as an editor on a Vietnamese site reads it: every message in
+/// Vietnamese, with the file's line and a caret under the spot, exactly as in
+/// `expected.vi.txt`. `TRANGTIN_BLESS=<prefix>` (or `1` for all) rewrites the
+/// file of each case whose name starts with the prefix, to review with git diff.
+fn judge_vietnamese(case: &Path, site: &Site) -> Vec<String> {
+    let run = site.build(&["--lang", "vi", "--message-format", "human"]);
+    let file = case.join("expected.vi.txt");
+    let name = case.file_name().unwrap().to_string_lossy();
+    if let Ok(prefix) = std::env::var("TRANGTIN_BLESS") {
+        if prefix == "1" || name.starts_with(&prefix) {
+            fs::write(&file, &run.stderr).expect("write expected.vi.txt");
+        }
+    }
+    let mut problems = Vec::new();
+    if run.code != 1 {
+        problems.push(format!("--lang vi: exit code {}, expected 1", run.code));
+    }
+    match fs::read_to_string(&file) {
+        Ok(want) if want == run.stderr => {}
+        Ok(want) => problems.push(format!(
+            "--lang vi: stderr differs from expected.vi.txt (TRANGTIN_BLESS={name} rewrites it)\n  expected:\n{}\n  actual:\n{}",
+            indent(&want),
+            indent(&run.stderr)
+        )),
+        Err(_) => problems.push(format!(
+            "no expected.vi.txt; TRANGTIN_BLESS={name} writes it from:\n{}",
+            indent(&run.stderr)
+        )),
+    }
+    if let Some(english) = run.stderr.lines().find(|l| looks_english(l)) {
+        problems.push(format!("--lang vi: a line in English: {english}"));
+    }
+    problems
+}
+
+/// A message line (not a source excerpt) that reads as English: its first
+/// word after `lỗi:`/`cảnh báo:` is a common English one.
+fn looks_english(line: &str) -> bool {
+    let Some(text) = line
+        .strip_prefix("lỗi: ")
+        .or_else(|| line.strip_prefix("cảnh báo: "))
+    else {
+        return false;
+    };
+    const WORDS: [&str; 12] = [
+        "the", "a", "an", "this", "no", "missing", "unknown", "expected", "cannot", "is", "not",
+        "there",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// What is wrong with one failed run's exit code and stderr, if anything.
