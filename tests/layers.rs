@@ -1,0 +1,183 @@
+//! The modules of `src/` form layers, and imports run one way: a module may
+//! name modules below it (`use crate::…` or a `crate::…::` path) and never one
+//! above. The order is the pipeline's (load files → a content model → render →
+//! write), with what every stage shares at the bottom and the commands on top.
+//!
+//! A few imports still run the wrong way; they are listed in [`KNOWN_BACKWARD`]
+//! with why, and the list may only shrink: the test fails on any new backward
+//! import, and on a listed one that is gone (take it off the list).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Bottom first. Modules on one line are one layer and may not name each other.
+const LAYERS: &[&[&str]] = &[
+    &["text"],
+    &["diagnostic", "progress"],
+    &["yaml", "markdown", "images", "output_rules"],
+    &["config"],
+    &["load"],
+    &["theme"],
+    &["model"],
+    &["charts"],
+    &["render"],
+    &["search"],
+    &["links", "write"],
+    &["build"],
+    &["publish", "scaffold"],
+    &["serve"],
+    &["cli"],
+];
+
+/// Imports against the order, to be removed (issue 15, part 3).
+const KNOWN_BACKWARD: &[(&str, &str, &str)] = &[
+    (
+        "config",
+        "model",
+        "site.yaml's `stats:` reuses the model's StatItem",
+    ),
+    (
+        "load",
+        "model",
+        "load returns the model's Dataset, Organization, DocumentEntry, Person",
+    ),
+    (
+        "model",
+        "charts",
+        "checking chart blocks resolves them against datasets",
+    ),
+    (
+        "model",
+        "serve",
+        "aliases decode %-escapes with serve's percent_decode",
+    ),
+    (
+        "links",
+        "serve",
+        "internal links decode %-escapes with serve's percent_decode",
+    ),
+    (
+        "render",
+        "search",
+        "the search index is made as one of render's parallel jobs",
+    ),
+    (
+        "render",
+        "write",
+        "render streams pages into write's staging folder",
+    ),
+];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
+
+/// The source files of a module: the file itself, or every `.rs` file under
+/// its folder but those of its `tests/` folders.
+fn files_of(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    for entry in fs::read_dir(path).expect("read a source folder") {
+        let p = entry.expect("entry").path();
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n != "tests") {
+                files.extend(files_of(&p));
+            }
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            files.push(p);
+        }
+    }
+    files
+}
+
+/// Every `crate::<module>` that `text` (a file of module `top`) names outside
+/// its tests, with the line where it first does.
+fn imports(text: &str, top: &str) -> BTreeMap<String, usize> {
+    let mut found = BTreeMap::new();
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    for (i, line) in code.lines().enumerate() {
+        let line = line.trim_start();
+        if line.starts_with("//") {
+            continue;
+        }
+        for (at, _) in line.match_indices("crate::") {
+            let name: String = line[at + 7..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name != top && !name.is_empty() {
+                found.entry(name).or_insert(i + 1);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn imports_run_down_the_layers() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = BTreeMap::new();
+    for entry in fs::read_dir(&src).expect("read src") {
+        let path = entry.expect("entry").path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        // src/scaffold/ holds the sample site's files, not code.
+        if name == "lib" || name == "main" || (name == "scaffold" && path.is_dir()) {
+            continue;
+        }
+        assert!(
+            layer_of(&name).is_some(),
+            "src/{name} is in no layer; add it to LAYERS in tests/layers.rs"
+        );
+        for file in files_of(&path) {
+            let text = fs::read_to_string(&file).expect("read a source file");
+            for (to, line) in imports(&text, &name) {
+                found
+                    .entry((name.clone(), to))
+                    .or_insert_with(|| format!("{}:{line}", file.display()));
+            }
+        }
+    }
+    let known: BTreeSet<(String, String)> = KNOWN_BACKWARD
+        .iter()
+        .map(|(a, b, _)| (a.to_string(), b.to_string()))
+        .collect();
+    let mut wrong = Vec::new();
+    let mut backward = BTreeSet::new();
+    for ((from, to), at) in &found {
+        let (Some(a), Some(b)) = (layer_of(from), layer_of(to)) else {
+            continue;
+        };
+        if b >= a {
+            backward.insert((from.clone(), to.clone()));
+            if !known.contains(&(from.clone(), to.clone())) {
+                wrong.push(format!(
+                    "{at}: `{from}` names `{to}`, which is not below it"
+                ));
+            }
+        }
+    }
+    for edge in known.difference(&backward) {
+        wrong.push(format!(
+            "`{}` no longer names `{}`: take it off KNOWN_BACKWARD",
+            edge.0, edge.1
+        ));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The check itself catches a backward import (so it cannot pass vacuously).
+#[test]
+fn a_backward_import_is_caught() {
+    let text = "use crate::cli::main;\nfn f() { crate::text::slug::slug(\"x\"); }\n// crate::serve in a comment\n#[cfg(test)]\nuse crate::serve;\n";
+    let found = imports(text, "text");
+    let names: Vec<&str> = found.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        ["cli"],
+        "only `cli`: not itself, a comment or a test"
+    );
+    assert!(layer_of("cli") > layer_of("text"));
+}
