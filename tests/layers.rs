@@ -97,12 +97,7 @@ fn files_of(path: &Path) -> Vec<PathBuf> {
 /// its tests, with the line where it first does.
 fn imports(text: &str, top: &str) -> BTreeMap<String, usize> {
     let mut found = BTreeMap::new();
-    let code = text.split("#[cfg(test)]").next().unwrap_or("");
-    for (i, line) in code.lines().enumerate() {
-        let line = line.trim_start();
-        if line.starts_with("//") {
-            continue;
-        }
+    for (i, line) in code_lines(text) {
         for (at, _) in line.match_indices("crate::") {
             let name: String = line[at + 7..]
                 .chars()
@@ -114,6 +109,31 @@ fn imports(text: &str, top: &str) -> BTreeMap<String, usize> {
         }
     }
     found
+}
+
+/// The lines of a file that are code outside tests: comments dropped, and the
+/// item after `#[cfg(test)]` (one line, or a `{ … }` block) skipped.
+fn code_lines(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        let line = line.trim_start();
+        if line.starts_with("//") {
+            continue;
+        }
+        if line.starts_with("#[cfg(test)]") {
+            let mut depth = 0i32;
+            for (_, l) in lines.by_ref() {
+                depth += l.matches('{').count() as i32 - l.matches('}').count() as i32;
+                if depth <= 0 && !l.trim().is_empty() && !l.trim_start().starts_with("#[") {
+                    break;
+                }
+            }
+            continue;
+        }
+        out.push((i, line));
+    }
+    out
 }
 
 #[test]
@@ -171,13 +191,9 @@ fn imports_run_down_the_layers() {
 /// The check itself catches a backward import (so it cannot pass vacuously).
 #[test]
 fn a_backward_import_is_caught() {
-    let text = "use crate::cli::main;\nfn f() { crate::text::slug::slug(\"x\"); }\n// crate::serve in a comment\n#[cfg(test)]\nuse crate::serve;\n";
+    let text = "#[cfg(test)]\nmod tests;\nuse crate::cli::main;\nfn f() { crate::text::slug::slug(\"x\"); }\n// crate::serve in a comment\n#[cfg(test)]\nmod t {\n    use crate::serve;\n}\nuse crate::write;\n";
     let found = imports(text, "text");
     let names: Vec<&str> = found.keys().map(String::as_str).collect();
-    assert_eq!(
-        names,
-        ["cli"],
-        "only `cli`: not itself, a comment or a test"
-    );
+    assert_eq!(names, ["cli", "write"], "not itself, a comment or a test");
     assert!(layer_of("cli") > layer_of("text"));
 }

@@ -137,7 +137,7 @@ pub fn main() -> i32 {
     let root = cli.command.root();
     let lang = cli
         .lang
-        .or_else(|| root.and_then(crate::config::language_of))
+        .or_else(|| root.and_then(crate::load::language_of))
         .unwrap_or(early);
     let out = Printer::new(lang, cli.message_format, root.unwrap_or(Path::new(".")));
     match cli.command {

@@ -6,6 +6,8 @@
 pub mod data;
 pub mod frontmatter;
 pub mod inside;
+mod language;
+pub use language::language_of;
 pub mod schedule;
 pub mod sheets;
 
