@@ -1,6 +1,6 @@
 //! Charts whose numbers are written in place: `data: [[label, number, …], …]`.
 
-use crate::diagnostic::msg::Chart;
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::Diagnostics;
 use crate::model::dataset::Cell;
 
@@ -17,7 +17,7 @@ pub(crate) fn from_rows(
 ) -> Option<Resolved> {
     refuse_dataset_keys(spec, origin, errors);
     if rows.is_empty() {
-        errors.push(origin.at_key("data", Chart::NoRows));
+        errors.push(origin.at_key("data", Problem::NoRows));
         return None;
     }
     let width = rows[0].len().saturating_sub(1);
@@ -26,12 +26,12 @@ pub(crate) fn from_rows(
     for (n, row) in rows.iter().enumerate() {
         let label = row.first().map(Cell::key).unwrap_or_default();
         if row.len() < 2 || label.trim().is_empty() {
-            let msg = Chart::RowIncomplete { row: n + 1 };
+            let msg = Problem::RowIncomplete { row: n + 1 };
             errors.push(origin.at_row(n, msg));
             continue;
         }
         if row.len() - 1 != width {
-            let msg = Chart::RowWidth {
+            let msg = Problem::RowWidth {
                 row: n + 1,
                 numbers: row.len() - 1,
                 width,
@@ -68,7 +68,7 @@ fn refuse_dataset_keys(spec: &ChartSpec, origin: &Origin, errors: &mut Diagnosti
     ];
     for (key, present) in used {
         if present {
-            let msg = Chart::DatasetKeyWithRows {
+            let msg = Problem::DatasetKeyWithRows {
                 key: key.to_string(),
             };
             errors.push(origin.at_key(key, msg));
@@ -85,7 +85,7 @@ fn row_number(cell: &Cell, n: usize, origin: &Origin, errors: &mut Diagnostics) 
             let at = origin.at_row_value(
                 n,
                 &text,
-                Chart::RowNotNumber {
+                Problem::RowNotNumber {
                     text: text.clone(),
                     row: n + 1,
                 },
@@ -108,7 +108,7 @@ fn series_labels(
             labels.iter().map(|l| l.trim().to_string()).collect()
         }
         Some(labels) => {
-            let msg = Chart::LabelsCount {
+            let msg = Problem::LabelsCount {
                 labels: labels.len(),
                 width,
             };

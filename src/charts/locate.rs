@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::msg::Chart;
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
@@ -19,7 +19,7 @@ pub struct Origin<'a> {
 
 impl Origin<'_> {
     /// An error at the `key:` line (the first line of the chart when absent).
-    pub(crate) fn at_key(&self, key: &str, message: Chart) -> Diagnostic {
+    pub(crate) fn at_key(&self, key: &str, message: Problem) -> Diagnostic {
         match yaml::line_of_key(self.text, key) {
             Some(line) => {
                 let col = column_of(nth_line(self.text, line), key).unwrap_or(1);
@@ -31,7 +31,7 @@ impl Origin<'_> {
 
     /// An error at `value` written under `key` (same line, or in the lines of the
     /// block below it, as in a multi-line `y:` list).
-    pub(crate) fn at_value(&self, key: &str, value: &str, message: Chart) -> Diagnostic {
+    pub(crate) fn at_value(&self, key: &str, value: &str, message: Problem) -> Diagnostic {
         let Some(key_line) = yaml::line_of_key(self.text, key) else {
             return self.error(1, 1, message);
         };
@@ -57,7 +57,7 @@ impl Origin<'_> {
     }
 
     /// An error at the `n`-th (0-based) row of an inline `data:` list.
-    pub(crate) fn at_row(&self, n: usize, message: Chart) -> Diagnostic {
+    pub(crate) fn at_row(&self, n: usize, message: Problem) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let col = indent_of(nth_line(self.text, line)) + 1;
@@ -68,7 +68,7 @@ impl Origin<'_> {
     }
 
     /// An error at `value` inside the `n`-th inline row.
-    pub(crate) fn at_row_value(&self, n: usize, value: &str, message: Chart) -> Diagnostic {
+    pub(crate) fn at_row_value(&self, n: usize, value: &str, message: Problem) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let text = nth_line(self.text, line);
@@ -79,7 +79,7 @@ impl Origin<'_> {
         }
     }
 
-    fn error(&self, local_line: usize, col: usize, message: Chart) -> Diagnostic {
+    fn error(&self, local_line: usize, col: usize, message: Problem) -> Diagnostic {
         Diagnostic::new(self.path, message).at(local_line + self.first_line.max(1) - 1, col)
     }
 }
@@ -186,7 +186,7 @@ mod tests {
 
     /// Where a diagnostic points, as `path:line:col`.
     fn place(d: Diagnostic) -> String {
-        let m = Chart::NoRows.text(crate::text::Lang::En);
+        let m = Problem::NoRows.text(crate::text::Lang::En);
         d.to_string()
             .trim_end_matches(&format!(": {m}"))
             .to_string()
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn rows_keys_and_values_have_lines() {
         let o = origin(1);
-        let m = || Chart::NoRows;
+        let m = || Problem::NoRows;
         assert_eq!(place(o.at_row(0, m())), "a.md:4:3");
         assert_eq!(place(o.at_row_value(1, "x", m())), "a.md:6:9");
         assert_eq!(place(o.at_value("y", "nam", m())), "a.md:9:5");
@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn block_lines_are_shifted_to_the_file() {
-        assert_eq!(place(origin(12).at_row(0, Chart::NoRows)), "a.md:15:3");
+        assert_eq!(place(origin(12).at_row(0, Problem::NoRows)), "a.md:15:3");
     }
 
     #[test]

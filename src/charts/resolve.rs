@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::msg::Chart;
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Dataset, Row};
 
@@ -35,7 +35,7 @@ pub fn resolve(
 ) -> Result<ChartData, Diagnostics> {
     let mut errors = Diagnostics::default();
     if spec.y.is_some() && spec.series.is_some() {
-        errors.push(origin.at_key("series", Chart::YAndSeries));
+        errors.push(origin.at_key("series", Problem::YAndSeries));
     }
     let resolved = match &spec.data {
         DataSource::Dataset(ds_id) => {
@@ -86,7 +86,7 @@ fn from_dataset(
         return None;
     };
     if ds.rows.is_empty() {
-        let msg = Chart::EmptyDataset {
+        let msg = Problem::EmptyDataset {
             id: ds_id.to_string(),
             path: ds.path.display().to_string(),
         };
@@ -94,7 +94,7 @@ fn from_dataset(
         return None;
     }
     if spec.labels.is_some() {
-        errors.push(origin.at_key("labels", Chart::LabelsWithDataset));
+        errors.push(origin.at_key("labels", Problem::LabelsWithDataset));
     }
     let before = errors.len();
     let x = check_x(spec, ds, origin, errors);
@@ -129,16 +129,16 @@ fn from_dataset(
     })
 }
 
-fn unknown_dataset(ds_id: &str, datasets: &BTreeMap<String, Dataset>) -> Chart {
-    Chart::UnknownDataset {
+fn unknown_dataset(ds_id: &str, datasets: &BTreeMap<String, Dataset>) -> Problem {
+    Problem::UnknownDataset {
         id: ds_id.to_string(),
         near: closest(ds_id, datasets.keys().map(String::as_str)).map(str::to_string),
         known: datasets.keys().cloned().collect(),
     }
 }
 
-fn unknown_column(col: &str, key: &str, ds: &Dataset) -> Chart {
-    Chart::UnknownColumn {
+fn unknown_column(col: &str, key: &str, ds: &Dataset) -> Problem {
+    Problem::UnknownColumn {
         column: col.to_string(),
         key: key.to_string(),
         dataset: ds.id.clone(),
@@ -161,7 +161,7 @@ fn check_x<'s>(
     errors: &mut Diagnostics,
 ) -> Option<&'s str> {
     let Some(x) = spec.x.as_deref() else {
-        let msg = Chart::MissingX {
+        let msg = Problem::MissingX {
             dataset: ds.id.clone(),
             columns: column_ids(ds),
         };
@@ -193,7 +193,7 @@ fn check_y(
             ("series", pairs.collect())
         }
         (None, None) => {
-            let msg = Chart::MissingY {
+            let msg = Problem::MissingY {
                 dataset: ds.id.clone(),
                 columns: column_ids(ds),
             };
@@ -202,7 +202,7 @@ fn check_y(
         }
     };
     if wanted.is_empty() {
-        let msg = Chart::NoColumns {
+        let msg = Problem::NoColumns {
             key: key.to_string(),
         };
         errors.push(origin.at_key(key, msg));
@@ -226,14 +226,14 @@ fn check_filter(
         if !has_column(ds, col) {
             errors.push(origin.at_value("filter", col, unknown_column(col, "filter", ds)));
         } else if col == "org" && !org_exists(&want.key()) {
-            let msg = Chart::UnknownOrg { id: want.key() };
+            let msg = Problem::UnknownOrg { id: want.key() };
             errors.push(origin.at_value("filter", &want.key(), msg));
         }
     }
 }
 
 /// The filter, and per filtered column the values the dataset has there.
-fn no_rows_message(spec: &ChartSpec, ds: &Dataset) -> Chart {
+fn no_rows_message(spec: &ChartSpec, ds: &Dataset) -> Problem {
     let filter = spec
         .filter
         .iter()
@@ -254,7 +254,7 @@ fn no_rows_message(spec: &ChartSpec, ds: &Dataset) -> Chart {
             (col.clone(), values)
         })
         .collect();
-    Chart::NoMatch {
+    Problem::NoMatch {
         filter,
         dataset: ds.id.clone(),
         values,
@@ -276,7 +276,7 @@ fn categories(
     let before = errors.len();
     let blanks = labels.iter().filter(|l| l.trim().is_empty()).count();
     if blanks > 0 {
-        let msg = Chart::BlankCategory {
+        let msg = Problem::BlankCategory {
             x: x.to_string(),
             rows: blanks,
             dataset: ds.id.clone(),
@@ -291,7 +291,7 @@ fn categories(
         }
     }
     if !repeated.is_empty() {
-        let msg = Chart::RepeatedCategory {
+        let msg = Problem::RepeatedCategory {
             x: x.to_string(),
             dataset: ds.id.clone(),
             repeats: repeated,
@@ -312,12 +312,12 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Diagnostics
             let msg = if crate::load::sheets::is_sheet(&ds.path) {
                 // A sheet's column of figures was checked when it was read:
                 // this one holds labels.
-                Chart::TextColumn {
+                Problem::TextColumn {
                     text,
                     column: col.to_string(),
                 }
             } else {
-                Chart::NotNumber {
+                Problem::NotNumber {
                     text,
                     column: col.to_string(),
                 }
@@ -343,7 +343,7 @@ fn check_kind(
     let name = kind.name();
     if kind.is_round() {
         if r.series.len() > 1 {
-            let msg = Chart::RoundManySeries {
+            let msg = Problem::RoundManySeries {
                 kind: name.to_string(),
                 count: r.series.len(),
             };
@@ -356,7 +356,7 @@ fn check_kind(
             .unwrap_or_default();
         for (n, (cat, v)) in r.categories.iter().zip(values).enumerate() {
             if let Some(v) = v.filter(|v| *v < 0.0) {
-                let msg = Chart::NegativeShare {
+                let msg = Problem::NegativeShare {
                     kind: name.to_string(),
                     category: cat.clone(),
                     value: v.to_string(),
@@ -369,14 +369,14 @@ fn check_kind(
             }
         }
         if values.iter().all(|v| v.unwrap_or(0.0) == 0.0) {
-            let msg = Chart::AllZero {
+            let msg = Problem::AllZero {
                 kind: name.to_string(),
             };
             errors.push(origin.at_key("type", msg));
         }
     }
     if kind == ChartKind::Progress && r.series.len() != 2 {
-        let msg = Chart::ProgressSeries {
+        let msg = Problem::ProgressSeries {
             count: r.series.len(),
         };
         errors.push(origin.at_key("type", msg));
