@@ -291,7 +291,7 @@ fn no_match(
     );
     for (col, vals) in values {
         msg.push_str(&l.pick(
-            format!("; cột `{col}` ở đó có các giá trị: {}", some(vals, SHOWN, l)),
+            format!("; cột `{col}` trong bộ số liệu này chỉ có các giá trị: {}", some(vals, SHOWN, l)),
             format!("; {col} there is one of: {}", some(vals, SHOWN, l)),
         ));
     }
