@@ -1,14 +1,13 @@
 //! Charts whose numbers are written in place: `data: [[label, number, …], …]`.
 
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::Diagnostics;
 use crate::model::dataset::Cell;
 
 use super::data::Series;
 use super::locate::Origin;
-use super::resolve::{number_hint, Resolved};
+use super::resolve::Resolved;
 use super::spec::ChartSpec;
-
-const ROW_EXAMPLE: &str = "- [Dưới 30 tuổi, 58.73]";
 
 pub(crate) fn from_rows(
     rows: &[Vec<Cell>],
@@ -18,10 +17,7 @@ pub(crate) fn from_rows(
 ) -> Option<Resolved> {
     refuse_dataset_keys(spec, origin, errors);
     if rows.is_empty() {
-        errors.push(origin.at_key(
-            "data",
-            format!("data: has no rows; write one row per category, like {ROW_EXAMPLE}"),
-        ));
+        errors.push(origin.at_key("data", Problem::NoRows));
         return None;
     }
     let width = rows[0].len().saturating_sub(1);
@@ -30,19 +26,16 @@ pub(crate) fn from_rows(
     for (n, row) in rows.iter().enumerate() {
         let label = row.first().map(Cell::key).unwrap_or_default();
         if row.len() < 2 || label.trim().is_empty() {
-            let msg = format!(
-                "row {} needs a label and at least one number, like {ROW_EXAMPLE}",
-                n + 1
-            );
+            let msg = Problem::RowIncomplete { row: n + 1 };
             errors.push(origin.at_row(n, msg));
             continue;
         }
         if row.len() - 1 != width {
-            let msg = format!(
-                "row {} has {} number(s) but row 1 has {width}; every row needs one number per series",
-                n + 1,
-                row.len() - 1
-            );
+            let msg = Problem::RowWidth {
+                row: n + 1,
+                numbers: row.len() - 1,
+                width,
+            };
             errors.push(origin.at_row(n, msg));
             continue;
         }
@@ -75,9 +68,9 @@ fn refuse_dataset_keys(spec: &ChartSpec, origin: &Origin, errors: &mut Diagnosti
     ];
     for (key, present) in used {
         if present {
-            let msg = format!(
-                "{key}: works with a dataset (data: <dataset id>); with rows written in place, put the numbers in the rows and name them with labels: [..]"
-            );
+            let msg = Problem::DatasetKeyWithRows {
+                key: key.to_string(),
+            };
             errors.push(origin.at_key(key, msg));
         }
     }
@@ -89,12 +82,15 @@ fn row_number(cell: &Cell, n: usize, origin: &Origin, errors: &mut Diagnostics) 
         Cell::Empty => None,
         other => {
             let text = other.key();
-            let msg = format!(
-                "`{text}` in row {} is not a number; {}",
-                n + 1,
-                number_hint(&text)
+            let at = origin.at_row_value(
+                n,
+                &text,
+                Problem::RowNotNumber {
+                    text: text.clone(),
+                    row: n + 1,
+                },
             );
-            errors.push(origin.at_row_value(n, &text, msg));
+            errors.push(at);
             None
         }
     }
@@ -112,10 +108,10 @@ fn series_labels(
             labels.iter().map(|l| l.trim().to_string()).collect()
         }
         Some(labels) => {
-            let msg = format!(
-                "labels: has {} label(s) but each row has {width} number(s); give one label per number",
-                labels.len()
-            );
+            let msg = Problem::LabelsCount {
+                labels: labels.len(),
+                width,
+            };
             errors.push(origin.at_key("labels", msg));
             vec![String::new(); width]
         }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
@@ -18,28 +19,19 @@ pub struct Origin<'a> {
 
 impl Origin<'_> {
     /// An error at the `key:` line (the first line of the chart when absent).
-    pub(crate) fn at_key(
-        &self,
-        key: &str,
-        message: impl Into<crate::diagnostic::Kind>,
-    ) -> Diagnostic {
+    pub(crate) fn at_key(&self, key: &str, message: Problem) -> Diagnostic {
         match yaml::line_of_key(self.text, key) {
             Some(line) => {
                 let col = column_of(nth_line(self.text, line), key).unwrap_or(1);
-                self.error(line, col, message.into())
+                self.error(line, col, message)
             }
-            None => self.error(1, 1, message.into()),
+            None => self.error(1, 1, message),
         }
     }
 
     /// An error at `value` written under `key` (same line, or in the lines of the
     /// block below it, as in a multi-line `y:` list).
-    pub(crate) fn at_value(
-        &self,
-        key: &str,
-        value: &str,
-        message: impl Into<crate::diagnostic::Kind>,
-    ) -> Diagnostic {
+    pub(crate) fn at_value(&self, key: &str, value: &str, message: Problem) -> Diagnostic {
         let Some(key_line) = yaml::line_of_key(self.text, key) else {
             return self.error(1, 1, message);
         };
@@ -65,11 +57,7 @@ impl Origin<'_> {
     }
 
     /// An error at the `n`-th (0-based) row of an inline `data:` list.
-    pub(crate) fn at_row(
-        &self,
-        n: usize,
-        message: impl Into<crate::diagnostic::Kind>,
-    ) -> Diagnostic {
+    pub(crate) fn at_row(&self, n: usize, message: Problem) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let col = indent_of(nth_line(self.text, line)) + 1;
@@ -80,12 +68,7 @@ impl Origin<'_> {
     }
 
     /// An error at `value` inside the `n`-th inline row.
-    pub(crate) fn at_row_value(
-        &self,
-        n: usize,
-        value: &str,
-        message: impl Into<crate::diagnostic::Kind>,
-    ) -> Diagnostic {
+    pub(crate) fn at_row_value(&self, n: usize, value: &str, message: Problem) -> Diagnostic {
         match row_line(self.text, n) {
             Some(line) => {
                 let text = nth_line(self.text, line);
@@ -96,12 +79,7 @@ impl Origin<'_> {
         }
     }
 
-    fn error(
-        &self,
-        local_line: usize,
-        col: usize,
-        message: impl Into<crate::diagnostic::Kind>,
-    ) -> Diagnostic {
+    fn error(&self, local_line: usize, col: usize, message: Problem) -> Diagnostic {
         Diagnostic::new(self.path, message).at(local_line + self.first_line.max(1) - 1, col)
     }
 }
@@ -165,15 +143,6 @@ fn row_line(text: &str, n: usize) -> Option<usize> {
     None
 }
 
-/// Up to `max` names, then "…" and how many more, for "known ids: a, b, c, … (12 in all)".
-pub(crate) fn some_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
-    let all: Vec<&str> = names.into_iter().collect();
-    if all.len() <= max {
-        return all.join(", ");
-    }
-    format!("{}, … ({} in all)", all[..max].join(", "), all.len())
-}
-
 /// The name in `names` closest to `wrong`, if it is close enough to be a typo.
 pub(crate) fn closest<'a>(
     wrong: &str,
@@ -215,20 +184,29 @@ mod tests {
         }
     }
 
+    /// Where a diagnostic points, as `path:line:col`.
+    fn place(d: Diagnostic) -> String {
+        let m = Problem::NoRows.text(crate::text::Lang::En);
+        d.to_string()
+            .trim_end_matches(&format!(": {m}"))
+            .to_string()
+    }
+
     #[test]
     fn rows_keys_and_values_have_lines() {
         let o = origin(1);
-        assert_eq!(o.at_row(0, "m").to_string(), "a.md:4:3: m");
-        assert_eq!(o.at_row_value(1, "x", "m").to_string(), "a.md:6:9: m");
-        assert_eq!(o.at_value("y", "nam", "m").to_string(), "a.md:9:5: m");
-        assert_eq!(o.at_value("x", "year", "m").to_string(), "a.md:10:4: m");
-        assert_eq!(o.at_key("type", "m").to_string(), "a.md:2:1: m");
-        assert_eq!(o.at_key("nothing", "m").to_string(), "a.md:1:1: m");
+        let m = || Problem::NoRows;
+        assert_eq!(place(o.at_row(0, m())), "a.md:4:3");
+        assert_eq!(place(o.at_row_value(1, "x", m())), "a.md:6:9");
+        assert_eq!(place(o.at_value("y", "nam", m())), "a.md:9:5");
+        assert_eq!(place(o.at_value("x", "year", m())), "a.md:10:4");
+        assert_eq!(place(o.at_key("type", m())), "a.md:2:1");
+        assert_eq!(place(o.at_key("nothing", m())), "a.md:1:1");
     }
 
     #[test]
     fn block_lines_are_shifted_to_the_file() {
-        assert_eq!(origin(12).at_row(0, "m").to_string(), "a.md:15:3: m");
+        assert_eq!(place(origin(12).at_row(0, Problem::NoRows)), "a.md:15:3");
     }
 
     #[test]
@@ -239,6 +217,5 @@ mod tests {
             Some("ket-nap-dang-vien")
         );
         assert_eq!(closest("dan-so", names), None);
-        assert_eq!(some_names(["a", "b", "c"], 2), "a, b, … (3 in all)");
     }
 }

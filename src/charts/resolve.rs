@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 
+use crate::diagnostic::msg::chart::Problem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Dataset, Row};
 
 use super::data::{ChartData, Series};
 use super::inline;
-use super::locate::{closest, some_names, Origin};
+use super::locate::{closest, Origin};
 use super::spec::{ChartKind, ChartSpec, DataSource, SortOrder};
 
 /// Categories and series before the type-specific checks.
@@ -34,7 +35,7 @@ pub fn resolve(
 ) -> Result<ChartData, Diagnostics> {
     let mut errors = Diagnostics::default();
     if spec.y.is_some() && spec.series.is_some() {
-        errors.push(origin.at_key("series", "give either y or series, not both"));
+        errors.push(origin.at_key("series", Problem::YAndSeries));
     }
     let resolved = match &spec.data {
         DataSource::Dataset(ds_id) => {
@@ -85,15 +86,15 @@ fn from_dataset(
         return None;
     };
     if ds.rows.is_empty() {
-        let msg = format!(
-            "the dataset {ds_id} ({}) has no rows to draw",
-            ds.path.display()
-        );
+        let msg = Problem::EmptyDataset {
+            id: ds_id.to_string(),
+            path: ds.path.display().to_string(),
+        };
         errors.push(origin.at_value("data", ds_id, msg));
         return None;
     }
     if spec.labels.is_some() {
-        errors.push(origin.at_key("labels", "labels: names the numbers of inline rows; with a dataset, use series: [{ column: value, label: … }]"));
+        errors.push(origin.at_key("labels", Problem::LabelsWithDataset));
     }
     let before = errors.len();
     let x = check_x(spec, ds, origin, errors);
@@ -128,26 +129,25 @@ fn from_dataset(
     })
 }
 
-fn unknown_dataset(ds_id: &str, datasets: &BTreeMap<String, Dataset>) -> String {
-    let ids = datasets.keys().map(String::as_str);
-    let mut msg = format!("unknown dataset `{ds_id}`");
-    if let Some(near) = closest(ds_id, datasets.keys().map(String::as_str)) {
-        msg.push_str(&format!(" (did you mean `{near}`?)"));
+fn unknown_dataset(ds_id: &str, datasets: &BTreeMap<String, Dataset>) -> Problem {
+    Problem::UnknownDataset {
+        id: ds_id.to_string(),
+        near: closest(ds_id, datasets.keys().map(String::as_str)).map(str::to_string),
+        known: datasets.keys().cloned().collect(),
     }
-    if datasets.is_empty() {
-        msg.push_str("; there are no datasets: add one as content/data/<id>.yaml");
-    } else {
-        msg.push_str(&format!("; known datasets: {}", some_names(ids, 8)));
-    }
-    msg
 }
 
-fn unknown_column(col: &str, place: &str, ds: &Dataset) -> String {
-    format!(
-        "unknown column `{col}` in {place}; the dataset {} has: {}",
-        ds.id,
-        ds.column_names()
-    )
+fn unknown_column(col: &str, key: &str, ds: &Dataset) -> Problem {
+    Problem::UnknownColumn {
+        column: col.to_string(),
+        key: key.to_string(),
+        dataset: ds.id.clone(),
+        columns: column_ids(ds),
+    }
+}
+
+fn column_ids(ds: &Dataset) -> Vec<String> {
+    ds.columns.iter().map(|c| c.id.clone()).collect()
 }
 
 fn has_column(ds: &Dataset, col: &str) -> bool {
@@ -161,11 +161,10 @@ fn check_x<'s>(
     errors: &mut Diagnostics,
 ) -> Option<&'s str> {
     let Some(x) = spec.x.as_deref() else {
-        let msg = format!(
-            "missing x: name the column that holds the categories; the dataset {} has: {}",
-            ds.id,
-            ds.column_names()
-        );
+        let msg = Problem::MissingX {
+            dataset: ds.id.clone(),
+            columns: column_ids(ds),
+        };
         errors.push(origin.at_key("data", msg));
         return None;
     };
@@ -194,17 +193,19 @@ fn check_y(
             ("series", pairs.collect())
         }
         (None, None) => {
-            let msg = format!(
-                "missing y: name the column(s) to plot, like y: [value, target]; the dataset {} has: {}",
-                ds.id,
-                ds.column_names()
-            );
+            let msg = Problem::MissingY {
+                dataset: ds.id.clone(),
+                columns: column_ids(ds),
+            };
             errors.push(origin.at_key("data", msg));
             return Vec::new();
         }
     };
     if wanted.is_empty() {
-        errors.push(origin.at_key(key, format!("{key}: is empty; name at least one column")));
+        let msg = Problem::NoColumns {
+            key: key.to_string(),
+        };
+        errors.push(origin.at_key(key, msg));
     }
     for (col, _) in &wanted {
         if !has_column(ds, col) {
@@ -225,42 +226,39 @@ fn check_filter(
         if !has_column(ds, col) {
             errors.push(origin.at_value("filter", col, unknown_column(col, "filter", ds)));
         } else if col == "org" && !org_exists(&want.key()) {
-            let msg = format!(
-                "unknown organization `{}` in filter; use an id from content/organizations.yaml",
-                want.key()
-            );
+            let msg = Problem::UnknownOrg { id: want.key() };
             errors.push(origin.at_value("filter", &want.key(), msg));
         }
     }
 }
 
-/// "the filter org: x matches no rows of d; org there is one of: a, b".
-fn no_rows_message(spec: &ChartSpec, ds: &Dataset) -> String {
-    let pairs: Vec<String> = spec
+/// The filter, and per filtered column the values the dataset has there.
+fn no_rows_message(spec: &ChartSpec, ds: &Dataset) -> Problem {
+    let filter = spec
         .filter
         .iter()
-        .map(|(k, v)| format!("{k}: {}", v.key()))
+        .map(|(k, v)| (k.clone(), v.key()))
         .collect();
-    let mut msg = format!(
-        "the filter {} matches no rows of the dataset {}",
-        pairs.join(", "),
-        ds.id
-    );
-    for col in spec.filter.keys() {
-        let mut values: Vec<String> = ds
-            .rows
-            .iter()
-            .filter_map(|r| r.get(col))
-            .map(Cell::key)
-            .collect();
-        values.sort();
-        values.dedup();
-        msg.push_str(&format!(
-            "; {col} there is one of: {}",
-            some_names(values.iter().map(String::as_str), 8)
-        ));
+    let values = spec
+        .filter
+        .keys()
+        .map(|col| {
+            let mut values: Vec<String> = ds
+                .rows
+                .iter()
+                .filter_map(|r| r.get(col))
+                .map(Cell::key)
+                .collect();
+            values.sort();
+            values.dedup();
+            (col.clone(), values)
+        })
+        .collect();
+    Problem::NoMatch {
+        filter,
+        dataset: ds.id.clone(),
+        values,
     }
-    msg
 }
 
 /// Category labels from column `x`, each at most once, so a bar means one thing.
@@ -278,25 +276,26 @@ fn categories(
     let before = errors.len();
     let blanks = labels.iter().filter(|l| l.trim().is_empty()).count();
     if blanks > 0 {
-        let msg = format!(
-            "x: {x} is empty in {blanks} row(s) of the dataset {}; every drawn row needs a {x}",
-            ds.id
-        );
+        let msg = Problem::BlankCategory {
+            x: x.to_string(),
+            rows: blanks,
+            dataset: ds.id.clone(),
+        };
         errors.push(origin.at_value("x", x, msg));
     }
-    let mut repeated: Vec<String> = Vec::new();
+    let mut repeated: Vec<(String, usize)> = Vec::new();
     for (i, l) in labels.iter().enumerate() {
         let n = labels.iter().filter(|o| *o == l).count();
         if n > 1 && !l.is_empty() && labels[..i].iter().all(|o| o != l) {
-            repeated.push(format!("`{l}` in {n} rows"));
+            repeated.push((l.clone(), n));
         }
     }
     if !repeated.is_empty() {
-        let msg = format!(
-            "x: {x} repeats in the dataset {}: {}; add a filter (like filter: {{ org: … }}) so that each {x} appears once",
-            ds.id,
-            some_names(repeated.iter().map(String::as_str), 5)
-        );
+        let msg = Problem::RepeatedCategory {
+            x: x.to_string(),
+            dataset: ds.id.clone(),
+            repeats: repeated,
+        };
         errors.push(origin.at_value("x", x, msg));
     }
     (errors.len() == before).then_some(labels)
@@ -313,12 +312,15 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Diagnostics
             let msg = if crate::load::sheets::is_sheet(&ds.path) {
                 // A sheet's column of figures was checked when it was read:
                 // this one holds labels.
-                format!("`{text}` in column {col} is not a number: the column holds text, not figures; plot a column of figures")
+                Problem::TextColumn {
+                    text,
+                    column: col.to_string(),
+                }
             } else {
-                format!(
-                    "`{text}` in column {col} is not a number; {}",
-                    number_hint(&text)
-                )
+                Problem::NotNumber {
+                    text,
+                    column: col.to_string(),
+                }
             };
             let e = Diagnostic::new(&ds.path, msg);
             errors.push(match line {
@@ -327,17 +329,6 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Diagnostics
             });
             None
         }
-    }
-}
-
-/// What to write instead: YAML numbers use a dot for decimals and no grouping.
-pub(crate) fn number_hint(text: &str) -> String {
-    let fixed = text.trim().replace('.', "").replace(',', ".");
-    if text.contains(',') && fixed.parse::<f64>().is_ok() {
-        format!("write it as {fixed} (a dot before decimals, no thousands separator)")
-    } else {
-        "write figures like 7314 or 58.73 (a dot before decimals, no thousands separator)"
-            .to_string()
     }
 }
 
@@ -352,7 +343,10 @@ fn check_kind(
     let name = kind.name();
     if kind.is_round() {
         if r.series.len() > 1 {
-            let msg = format!("a {name} chart shows one series, this one has {}; use bar or stacked to compare series", r.series.len());
+            let msg = Problem::RoundManySeries {
+                kind: name.to_string(),
+                count: r.series.len(),
+            };
             errors.push(origin.at_key("type", msg));
         }
         let values = r
@@ -362,9 +356,11 @@ fn check_kind(
             .unwrap_or_default();
         for (n, (cat, v)) in r.categories.iter().zip(values).enumerate() {
             if let Some(v) = v.filter(|v| *v < 0.0) {
-                let msg = format!(
-                    "a {name} chart cannot show a negative share: `{cat}` is {v}; use bar instead"
-                );
+                let msg = Problem::NegativeShare {
+                    kind: name.to_string(),
+                    category: cat.clone(),
+                    value: v.to_string(),
+                };
                 errors.push(if rows_inline {
                     origin.at_row_value(n, &v.to_string(), msg)
                 } else {
@@ -373,15 +369,16 @@ fn check_kind(
             }
         }
         if values.iter().all(|v| v.unwrap_or(0.0) == 0.0) {
-            let msg = format!("every value of this {name} chart is zero or missing; there is nothing to share out");
+            let msg = Problem::AllZero {
+                kind: name.to_string(),
+            };
             errors.push(origin.at_key("type", msg));
         }
     }
     if kind == ChartKind::Progress && r.series.len() != 2 {
-        let msg = format!(
-            "a progress chart needs a value and a target, this one has {} series: give y: [value, target] for a dataset, or rows like - [Kết nạp 2015–2020, 639, 597]",
-            r.series.len()
-        );
+        let msg = Problem::ProgressSeries {
+            count: r.series.len(),
+        };
         errors.push(origin.at_key("type", msg));
     }
 }

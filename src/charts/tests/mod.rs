@@ -147,6 +147,15 @@ pub(super) fn error_of(text: &str) -> String {
     errors.0[0].to_string()
 }
 
+/// The one error of a chart that must fail, as `line:col: message` in Vietnamese.
+pub(super) fn error_vi(text: &str) -> String {
+    let errors = chart(text).expect_err("the chart should not resolve");
+    assert_eq!(errors.len(), 1, "{errors}");
+    let e = &errors.0[0];
+    let (line, col) = (e.line().unwrap_or(0), e.column().unwrap_or(0));
+    format!("{line}:{col}: {}", e.message(crate::text::Lang::Vi))
+}
+
 /// A `<text>` element of an SVG: where it is anchored, its size and content.
 #[derive(Debug)]
 pub(super) struct SvgText {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{chart, chart_at, error_of};
+use super::{chart, chart_at, error_of, error_vi};
 use crate::charts::ChartKind;
 
 const BASE: &str = "title: Kết nạp đảng viên mới so với chỉ tiêu\ntype: bar\ndata: ket-nap-dang-vien\nfilter: { org: tinh }\nx: year\ny: [value, target]\nunit: đảng viên\n";
@@ -218,5 +218,32 @@ fn dataset_keys_do_not_apply_to_inline_rows() {
     assert_eq!(
         error_of("title: T\ntype: bar\ny: value\ndata:\n  - [A, 1]\n"),
         "content/charts/a.yaml:3:1: y: works with a dataset (data: <dataset id>); with rows written in place, put the numbers in the rows and name them with labels: [..]"
+    );
+}
+
+// The same mistakes as an editor reading in Vietnamese sees them: a broken or
+// half-English translation fails here.
+
+#[test]
+fn unknown_dataset_in_vietnamese() {
+    assert_eq!(
+        error_vi(&BASE.replace("data: ket-nap-dang-vien", "data: ket-nap-dang-vein")),
+        "3:7: không có bộ số liệu `ket-nap-dang-vein` (có phải là `ket-nap-dang-vien`?); các bộ số liệu hiện có: `ket-nap-dang-vien`, `trong`"
+    );
+}
+
+#[test]
+fn unknown_column_in_vietnamese_lists_the_columns() {
+    assert_eq!(
+        error_vi(&BASE.replace("y: [value, target]", "y: [value, nam]")),
+        "6:12: không có cột `nam` (ghi ở mục `y:`); bộ số liệu `ket-nap-dang-vien` có các cột: `org`, `year`, `value`, `target`"
+    );
+}
+
+#[test]
+fn negative_pie_share_in_vietnamese() {
+    assert_eq!(
+        error_vi("title: T\ntype: pie\ndata:\n  - [Tăng, 5]\n  - [Giảm, -3]\n"),
+        "5:12: biểu đồ `pie` không thể hiện được phần có giá trị âm: `Giảm` bằng -3; hãy dùng biểu đồ cột (`type: bar`)"
     );
 }
