@@ -272,7 +272,7 @@ fn publish_refuses_a_target_in_or_around_the_site() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             stderr.starts_with(&format!(
-                "publish: the folder `{}/{to}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo\n",
+                "{}/{to}: this folder {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo\n",
                 site.root.display()
             )),
             "{stderr}"

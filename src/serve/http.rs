@@ -126,7 +126,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             200,
             "text/javascript; charset=utf-8",
             &[],
-            live::script().as_bytes(),
+            live::script(shared.hub.current().lang).as_bytes(),
             head_only,
         );
     }

@@ -50,6 +50,11 @@ macro_rules! areas {
 
 areas! {
     Io => io,
+    Output => output,
+    Publish => publish,
+    Serve => serve,
+    Usage => usage,
+    Scaffold => scaffold,
 }
 
 impl Kind {
