@@ -19,6 +19,7 @@ const CHOOSE: &str =
 /// `trangtin <args…>` run from `cwd`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(args)
         .current_dir(cwd)
         .output()
@@ -216,6 +217,7 @@ fn serve_uses_the_same_rules() {
     let site = site();
     let before = snapshot(site.dir());
     let mut child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["serve", "--port", "0", "--output", "content"])
         .current_dir(&site.root)
         .stdout(Stdio::piped())

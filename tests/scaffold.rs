@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn trangtin(args: &[&str], root: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(args)
         .arg(root)
         .output()

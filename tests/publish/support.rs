@@ -40,7 +40,12 @@ impl Site {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin")).args([
+            "--lang",
+            "en",
+            "--message-format",
+            "short",
+        ]);
         cmd.args(args)
             .arg("--root")
             .arg(&self.root)
