@@ -40,13 +40,9 @@ impl Site {
     }
 
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin")).args([
-            "--lang",
-            "en",
-            "--message-format",
-            "short",
-        ]);
-        cmd.args(args)
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
+        cmd.args(["--lang", "en", "--message-format", "short"])
+            .args(args)
             .arg("--root")
             .arg(&self.root)
             .current_dir(self.tmp.path());
