@@ -10,8 +10,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostic::msg::output::Output;
 use crate::diagnostic::msg::output::TooClose;
-use crate::diagnostic::msg::Output;
 use crate::diagnostic::Diagnostic;
 
 /// The file every build leaves at the top of its output: "trangtin wrote this".

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::msg::Scaffold;
+use crate::diagnostic::msg::scaffold::Scaffold;
 use crate::diagnostic::show::Printer;
 use crate::diagnostic::Diagnostic;
 use crate::text::slug::slugify;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::msg::Output;
+use crate::diagnostic::msg::output::Output;
 use crate::diagnostic::Diagnostic;
 use crate::output_rules::{self, MARKER, MARKER_TEXT};
 use crate::render::{Content, OutputFile};

@@ -238,8 +238,8 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
         })
 }
 
-fn parse_lang(text: &str) -> Result<Lang, crate::diagnostic::msg::Usage> {
-    Lang::from_code(text).ok_or_else(|| crate::diagnostic::msg::Usage::BadLang {
+fn parse_lang(text: &str) -> Result<Lang, crate::diagnostic::msg::usage::Usage> {
+    Lang::from_code(text).ok_or_else(|| crate::diagnostic::msg::usage::Usage::BadLang {
         value: text.to_string(),
     })
 }
@@ -396,8 +396,8 @@ struct NewArgs {
 }
 
 /// `--clock`: a moment as editors write dates.
-fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, crate::diagnostic::msg::Usage> {
-    crate::text::clock::parse(text).map_err(|why| crate::diagnostic::msg::Usage::BadClock {
+fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, crate::diagnostic::msg::usage::Usage> {
+    crate::text::clock::parse(text).map_err(|why| crate::diagnostic::msg::usage::Usage::BadClock {
         value: text.to_string(),
         why: why.to_string(),
     })

@@ -3,7 +3,7 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::diagnostic::msg::Usage;
+use crate::diagnostic::msg::usage::Usage;
 use crate::diagnostic::show::{Format, Printer};
 use crate::diagnostic::Diagnostic;
 use crate::text::Lang;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::Plan;

@@ -12,7 +12,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 
 /// The manifest's file name at the top of the target.

@@ -21,7 +21,7 @@ mod target;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::show::Printer;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 pub use moved::warnings as moved_warnings;

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::target::{self, Target};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::build::{self, BuildOptions, Report};
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Builds and checks the site at `root`; returns the folder to publish.

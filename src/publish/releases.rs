@@ -7,7 +7,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 
 /// Where a local target's parts live.

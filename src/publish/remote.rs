@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use crate::diagnostic::msg::publish::Hint;
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::publish::target::Remote;
 
 /// The ssh command to use: `ssh`, or `TRANGTIN_SSH` (like rsync's `RSYNC_RSH`:

@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::diagnostic::msg::Publish;
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::{Change, Phase, Plan, PHASES};

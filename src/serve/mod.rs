@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use session::{Outcome, Session};
 
-use crate::diagnostic::msg::Serve;
+use crate::diagnostic::msg::serve::Serve;
 use crate::diagnostic::show::{self, Printer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::Lang;

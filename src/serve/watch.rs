@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
-use crate::diagnostic::msg::Serve;
+use crate::diagnostic::msg::serve::Serve;
 use crate::diagnostic::Diagnostic;
 
 /// How long without events ends a batch, and the longest a batch may gather.

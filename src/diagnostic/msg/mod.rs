@@ -50,11 +50,11 @@ macro_rules! areas {
 
 areas! {
     Io => io,
-    Output => output,
-    Publish => publish,
-    Serve => serve,
-    Usage => usage,
-    Scaffold => scaffold,
+    OutputBox => output,
+    PublishBox => publish,
+    ServeBox => serve,
+    UsageBox => usage,
+    ScaffoldBox => scaffold,
 }
 
 impl Kind {

@@ -99,6 +99,22 @@ impl Usage {
     }
 }
 
+/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
+/// (results carrying one are returned everywhere).
+pub type UsageBox = Box<Usage>;
+
+impl From<Usage> for super::Kind {
+    fn from(k: Usage) -> super::Kind {
+        super::Kind::UsageBox(Box::new(k))
+    }
+}
+
+impl From<&UsageBox> for &'static str {
+    fn from(k: &UsageBox) -> &'static str {
+        k.as_ref().into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,3 +153,13 @@ impl std::fmt::Display for Usage {
 }
 
 impl std::error::Error for Usage {}
+#[cfg(test)]
+mod size {
+    /// Every result of the build carries a Diagnostic: boxing these areas keeps
+    /// it from growing (clippy's `result_large_err`).
+    #[test]
+    fn the_command_areas_keep_kind_small() {
+        assert!(std::mem::size_of::<super::UsageBox>() <= 8);
+        assert!(std::mem::size_of::<crate::diagnostic::Kind>() <= 32);
+    }
+}
