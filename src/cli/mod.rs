@@ -145,7 +145,7 @@ pub fn main() -> i32 {
     let out = Printer::new(lang, cli.message_format, root.unwrap_or(Path::new(".")));
     match cli.command {
         Command::Build(args) => finish(
-            crate::progress::with_progress(args.quiet, |step| {
+            crate::progress::with_progress(args.quiet, out.lang, |step| {
                 build::build_with(&args.options(), step)
             }),
             args.quiet,
