@@ -10,6 +10,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostic::msg::output::Output;
+use crate::diagnostic::msg::output::TooClose;
 use crate::diagnostic::Diagnostic;
 
 /// The file every build leaves at the top of its output: "trangtin wrote this".
@@ -25,25 +27,25 @@ pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     let site = root.canonicalize().map_err(|e| Diagnostic::io(root, &e))?;
     let cwd = std::env::current_dir().map_err(|e| Diagnostic::io(output, &e))?;
     let out = resolve(&cwd.join(output));
-    let refuse = |why: String| Err(Diagnostic::new("--output", why));
-    let named = format!("the folder `{}`", output.display());
+    let refuse = |kind: Output| Err(Diagnostic::in_flag("--output", kind));
+    let folder = output.display().to_string();
     if let Some(place) = too_close(&site, &out, &["content", "themes"]) {
-        return refuse(format!("{named} {place}; {CHOOSE}"));
+        return refuse(Output::TooClose { folder, place });
     }
     if cwd.canonicalize().is_ok_and(|c| c == out) {
-        return refuse(format!(
-            "{named} is the folder you are working in; {CHOOSE}"
-        ));
+        return refuse(Output::WorkingFolder { folder });
     }
     match fs::symlink_metadata(&out) {
         Err(_) => Ok(out),
-        Ok(m) if !m.is_dir() => refuse(format!("{named} is a file, not a folder; {CHOOSE}")),
+        Ok(m) if !m.is_dir() => refuse(Output::IsFile { folder }),
         Ok(m) => {
             if !is_ours_or_empty(&out) {
-                return refuse(format!("{named} holds files that trangtin did not write (there is no {MARKER} file in it); choose a new or empty folder, such as `output`, or empty this one yourself"));
+                let marker = MARKER.to_string();
+                return refuse(Output::NotOurs { folder, marker });
             }
             if other_disk(&out, &m) {
-                return refuse(format!("{named} is where another disk is mounted, and a build replaces its output folder whole; give a folder inside it, such as `{}`", output.join("site").display()));
+                let inside = output.join("site").display().to_string();
+                return refuse(Output::MountPoint { folder, inside });
             }
             Ok(out)
         }
@@ -52,21 +54,21 @@ pub fn check(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
 
 /// Where `out` lies that no command may replace: the site folder, a folder
 /// holding it, or one of `inner` (site folders such as content/) or inside it.
-fn too_close(site: &Path, out: &Path, inner: &[&str]) -> Option<String> {
+fn too_close(site: &Path, out: &Path, inner: &[&str]) -> Option<TooClose> {
     if out == site {
-        return Some("is the site folder itself".into());
+        return Some(TooClose::SiteItself);
     }
     if site.starts_with(out) {
-        return Some("holds the site folder".into());
+        return Some(TooClose::HoldsSite);
     }
     for dir in inner {
         // content/ may itself be a link to a folder elsewhere in the site.
         let real = site.join(dir).canonicalize().unwrap_or(site.join(dir));
         if out == real {
-            return Some(format!("is the site's {dir}/ folder"));
+            return Some(TooClose::IsSiteDir(dir.to_string()));
         }
         if out.starts_with(&real) {
-            return Some(format!("is inside the site's {dir}/ folder"));
+            return Some(TooClose::InsideSiteDir(dir.to_string()));
         }
     }
     None
@@ -80,13 +82,13 @@ pub fn check_publish_target(root: &Path, target: &Path) -> Result<(), Diagnostic
     let cwd = std::env::current_dir().map_err(|e| Diagnostic::io(target, &e))?;
     let at = resolve(&cwd.join(target));
     match too_close(&site, &at, &["content", "themes", "output"]) {
-        Some(place) => Err(Diagnostic::new("publish", format!("the folder `{}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo", target.display()))),
+        Some(place) => Err(Diagnostic::in_target(
+            target.display().to_string(),
+            Output::PublishTooClose { place },
+        )),
         None => Ok(()),
     }
 }
-
-const CHOOSE: &str =
-    "a build replaces its output folder whole; choose a folder of its own, such as `output`";
 
 /// True for an empty folder or one with the marker of an earlier build.
 pub fn is_ours_or_empty(dir: &Path) -> bool {

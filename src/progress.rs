@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::text::Lang;
+
 /// The steps of a build, in order, as `build` reports them.
 pub const STEPS: &[&str] = &[
     "reading content",
@@ -15,8 +17,20 @@ pub const STEPS: &[&str] = &[
     "writing files",
 ];
 
-/// Runs `work`, which calls its argument with each step's name as it starts.
-pub fn with_progress<T>(quiet: bool, work: impl FnOnce(&dyn Fn(&str)) -> T) -> T {
+/// A step's name as the progress line shows it, in `lang`.
+pub fn step_name(step: &str, lang: Lang) -> &str {
+    match (lang, step) {
+        (Lang::Vi, "reading content") => "đang đọc nội dung",
+        (Lang::Vi, "checking") => "đang kiểm tra",
+        (Lang::Vi, "rendering pages") => "đang tạo các trang",
+        (Lang::Vi, "writing files") => "đang ghi tệp",
+        _ => step,
+    }
+}
+
+/// Runs `work`, which calls its argument with each step's name as it starts;
+/// the line speaks `lang`.
+pub fn with_progress<T>(quiet: bool, lang: Lang, work: impl FnOnce(&dyn Fn(&str)) -> T) -> T {
     let show = !quiet
         && std::io::stderr().is_terminal()
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -41,9 +55,22 @@ pub fn with_progress<T>(quiet: bool, work: impl FnOnce(&dyn Fn(&str)) -> T) -> T
     let step = |name: &str| {
         let n = STEPS.iter().position(|s| *s == name).unwrap_or(0);
         bar.set_position(n as u64);
-        bar.set_message(name.to_string());
+        bar.set_message(step_name(name, lang).to_string());
     };
     let out = work(&step);
     bar.finish_and_clear();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_has_a_vietnamese_name() {
+        for step in STEPS {
+            assert_ne!(step_name(step, Lang::Vi), *step);
+            assert_eq!(step_name(step, Lang::En), *step);
+        }
+    }
 }

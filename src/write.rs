@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::diagnostic::msg::output::Output;
 use crate::diagnostic::Diagnostic;
 use crate::output_rules::{self, MARKER, MARKER_TEXT};
 use crate::render::{Content, OutputFile};
@@ -128,7 +129,7 @@ fn split(output: &Path) -> Result<(PathBuf, String), Diagnostic> {
     let name = abs
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Diagnostic::new(output, "the output folder needs a name, like `output`"))?;
+        .ok_or_else(|| Diagnostic::new(output, Output::NeedsName))?;
     let parent = abs
         .parent()
         .map(Path::to_path_buf)
@@ -216,10 +217,7 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
     }
     if !output.is_dir() {
         let _ = remove_ours(tmp);
-        return Err(Diagnostic::new(
-            output,
-            "the output path exists and is not a folder; remove it or choose another --output",
-        ));
+        return Err(Diagnostic::new(output, Output::ExistsNotFolder));
     }
     match exchange(tmp, output) {
         Ok(()) => {
@@ -250,10 +248,9 @@ fn swap(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// A rename that failed: said plainly for the cases an editor can meet.
 fn swap_error(output: &Path, e: &io::Error) -> Diagnostic {
     match e.kind() {
-        io::ErrorKind::CrossesDevices | io::ErrorKind::ResourceBusy => Diagnostic::new(
-            output,
-            "this folder cannot be replaced in one step (it is a mount point, or in use as a disk of its own); give a folder inside it as --output",
-        ),
+        io::ErrorKind::CrossesDevices | io::ErrorKind::ResourceBusy => {
+            Diagnostic::new(output, Output::CannotSwap)
+        }
         _ => Diagnostic::io(output, e),
     }
 }

@@ -19,6 +19,7 @@ const CHOOSE: &str =
 /// `trangtin <args…>` run from `cwd`.
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(args)
         .current_dir(cwd)
         .output()
@@ -216,6 +217,7 @@ fn serve_uses_the_same_rules() {
     let site = site();
     let before = snapshot(site.dir());
     let mut child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["serve", "--port", "0", "--output", "content"])
         .current_dir(&site.root)
         .stdout(Stdio::piped())
@@ -272,7 +274,7 @@ fn publish_refuses_a_target_in_or_around_the_site() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             stderr.starts_with(&format!(
-                "publish: the folder `{}/{to}` {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo\n",
+                "{}/{to}: this folder {place}; the web server's folder must be outside the site folder, such as /var/www/dang-bo\n",
                 site.root.display()
             )),
             "{stderr}"

@@ -147,6 +147,7 @@ fn content_and_site_yaml_as_links_out_are_refused() {
     let before = snapshot(site.dir());
     for args in [&["publish"][..], &["new", "Tin mới"][..]] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangtin"))
+            .args(["--lang", "en", "--message-format", "short"])
             .args(args)
             .arg("--root")
             .arg(&site.root)
@@ -175,6 +176,7 @@ fn check_and_publish_refuse_the_same_links() {
     let target = site.dir().join("www");
     let bin = env!("CARGO_BIN_EXE_trangtin");
     let out = std::process::Command::new(bin)
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["publish", "--to"])
         .arg(&target)
         .arg("--root")
@@ -264,6 +266,7 @@ fn init_never_replaces_a_file() {
     let before = snapshot(dir.path());
     let bin = env!("CARGO_BIN_EXE_trangtin");
     let out = std::process::Command::new(bin)
+        .args(["--lang", "en", "--message-format", "short"])
         .arg("init")
         .arg(&site)
         .output()
@@ -272,6 +275,7 @@ fn init_never_replaces_a_file() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("this folder is not empty; choose a new folder, or add --force to add the sample site beside the files in it (a file that is already there is kept as it is)"));
     assert_same(&before, &snapshot(dir.path()));
     let out = std::process::Command::new(bin)
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["init", "--force"])
         .arg(&site)
         .output()
@@ -293,6 +297,7 @@ fn serve_refuses_the_same_links_and_serves_nothing_from_outside() {
     symlink(&folder, site.root.join("content/media/leak-dir")).unwrap();
     let served = site.dir().join("served");
     let mut child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
         .arg("--output")
@@ -338,6 +343,7 @@ fn new_writes_nothing_through_a_link_out_of_the_site() {
     symlink(&folder, &articles).unwrap();
     let before = snapshot(site.dir());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["new", "Tin mới", "--root"])
         .arg(&site.root)
         .output()

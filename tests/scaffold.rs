@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn trangtin(args: &[&str], root: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(args)
         .arg(root)
         .output()
@@ -148,4 +149,75 @@ fn new_writes_an_article_with_its_front_matter_and_never_overwrites() {
     );
     assert_eq!(unknown.status.code(), Some(1));
     assert!(text(&unknown).contains("content/organizations.yaml: no organization has the id `khong-co`; expected one of: tinh, thanh-pho"), "{}", text(&unknown));
+}
+
+#[test]
+fn new_never_reuses_the_address_of_an_article_in_another_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(trangtin(&["init"], dir.path()).status.success());
+    let new = |lang: &str| {
+        Command::new(env!("CARGO_BIN_EXE_trangtin"))
+            .args(["--lang", lang, "new", "Hội nghị sơ kết", "--root"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let first = new("en");
+    assert!(first.status.success(), "{}", text(&first));
+    let made = String::from_utf8_lossy(&first.stdout).trim().to_string();
+    // The editor files it under another folder; its address stays the title's.
+    let moved = dir
+        .path()
+        .join("content/articles/luu-tru/hoi-nghi-so-ket.md");
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(&made, &moved).unwrap();
+
+    let second = new("en");
+    assert!(second.status.success(), "{}", text(&second));
+    let path = String::from_utf8_lossy(&second.stdout).trim().to_string();
+    let file = Path::new(&path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let date = file
+        .strip_prefix("hoi-nghi-so-ket-")
+        .and_then(|d| d.strip_suffix(".md"))
+        .unwrap_or_else(|| panic!("the date is added: {file}"));
+    assert!(
+        date.len() == 10 && date.chars().filter(|c| *c == '-').count() == 2,
+        "{file}"
+    );
+    let slug = format!("hoi-nghi-so-ket-{date}");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.contains(&format!("\nslug: \"{slug}\"\n")),
+        "{written}"
+    );
+    assert!(
+        written.starts_with("---\ntitle: \"Hội nghị sơ kết\"\n"),
+        "{written}"
+    );
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(
+        said.trim(),
+        format!("content/articles/luu-tru/hoi-nghi-so-ket.md already has this title's web address; the new article gets `{slug}` (the date added), written as `slug:`")
+    );
+    assert!(moved.is_file(), "the first article is untouched");
+
+    // A third one the same day gets a number after the date, said in Vietnamese.
+    let third = new("vi");
+    assert!(third.status.success(), "{}", text(&third));
+    let said = String::from_utf8_lossy(&third.stderr);
+    assert!(
+        said.contains("đã dùng địa chỉ của tiêu đề này; bài mới có địa chỉ `hoi-nghi-so-ket-")
+            && said.contains("-2` (thêm ngày vào cuối)"),
+        "{said}"
+    );
+    let build = trangtin(&["build", "--root"], dir.path());
+    assert!(
+        build.status.success(),
+        "the addresses do not clash: {}",
+        text(&build)
+    );
 }

@@ -58,6 +58,7 @@ fn serve(extra: &[&str]) -> Served {
         site.path(),
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())
         .arg("--output")
@@ -648,6 +649,7 @@ fn serve_warns_when_an_address_moved_since_the_last_publish() {
     let text = std::fs::read_to_string(&yaml).unwrap();
     std::fs::write(&yaml, format!("{text}publish: {}\n", www.display())).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_trangtin"))
+        .args(["--lang", "en", "--message-format", "short"])
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())
         .arg("--output")

@@ -2,6 +2,7 @@
 //! return the exit status (0 ok, 1 content error, 2 bad usage).
 
 mod help;
+mod usage;
 
 use std::path::{Path, PathBuf};
 
@@ -96,7 +97,7 @@ struct PublishArgs {
 }
 
 impl PublishArgs {
-    fn options(&self) -> crate::publish::Options {
+    fn options(&self, out: &Printer) -> crate::publish::Options {
         crate::publish::Options {
             root: self.root.clone(),
             to: self.to.clone(),
@@ -106,6 +107,7 @@ impl PublishArgs {
             no_build: self.no_build,
             keep: usize::from(self.keep),
             clock: self.clock,
+            out: out.clone(),
         }
     }
 }
@@ -130,7 +132,8 @@ pub fn main() -> i32 {
     // `--help` and usage errors come before any site is read: LANG decides
     // unless `--lang` is on the command line.
     let early = lang_flag(&args).unwrap_or_else(Lang::from_env);
-    let cli = match parse(args, early) {
+    let format = format_flag(&args).unwrap_or_default();
+    let cli = match parse(args, &Printer::new(early, format, Path::new("."))) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -142,11 +145,11 @@ pub fn main() -> i32 {
     let out = Printer::new(lang, cli.message_format, root.unwrap_or(Path::new(".")));
     match cli.command {
         Command::Build(args) => finish(
-            crate::progress::with_progress(args.quiet, |step| {
+            crate::progress::with_progress(args.quiet, out.lang, |step| {
                 build::build_with(&args.options(), step)
             }),
             args.quiet,
-            "built",
+            Verb::Built,
             &out,
         ),
         Command::Check(args) => {
@@ -157,35 +160,66 @@ pub fn main() -> i32 {
                 report.warnings.extend(moved);
                 crate::links::print_external(&report.external, args.verbose, args.site.quiet);
             }
-            finish(result, args.site.quiet, "checked", &out)
+            finish(result, args.site.quiet, Verb::Checked, &out)
         }
-        Command::Publish(args) => crate::publish::run(&args.options()),
-        Command::Serve(args) => crate::serve::run(&args.options()),
-        Command::Init(args) => crate::scaffold::run_init(&args.dir, args.force),
+        Command::Publish(args) => crate::publish::run(&args.options(&out)),
+        Command::Serve(args) => crate::serve::run(&args.options(&out)),
+        Command::Init(args) => crate::scaffold::run_init(&args.dir, args.force, &out),
         Command::New(args) => crate::scaffold::run_new(
             &args.root,
-            &args.title,
-            args.category.as_deref(),
-            args.org.as_deref(),
+            &crate::scaffold::NewArticle {
+                title: &args.title,
+                category: args.category.as_deref(),
+                org: args.org.as_deref(),
+            },
+            &out,
         ),
     }
 }
 
 /// Parses the command line with help in `lang`; on `--help`, `--version` or a
 /// usage error prints it and gives the exit code.
-fn parse(args: Vec<std::ffi::OsString>, lang: Lang) -> Result<Cli, i32> {
+fn parse(args: Vec<std::ffi::OsString>, out: &Printer) -> Result<Cli, i32> {
+    use clap::error::ErrorKind;
     use clap::{CommandFactory, FromArgMatches};
-    let command = help::localize(Cli::command(), lang);
-    let matches = command.try_get_matches_from(args).map_err(|e| {
-        let _ = e.print();
-        match e.kind() {
-            clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-            _ => 2,
-        }
-    })?;
+    let command = help::localize(Cli::command(), out.lang);
+    let matches = command
+        .try_get_matches_from(args)
+        .map_err(|e| match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = e.print();
+                0
+            }
+            // clap prints the (already translated) help here.
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                let _ = e.print();
+                2
+            }
+            _ => {
+                usage::print(&e, out);
+                2
+            }
+        })?;
     Cli::from_arg_matches(&matches).map_err(|e| {
-        let _ = e.print();
+        usage::print(&e, out);
         2
+    })
+}
+
+/// `--message-format json` anywhere on the command line, before clap runs.
+fn format_flag(args: &[std::ffi::OsString]) -> Option<Format> {
+    use clap::ValueEnum;
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter().enumerate().find_map(|(i, a)| {
+        let value = match a.strip_prefix("--message-format") {
+            Some("") => args.get(i + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        Format::from_str(value, true).ok()
     })
 }
 
@@ -204,8 +238,10 @@ fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
         })
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("`{text}`: expected vi or en"))
+fn parse_lang(text: &str) -> Result<Lang, crate::diagnostic::msg::usage::Usage> {
+    Lang::from_code(text).ok_or_else(|| crate::diagnostic::msg::usage::Usage::BadLang {
+        value: text.to_string(),
+    })
 }
 
 impl Command {
@@ -222,27 +258,51 @@ impl Command {
     }
 }
 
-fn finish(result: Result<Report, Diagnostics>, quiet: bool, verb: &str, out: &Printer) -> i32 {
+/// What a finished build or check says it did.
+#[derive(Clone, Copy)]
+enum Verb {
+    Built,
+    Checked,
+}
+
+/// `built: 12 pages, 3 charts, 40 files in 0.52 s`, in `lang`.
+fn done_line(report: &Report, verb: Verb, lang: Lang) -> String {
+    let (p, c, f) = (report.pages, report.charts, report.files);
+    let s = report.elapsed.as_secs_f64();
+    match (lang, verb) {
+        (Lang::Vi, Verb::Built) => {
+            format!("đã dựng trang: {p} trang, {c} biểu đồ, {f} tệp trong {s:.2} giây")
+        }
+        (Lang::Vi, Verb::Checked) => {
+            format!("đã kiểm tra: {p} trang, {c} biểu đồ, {f} tệp trong {s:.2} giây")
+        }
+        (Lang::En, Verb::Built) => format!("built: {p} pages, {c} charts, {f} files in {s:.2} s"),
+        (Lang::En, Verb::Checked) => {
+            format!("checked: {p} pages, {c} charts, {f} files in {s:.2} s")
+        }
+    }
+}
+
+fn finish(result: Result<Report, Diagnostics>, quiet: bool, verb: Verb, out: &Printer) -> i32 {
+    let lang = out.lang;
     match result {
         Ok(report) => {
             for w in &report.warnings {
                 out.print_one(w);
             }
             if !quiet {
-                println!(
-                    "{verb}: {} pages, {} charts, {} files in {:.2} s",
-                    report.pages,
-                    report.charts,
-                    report.files,
-                    report.elapsed.as_secs_f64()
-                );
+                println!("{}", done_line(&report, verb, lang));
                 if let Some(line) = report.pending.held_back() {
                     println!("{line}");
                 }
                 if report.photos > 0 {
+                    let (n, made) = (report.photos, report.photos_made);
                     println!(
-                        "photos: {} ({} made now, the rest from .trangtin-cache/)",
-                        report.photos, report.photos_made
+                        "{}",
+                        lang.pick(
+                            format!("ảnh: {n} ({made} ảnh làm lần này, còn lại lấy từ .trangtin-cache/)"),
+                            format!("photos: {n} ({made} made now, the rest from .trangtin-cache/)"),
+                        )
                     );
                 }
             }
@@ -296,7 +356,7 @@ struct ServeArgs {
 }
 
 impl ServeArgs {
-    fn options(&self) -> crate::serve::ServeOptions {
+    fn options(&self, out: &Printer) -> crate::serve::ServeOptions {
         crate::serve::ServeOptions {
             root: self.root.clone(),
             output: self.output.clone(),
@@ -306,6 +366,7 @@ impl ServeArgs {
             open: self.open,
             quiet: self.quiet,
             clock: self.clock,
+            out: out.clone(),
         }
     }
 }
@@ -335,6 +396,9 @@ struct NewArgs {
 }
 
 /// `--clock`: a moment as editors write dates.
-fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, String> {
-    crate::text::clock::parse(text)
+fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, crate::diagnostic::msg::usage::Usage> {
+    crate::text::clock::parse(text).map_err(|why| crate::diagnostic::msg::usage::Usage::BadClock {
+        value: text.to_string(),
+        why: why.to_string(),
+    })
 }

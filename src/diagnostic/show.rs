@@ -23,6 +23,7 @@ pub enum Format {
 }
 
 /// Prints diagnostics in one language and format.
+#[derive(Clone, Debug)]
 pub struct Printer {
     pub lang: Lang,
     pub format: Format,

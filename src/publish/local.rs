@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::Plan;
@@ -121,7 +122,7 @@ pub fn rollback(target: &Path) -> Result<(String, String), Diagnostic> {
     let _lock = releases::lock(&layout)?;
     let now = match releases::current(&layout)? {
         Current::Release(name) => name,
-        _ => return Err(Diagnostic::new(target, "this folder was not published by `trangtin publish` (it is not a link to a release), so there is nothing to roll back to")),
+        _ => return Err(Diagnostic::new(target, Publish::NothingToRollBack)),
     };
     let now_number = releases::number(&now).unwrap_or(0);
     let before = releases::list(&layout)
@@ -130,9 +131,9 @@ pub fn rollback(target: &Path) -> Result<(String, String), Diagnostic> {
     let before = before.ok_or_else(|| {
         Diagnostic::new(
             target,
-            format!(
-                "release {now} is the oldest one kept; there is no earlier release to go back to"
-            ),
+            Publish::OldestRelease {
+                release: now.clone(),
+            },
         )
     })?;
     releases::switch(&layout, &before)?;
@@ -221,7 +222,7 @@ fn fill(
 fn carry_over(dir: &Path, plan: &Plan) -> Result<Carry, Diagnostic> {
     let mut carry = Carry::default();
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| crate::publish::walk_error(&e, dir))?;
         let Ok(rel) = item.path().strip_prefix(dir) else {
             continue;
         };

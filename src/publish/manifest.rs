@@ -12,6 +12,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 
 /// The manifest's file name at the top of the target.
@@ -122,7 +123,7 @@ impl Manifest {
                 continue;
             }
             let entry = parse_line(line).ok_or_else(|| {
-                Diagnostic::new(shown, "this line of the publish manifest is damaged; expected `path<TAB>size<TAB>sha256`. Remove the manifest to start a new one (then --delete will not remove files published before)").at_line(i + 1)
+                Diagnostic::new(shown, Publish::ManifestLineDamaged).at_line(i + 1)
             })?;
             map.insert(entry.0, entry.1);
         }
@@ -217,7 +218,7 @@ pub fn hash_file(path: &Path) -> io::Result<Entry> {
 pub fn scan(dir: &Path) -> Result<Manifest, Diagnostic> {
     let mut paths = Vec::new();
     for item in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| crate::publish::walk_error(&e, dir))?;
         if item.file_type().is_dir() {
             continue;
         }
@@ -230,7 +231,7 @@ pub fn scan(dir: &Path) -> Result<Manifest, Diagnostic> {
             continue;
         }
         if !item.file_type().is_file() {
-            return Err(Diagnostic::new(item.path(), "this is a link or a special file; the site folder to publish may hold only plain files"));
+            return Err(Diagnostic::new(item.path(), Publish::SpecialFile));
         }
         paths.push(rel);
     }
@@ -249,11 +250,11 @@ pub fn scan(dir: &Path) -> Result<Manifest, Diagnostic> {
 fn relative(dir: &Path, path: &Path) -> Result<String, Diagnostic> {
     let rel = path
         .strip_prefix(dir)
-        .map_err(|_| Diagnostic::new(path, "outside the site folder"))?;
+        .map_err(|_| Diagnostic::new(path, Publish::OutsideSite))?;
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     parts
         .map(|p| p.join("/"))
-        .ok_or_else(|| Diagnostic::new(path, "this file name is not valid UTF-8; rename the file"))
+        .ok_or_else(|| Diagnostic::new(path, Publish::NameNotUtf8))
 }
 
 #[cfg(test)]

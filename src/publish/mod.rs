@@ -21,6 +21,8 @@ mod target;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::diagnostic::msg::publish::Publish;
+use crate::diagnostic::show::Printer;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 pub use moved::warnings as moved_warnings;
 use plan::Change;
@@ -40,6 +42,8 @@ pub struct Options {
     pub keep: usize,
     /// `--clock`: the build's "now"; None is now (what cron wants).
     pub clock: Option<jiff::civil::DateTime>,
+    /// How problems and the report are printed, and in which language.
+    pub out: Printer,
 }
 
 /// What a publish did (or, on a dry run, would do).
@@ -69,11 +73,11 @@ pub fn run(opts: &Options) -> i32 {
     match publish(opts) {
         Ok(mut outcome) => {
             outcome.elapsed = start.elapsed();
-            report::print(&outcome);
+            report::print(&outcome, &opts.out);
             0
         }
         Err(errors) => {
-            report::print_failure(&errors);
+            report::print_failure(&errors, &opts.out);
             1
         }
     }
@@ -94,7 +98,7 @@ pub fn publish(opts: &Options) -> Result<Outcome, Diagnostics> {
     };
     if opts.rollback {
         let Target::Local(dir) = &target else {
-            return Err(Diagnostic::new(&shown, "--rollback works only for a folder target: a server keeps one copy of the site; publish the previous version of content/ instead").into());
+            return Err(Diagnostic::in_target(&shown, Publish::RollbackNeedsFolder).into());
         };
         outcome.rolled_back = Some(local::rollback(dir)?);
         return Ok(outcome);
@@ -138,20 +142,28 @@ pub fn publish(opts: &Options) -> Result<Outcome, Diagnostics> {
     Ok(outcome)
 }
 
+/// A folder walk that failed, said as a file error.
+pub(crate) fn walk_error(e: &walkdir::Error, dir: &Path) -> Diagnostic {
+    let path = e.path().unwrap_or(dir);
+    match e.io_error() {
+        Some(io) => Diagnostic::io(path, io),
+        None => Diagnostic::new(path, crate::diagnostic::msg::Io::Other(e.to_string())),
+    }
+}
+
 /// `--to`, else `publish:` from site.yaml.
 fn resolve(opts: &Options) -> Result<Target, Diagnostic> {
     if let Some(to) = &opts.to {
         let here = std::env::current_dir().map_err(|e| Diagnostic::io(Path::new("."), &e))?;
-        return target::parse(to, &here).map_err(|m| Diagnostic::new("--to", m));
+        return target::parse(to, &here)
+            .map_err(|m| Diagnostic::in_flag("--to", Publish::BadTarget(m)));
     }
     let shown = Path::new("content/site.yaml");
     crate::load::inside::check(&opts.root, shown)?;
     let settings = crate::config::load(&opts.root.join(shown), shown, None)?;
     match settings.site.publish.as_deref() {
-        Some(to) => target::parse(to, &opts.root).map_err(|m| Diagnostic::new(shown, format!("publish: {m}"))),
-        None => Err(Diagnostic::new(
-            shown,
-            "there is no place to publish to; give one with --to (a folder such as /var/www/dang-bo, or ssh://user@server/var/www/dang-bo), or add a line `publish: …` to this file",
-        )),
+        Some(to) => target::parse(to, &opts.root)
+            .map_err(|m| Diagnostic::new(shown, Publish::BadTargetInSite(m))),
+        None => Err(Diagnostic::new(shown, Publish::NoTarget)),
     }
 }

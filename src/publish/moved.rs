@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::target::{self, Target};
@@ -21,23 +22,23 @@ pub fn warnings(root: &Path, sources: &BTreeMap<String, String>) -> Vec<Diagnost
     let mut out = Vec::new();
     for (now, source) in sources {
         if let Some(then) = before.get(source.as_str()).filter(|then| **then != now) {
-            out.push(Diagnostic::new(source, message(then, now)));
+            out.push(Diagnostic::new(source, message(then, now)).warning());
         }
     }
     out
 }
 
-fn message(then: &str, now: &str) -> String {
+fn message(then: &str, now: &str) -> Publish {
     let old_slug = address(then)
         .trim_end_matches('/')
         .rsplit('/')
         .next()
         .unwrap_or("");
-    format!(
-        "the address of this page changed since the last publish: {} → {}; publish will keep the old address as a redirect to the new one (to keep the old address instead, write `slug: {old_slug}`)",
-        shown(then),
-        shown(now)
-    )
+    Publish::AddressMoved {
+        then: shown(then),
+        now: shown(now),
+        old_slug: old_slug.to_string(),
+    }
 }
 
 /// The manifest at the folder `publish:` in site.yaml names, if there is one.
@@ -56,11 +57,12 @@ fn last_manifest(root: &Path) -> Option<Manifest> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn the_warning_names_both_addresses_and_the_way_back() {
         assert_eq!(
-            message("tin-tuc/cu/index.html", "tin-tuc/moi/index.html"),
+            message("tin-tuc/cu/index.html", "tin-tuc/moi/index.html").text(Lang::En),
             "the address of this page changed since the last publish: /tin-tuc/cu/ → /tin-tuc/moi/; publish will keep the old address as a redirect to the new one (to keep the old address instead, write `slug: cu`)"
         );
     }

@@ -31,11 +31,12 @@ impl Phase {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub fn part(self) -> crate::diagnostic::msg::publish::Part {
+        use crate::diagnostic::msg::publish::Part;
         match self {
-            Phase::Assets => "assets",
-            Phase::Pages => "pages",
-            Phase::Feeds => "feeds, sitemap and robots.txt",
+            Phase::Assets => Part::Assets,
+            Phase::Pages => Part::Pages,
+            Phase::Feeds => Part::Feeds,
         }
     }
 }

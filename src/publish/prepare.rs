@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::build::{self, BuildOptions, Report};
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Builds and checks the site at `root`; returns the folder to publish.
@@ -36,7 +37,7 @@ pub fn prepare(
 fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Diagnostic> {
     let shown = Path::new("output");
     if !output.is_dir() {
-        return Err(Diagnostic::new(shown, "there is no output/ folder to publish; run `trangtin build` first, or publish without --no-build"));
+        return Err(Diagnostic::new(shown, Publish::NoOutput));
     }
     let (built, count) = oldest_file(output)?;
     let sources = [root.join("content"), root.join("themes")];
@@ -51,13 +52,16 @@ fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Diag
                 .unwrap_or(&newest)
                 .display()
                 .to_string();
-            return Err(Diagnostic::new(shown, format!("output/ is older than {rel}, which changed after the last build; run `trangtin build` first, or publish without --no-build")));
+            return Err(Diagnostic::new(shown, Publish::OutputOlder { source: rel }));
         }
     }
     if count != expected_files {
         return Err(Diagnostic::new(
             shown,
-            format!("output/ holds {count} files but a build without drafts writes {expected_files}: it was built with --drafts or changed by hand; run `trangtin build` (without --drafts), or publish without --no-build"),
+            Publish::OutputCount {
+                count,
+                expected: expected_files,
+            },
         ));
     }
     Ok(())
@@ -68,7 +72,7 @@ fn oldest_file(dir: &Path) -> Result<(Option<SystemTime>, usize), Diagnostic> {
     let mut oldest: Option<SystemTime> = None;
     let mut count = 0;
     for item in walkdir::WalkDir::new(dir).min_depth(1) {
-        let item = item.map_err(|e| Diagnostic::new(e.path().unwrap_or(dir), e.to_string()))?;
+        let item = item.map_err(|e| crate::publish::walk_error(&e, dir))?;
         let name = item.file_name();
         if item.file_type().is_dir()
             || name == crate::publish::manifest::NAME

@@ -7,6 +7,7 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 
 /// Where a local target's parts live.
@@ -30,12 +31,7 @@ impl Layout {
         };
         let abs = normalize(&abs);
         let name = abs.file_name().and_then(|n| n.to_str()).map(str::to_string);
-        let name = name.ok_or_else(|| {
-            Diagnostic::new(
-                target,
-                "the publish folder needs a plain name, like /var/www/dang-bo",
-            )
-        })?;
+        let name = name.ok_or_else(|| Diagnostic::new(target, Publish::NeedsPlainName))?;
         let parent = abs
             .parent()
             .map(Path::to_path_buf)
@@ -88,17 +84,25 @@ pub fn current(layout: &Layout) -> Result<Current, Diagnostic> {
         return Ok(Current::Folder(layout.target.clone()));
     }
     if !meta.is_symlink() {
-        return Err(Diagnostic::new(
-            &layout.target,
-            "this is a file, not a folder; choose another place to publish to",
-        ));
+        return Err(Diagnostic::new(&layout.target, Publish::TargetIsFile));
     }
     let link = fs::read_link(&layout.target).map_err(|e| Diagnostic::io(&layout.target, &e))?;
     let resolved = normalize(&layout.parent.join(&link));
-    match resolved.strip_prefix(&layout.releases).ok().and_then(|r| r.to_str()) {
-        Some(name) if number(name).is_some() && !name.contains('/') => Ok(Current::Release(name.to_string())),
+    match resolved
+        .strip_prefix(&layout.releases)
+        .ok()
+        .and_then(|r| r.to_str())
+    {
+        Some(name) if number(name).is_some() && !name.contains('/') => {
+            Ok(Current::Release(name.to_string()))
+        }
         _ if resolved.is_dir() => Ok(Current::Folder(resolved)),
-        _ => Err(Diagnostic::new(&layout.target, format!("this link points at {}, which is not a folder; remove the link or point it at the site", resolved.display()))),
+        _ => Err(Diagnostic::new(
+            &layout.target,
+            Publish::LinkNotFolder {
+                points_at: resolved.display().to_string(),
+            },
+        )),
     }
 }
 
@@ -166,15 +170,15 @@ fn adopt(layout: &Layout, tmp: &Path) -> Result<(), Diagnostic> {
 }
 
 fn link_error(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::new(path, format!("cannot make a link here ({e}); publishing to a folder needs a file system with symbolic links, else publish over ssh://"))
+    Diagnostic::new(path, Publish::NoLinks { why: e.to_string() })
 }
 
 fn switch_error(layout: &Layout, e: &io::Error) -> Diagnostic {
-    let why = match e.raw_os_error() {
-        Some(16) | Some(18) => "it is a mount point; publish into a folder inside it (e.g. …/site) and point the web server there".to_string(),
-        _ => e.to_string(),
+    let kind = match e.raw_os_error() {
+        Some(16) | Some(18) => Publish::SwitchMountPoint,
+        _ => Publish::CannotSwitch { why: e.to_string() },
     };
-    Diagnostic::new(&layout.target, format!("cannot switch the site to the new release: {why}; the site still shows the previous release"))
+    Diagnostic::new(&layout.target, kind)
 }
 
 /// The folder that stood at the target before the first publish: not
@@ -231,12 +235,8 @@ pub fn lock(layout: &Layout) -> Result<Lock, Diagnostic> {
     let path = layout.releases.join(".lock");
     let file = File::create(&path).map_err(|e| Diagnostic::io(&path, &e))?;
     use rustix::fs::{flock, FlockOperation};
-    flock(&file, FlockOperation::NonBlockingLockExclusive).map_err(|_| {
-        Diagnostic::new(
-            &layout.target,
-            "another publish to this folder is running; wait for it to finish and try again",
-        )
-    })?;
+    flock(&file, FlockOperation::NonBlockingLockExclusive)
+        .map_err(|_| Diagnostic::new(&layout.target, Publish::Busy))?;
     Ok(Lock(file))
 }
 

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use crate::diagnostic::msg::publish::Hint;
+use crate::diagnostic::msg::publish::Publish;
 use crate::publish::target::Remote;
 
 /// The ssh command to use: `ssh`, or `TRANGTIN_SSH` (like rsync's `RSYNC_RSH`:
@@ -21,16 +23,17 @@ pub const SSH_VAR: &str = "TRANGTIN_SSH";
 
 impl Ssh {
     /// Finds ssh and rsync, or says which one is missing and how to install it.
-    pub fn find(remote: &Remote) -> Result<Ssh, String> {
+    pub fn find(remote: &Remote) -> Result<Ssh, Publish> {
         let words: Vec<String> = match std::env::var(SSH_VAR) {
             Ok(v) if !v.trim().is_empty() => v.split_whitespace().map(str::to_string).collect(),
             _ => vec!["ssh".into()],
         };
         for (program, package) in [(words[0].as_str(), "openssh-client"), ("rsync", "rsync")] {
             if which(program).is_none() {
-                return Err(format!(
-                    "publishing to a server needs the programs `ssh` and `rsync` on this computer, and `{program}` is missing; install it with `sudo apt-get install {package}` (the server needs rsync too)"
-                ));
+                return Err(Publish::MissingProgram {
+                    program: program.to_string(),
+                    package: package.to_string(),
+                });
             }
         }
         Ok(Ssh {
@@ -60,7 +63,7 @@ impl Ssh {
     }
 
     /// Runs `script` with the server's shell, feeding it `input`.
-    pub fn run(&self, script: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+    pub fn run(&self, script: &str, input: &[u8]) -> Result<Vec<u8>, Publish> {
         let words = self.base_words();
         let mut cmd = Command::new(&words[0]);
         cmd.args(&words[1..]).arg("--").arg(&self.login).arg(script);
@@ -108,15 +111,16 @@ impl Ssh {
 
 /// Runs a command with `input` on its stdin (written from another thread, so a
 /// child that talks while it reads cannot block us), collecting its output.
-pub fn run(mut cmd: Command, input: &[u8]) -> Result<Output, String> {
+pub fn run(mut cmd: Command, input: &[u8]) -> Result<Output, Publish> {
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .env("LC_ALL", "C");
     let program = cmd.get_program().to_string_lossy().into_owned();
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start `{program}`: {e}"))?;
+    let mut child = cmd.spawn().map_err(|e| Publish::CannotStart {
+        program: program.clone(),
+        why: e.to_string(),
+    })?;
     let stdin = child.stdin.take();
     std::thread::scope(|s| {
         s.spawn(move || {
@@ -125,9 +129,10 @@ pub fn run(mut cmd: Command, input: &[u8]) -> Result<Output, String> {
                 let _ = pipe.write_all(input);
             }
         });
-        child
-            .wait_with_output()
-            .map_err(|e| format!("`{program}` stopped: {e}"))
+        child.wait_with_output().map_err(|e| Publish::Stopped {
+            program,
+            why: e.to_string(),
+        })
     })
 }
 
@@ -143,35 +148,29 @@ fn control_dir() -> PathBuf {
 }
 
 /// The program's own message, plus a hint for the usual causes.
-pub fn failure(program: &str, out: &Output) -> String {
+pub fn failure(program: &str, out: &Output) -> Publish {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    let tail = lines[lines.len().saturating_sub(15)..].join("\n  ");
-    let code = out
-        .status
-        .code()
-        .map(|c| format!("exit status {c}"))
-        .unwrap_or_else(|| "killed by a signal".into());
-    let mut msg = format!("{program} failed ({code}):\n  {tail}");
-    if let Some(hint) = hint(&stderr) {
-        msg.push_str("\n  ");
-        msg.push_str(hint);
+    Publish::ProgramFailed {
+        program: program.to_string(),
+        code: out.status.code(),
+        said: lines[lines.len().saturating_sub(15)..].join("\n  "),
+        hint: hint(&stderr),
     }
-    msg
 }
 
-fn hint(stderr: &str) -> Option<&'static str> {
+fn hint(stderr: &str) -> Option<Hint> {
     let has = |s: &str| stderr.contains(s);
     if has("rsync: command not found") || has("rsync: not found") {
-        Some("the server has no rsync; install it there with `sudo apt-get install rsync`")
+        Some(Hint::NoRsyncThere)
     } else if has("Permission denied (publickey") {
-        Some("the server refused the login: check the user name, and that your SSH key is in that user's ~/.ssh/authorized_keys")
+        Some(Hint::KeyRefused)
     } else if has("Host key verification failed") {
-        Some("ssh does not know this server yet: connect once with `ssh` to check and accept its key")
+        Some(Hint::UnknownHost)
     } else if has("Connection refused") || has("Could not resolve hostname") || has("timed out") {
-        Some("the server did not answer: check its name and port, and that it is running")
+        Some(Hint::NoAnswer)
     } else if has("Permission denied") {
-        Some("the login user cannot write to that folder on the server")
+        Some(Hint::CannotWrite)
     } else {
         None
     }
@@ -208,11 +207,13 @@ mod tests {
 
     #[test]
     fn hints_name_the_cause() {
-        assert!(hint("bash: line 1: rsync: command not found")
-            .unwrap()
-            .contains("apt-get install rsync"));
-        assert!(hint("user@h: Permission denied (publickey).")
-            .unwrap()
-            .contains("authorized_keys"));
+        assert_eq!(
+            hint("bash: line 1: rsync: command not found"),
+            Some(Hint::NoRsyncThere)
+        );
+        assert_eq!(
+            hint("user@h: Permission denied (publickey)."),
+            Some(Hint::KeyRefused)
+        );
     }
 }

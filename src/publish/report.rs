@@ -1,47 +1,67 @@
 //! What `publish` prints: a one-line summary, the files when there are few
-//! (all of them on a dry run), and failures in the target's own words.
+//! (all of them on a dry run), and failures in the target's own words, in the
+//! language of the run.
 
+use crate::diagnostic::show::Printer;
 use crate::diagnostic::Diagnostics;
 use crate::publish::plan::Change;
 use crate::publish::Outcome;
 use crate::render::redirects::shown;
+use crate::text::Lang;
 
 /// Longest list of files printed after a real publish.
 const LIST_LIMIT: usize = 50;
 
-pub fn print(o: &Outcome) {
+pub fn print(o: &Outcome, out: &Printer) {
+    let l = out.lang;
     for w in &o.warnings {
-        eprintln!("warning: {w}");
+        out.print_one(w);
     }
     if let Some((from, to)) = &o.rolled_back {
-        println!("rolled back {}: release {from} → release {to}", o.target);
+        println!(
+            "{}",
+            l.pick(
+                format!(
+                    "đã quay lại {}: bản phát hành {from} → bản phát hành {to}",
+                    o.target
+                ),
+                format!("rolled back {}: release {from} → release {to}", o.target),
+            )
+        );
         return;
     }
     let listed = o.added.len() + o.changed.len() + o.deleted.len();
     if o.dry_run || listed <= LIST_LIMIT {
-        list(o);
+        list(o, l);
     }
-    if let Some(text) = redirects(o) {
+    if let Some(text) = redirects(o, l) {
         println!("{text}");
     }
-    println!("{}", summary(o));
+    println!("{}", summary(o, l));
     if !o.pruned.is_empty() {
-        println!("removed old releases: {}", o.pruned.join(", "));
+        let names = o.pruned.join(", ");
+        println!(
+            "{}",
+            l.pick(
+                format!("đã xóa các bản phát hành cũ: {names}"),
+                format!("removed old releases: {names}"),
+            )
+        );
     }
 }
 
-fn list(o: &Outcome) {
-    let verb = |now: &str, then: &str| {
+fn list(o: &Outcome, l: Lang) {
+    let verb = |now: (&str, &str), then: (&str, &str)| {
         if o.dry_run {
-            format!("would {now}")
+            l.pick(format!("sẽ {}", now.0), format!("would {}", now.1))
         } else {
-            then.to_string()
+            l.pick(then.0, then.1).to_string()
         }
     };
     for (mark, now, then, files) in [
-        ("+", "add", "added", &o.added),
-        ("~", "change", "changed", &o.changed),
-        ("-", "delete", "deleted", &o.deleted),
+        ("+", ("thêm", "add"), ("đã thêm", "added"), &o.added),
+        ("~", ("sửa", "change"), ("đã sửa", "changed"), &o.changed),
+        ("-", ("xóa", "delete"), ("đã xóa", "deleted"), &o.deleted),
     ] {
         if files.is_empty() {
             continue;
@@ -49,7 +69,7 @@ fn list(o: &Outcome) {
         println!(
             "{} {} ({}):",
             verb(now, then),
-            count(files.len()),
+            count(files.len(), l),
             size(total(files))
         );
         for c in files.iter() {
@@ -59,14 +79,14 @@ fn list(o: &Outcome) {
 }
 
 /// `↪ 1 redirect kept: /tin-tuc/old/ → /tin-tuc/new/`, one line each when more.
-pub fn redirects(o: &Outcome) -> Option<String> {
+pub fn redirects(o: &Outcome, l: Lang) -> Option<String> {
     let shown = |(from, to): &(String, String)| format!("{} → {}", shown(from), shown(to));
     let n = o.redirects.len();
-    let what = format!("{n} redirect{}", if n == 1 { "" } else { "s" });
-    let head = if o.dry_run {
-        format!("↪ would keep {what}")
-    } else {
-        format!("↪ {what} kept")
+    let head = match (o.dry_run, l) {
+        (true, Lang::Vi) => format!("↪ sẽ giữ {n} chuyển hướng"),
+        (false, Lang::Vi) => format!("↪ đã giữ {n} chuyển hướng"),
+        (true, Lang::En) => format!("↪ would keep {n} redirect{}", plural(n)),
+        (false, Lang::En) => format!("↪ {n} redirect{} kept", plural(n)),
     };
     match o.redirects.as_slice() {
         [] => None,
@@ -74,66 +94,87 @@ pub fn redirects(o: &Outcome) -> Option<String> {
         all => {
             let lines: Vec<String> = all.iter().map(|r| format!("  {}", shown(r))).collect();
             Some(format!(
-                "{head} (old address → new page):\n{}",
+                "{head} ({}):\n{}",
+                l.pick("địa chỉ cũ → trang mới", "old address → new page"),
                 lines.join("\n")
             ))
         }
     }
 }
 
-/// `published to X (release N): 2 added, 1 changed, 0 deleted, 31 unchanged; 9.1 kB sent in 0.42 s`
-pub fn summary(o: &Outcome) -> String {
-    let what = format!(
-        "{} added, {} changed, {} deleted, {} unchanged",
-        o.added.len(),
-        o.changed.len(),
-        o.deleted.len(),
-        o.unchanged
-    );
-    if o.dry_run {
-        let bytes = total(&o.added) + total(&o.changed);
-        return format!(
-            "dry run, nothing changed at {}: would send {what}; {} of files",
-            o.target,
-            size(bytes)
-        );
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
-    if o.added.is_empty() && o.changed.is_empty() && o.deleted.is_empty() {
-        let release = o
-            .release
-            .as_ref()
-            .map(|r| format!(" (release {r})"))
-            .unwrap_or_default();
-        return format!(
-            "nothing to publish: {}{release} already has this build; {} files unchanged",
-            o.target, o.unchanged
+}
+
+/// `published to X (release N): 2 added, 1 changed, 0 deleted, 31 unchanged; 9.1 kB sent in 0.42 s`
+pub fn summary(o: &Outcome, l: Lang) -> String {
+    let (a, c, d, u) = (o.added.len(), o.changed.len(), o.deleted.len(), o.unchanged);
+    let what = l.pick(
+        format!("{a} thêm, {c} sửa, {d} xóa, {u} giữ nguyên"),
+        format!("{a} added, {c} changed, {d} deleted, {u} unchanged"),
+    );
+    let target = &o.target;
+    if o.dry_run {
+        let bytes = size(total(&o.added) + total(&o.changed));
+        return l.pick(
+            format!("chạy thử, chưa thay đổi gì ở {target}: sẽ gửi {what}; {bytes} dữ liệu"),
+            format!("dry run, nothing changed at {target}: would send {what}; {bytes} of files"),
         );
     }
     let release = o
         .release
         .as_ref()
-        .map(|r| format!(" (release {r})"))
+        .map(|r| l.pick(format!(" (bản phát hành {r})"), format!(" (release {r})")))
         .unwrap_or_default();
-    let moved = if o.local { "copied" } else { "sent" };
-    format!(
-        "published to {}{release}: {what}; {} {moved} in {:.2} s",
-        o.target,
-        size(o.bytes_sent),
-        o.elapsed.as_secs_f64()
-    )
+    if o.added.is_empty() && o.changed.is_empty() && o.deleted.is_empty() {
+        return l.pick(
+            format!(
+                "không có gì để đăng: {target}{release} đã có bản dựng này; {u} tệp giữ nguyên"
+            ),
+            format!(
+                "nothing to publish: {target}{release} already has this build; {u} files unchanged"
+            ),
+        );
+    }
+    let sent = size(o.bytes_sent);
+    let secs = o.elapsed.as_secs_f64();
+    match (l, o.local) {
+        (Lang::Vi, true) => {
+            format!("đã đăng lên {target}{release}: {what}; đã chép {sent} trong {secs:.2} giây")
+        }
+        (Lang::Vi, false) => {
+            format!("đã đăng lên {target}{release}: {what}; đã gửi {sent} trong {secs:.2} giây")
+        }
+        (Lang::En, true) => {
+            format!("published to {target}{release}: {what}; {sent} copied in {secs:.2} s")
+        }
+        (Lang::En, false) => {
+            format!("published to {target}{release}: {what}; {sent} sent in {secs:.2} s")
+        }
+    }
 }
 
-pub fn print_failure(errors: &Diagnostics) {
-    eprint!("{errors}");
-    eprintln!("publish stopped; fix the problem above and run the same command again.");
+pub fn print_failure(errors: &Diagnostics, out: &Printer) {
+    out.print(errors);
+    out.print_summary(
+        errors.len(),
+        out.lang.pick(
+            "việc đăng đã dừng; hãy sửa lỗi ở trên rồi chạy lại đúng lệnh đó.",
+            "publish stopped; fix the problem above and run the same command again.",
+        ),
+    );
 }
 
 fn total(files: &[Change]) -> u64 {
     files.iter().map(|c| c.size).sum()
 }
 
-fn count(n: usize) -> String {
-    format!("{n} file{}", if n == 1 { "" } else { "s" })
+fn count(n: usize, l: Lang) -> String {
+    l.pick(format!("{n} tệp"), format!("{n} file{}", plural(n)))
 }
 
 /// Bytes for people: `812 B`, `12.3 kB`, `4.5 MB` (powers of 1000).
@@ -168,13 +209,13 @@ mod tests {
             ..Outcome::default()
         };
         assert_eq!(
-            redirects(&o).unwrap(),
+            redirects(&o, Lang::En).unwrap(),
             "↪ 1 redirect kept: /tin-tuc/cu/ → /tin-tuc/moi/"
         );
         o.redirects
             .push(("a/index.html".into(), "b/index.html".into()));
         assert_eq!(
-            redirects(&o).unwrap(),
+            redirects(&o, Lang::En).unwrap(),
             "↪ 2 redirects kept (old address → new page):\n  /tin-tuc/cu/ → /tin-tuc/moi/\n  /a/ → /b/"
         );
     }
@@ -190,6 +231,8 @@ mod tests {
             }],
             ..Outcome::default()
         };
-        assert_eq!(summary(&o), "dry run, nothing changed at /var/www/x: would send 1 added, 0 changed, 0 deleted, 0 unchanged; 2.0 kB of files");
+        assert!(summary(&o, Lang::Vi)
+            .starts_with("chạy thử, chưa thay đổi gì ở /var/www/x: sẽ gửi 1 thêm"));
+        assert_eq!(summary(&o, Lang::En), "dry run, nothing changed at /var/www/x: would send 1 added, 0 changed, 0 deleted, 0 unchanged; 2.0 kB of files");
     }
 }

@@ -10,6 +10,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::diagnostic::msg::publish::Publish;
 use crate::diagnostic::Diagnostic;
 use crate::publish::manifest::{self, Manifest};
 use crate::publish::plan::{Change, Phase, Plan, PHASES};
@@ -48,7 +49,7 @@ impl Drop for Session<'_> {
 
 impl<'a> Session<'a> {
     pub fn open(remote: &'a Remote, shown: &str, dry_run: bool) -> Result<Session<'a>, Diagnostic> {
-        let ssh = Ssh::find(remote).map_err(|m| Diagnostic::new(shown, m))?;
+        let ssh = Ssh::find(remote).map_err(|m| Diagnostic::in_target(shown, m))?;
         let dir = quote(&remote.path);
         let mkdir = if dry_run {
             String::new()
@@ -73,8 +74,8 @@ impl<'a> Session<'a> {
         Ok(session)
     }
 
-    fn fail(&self, msg: String) -> Diagnostic {
-        Diagnostic::new(&self.shown, msg)
+    fn fail(&self, msg: Publish) -> Diagnostic {
+        Diagnostic::in_target(&self.shown, msg)
     }
 
     pub fn publish(
@@ -111,12 +112,17 @@ impl<'a> Session<'a> {
                 .filter(|p| Phase::of(p) == phase)
                 .collect();
             self.rsync_from(output, &pages, &files, false, &mut done)
-                .map_err(|e| self.fail(format!("uploading the {} stopped: {e}", phase.name())))?;
+                .map_err(|e| {
+                    self.fail(Publish::UploadStopped {
+                        part: phase.part(),
+                        why: Box::new(e),
+                    })
+                })?;
         }
         let dir = quote(&self.remote.path);
         if !plan.deleted.is_empty() {
             remove(&self.ssh, &dir, &plan)
-                .map_err(|e| self.fail(format!("removing old files stopped: {e}")))?;
+                .map_err(|e| self.fail(Publish::RemoveStopped { why: Box::new(e) }))?;
         }
         let write = format!(
             "cat > {dir}/{m}.new && mv -f -- {dir}/{m}.new {dir}/{m}",
@@ -124,13 +130,16 @@ impl<'a> Session<'a> {
         );
         for (name, text) in &pages.snippets {
             let put = format!("cat > {dir}/{name}.new && mv -f -- {dir}/{name}.new {dir}/{name}");
-            self.ssh
-                .run(&put, text.as_bytes())
-                .map_err(|e| self.fail(format!("writing {name} stopped: {e}")))?;
+            self.ssh.run(&put, text.as_bytes()).map_err(|e| {
+                self.fail(Publish::WriteStopped {
+                    name: name.to_string(),
+                    why: Box::new(e),
+                })
+            })?;
         }
         self.ssh
             .run(&write, plan.manifest.to_text().as_bytes())
-            .map_err(|e| self.fail(format!("writing the manifest stopped: {e}")))?;
+            .map_err(|e| self.fail(Publish::ManifestStopped { why: Box::new(e) }))?;
         Ok(done)
     }
 
@@ -143,7 +152,7 @@ impl<'a> Session<'a> {
         files: &[&str],
         dry_run: bool,
         done: &mut Done,
-    ) -> Result<(), String> {
+    ) -> Result<(), Publish> {
         let (moved, built): (Vec<&str>, Vec<&str>) =
             files.iter().partition(|f| pages.paths.contains(**f));
         self.rsync(output, &built, dry_run, done)?;
@@ -160,7 +169,7 @@ impl<'a> Session<'a> {
         files: &[&str],
         dry_run: bool,
         done: &mut Done,
-    ) -> Result<(), String> {
+    ) -> Result<(), Publish> {
         if files.is_empty() {
             return Ok(());
         }
@@ -227,7 +236,7 @@ fn read_report(stdout: &str, done: &mut Done) {
 /// Deletes the files of the last publish that the new build no longer has,
 /// then the folders that this left empty (`rmdir` never removes a folder that
 /// still holds anything).
-fn remove(ssh: &Ssh, dir: &str, plan: &Plan) -> Result<(), String> {
+fn remove(ssh: &Ssh, dir: &str, plan: &Plan) -> Result<(), Publish> {
     let files: Vec<u8> = plan
         .deleted
         .iter()

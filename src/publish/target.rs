@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::msg::publish::{SshProblem, TargetProblem};
+
 /// A place to publish to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -50,30 +52,33 @@ impl fmt::Display for Target {
     }
 }
 
-const FORMS: &str = "expected a folder such as /var/www/dang-bo or file:///var/www/dang-bo, or a server such as ssh://user@example.org/var/www/dang-bo (ssh://user@host:2222/path for another port)";
-
 /// Reads a target. `base` is the folder a relative path is taken from: the
 /// current folder for `--to`, the site folder for `publish:` in site.yaml.
-pub fn parse(text: &str, base: &Path) -> Result<Target, String> {
+pub fn parse(text: &str, base: &Path) -> Result<Target, TargetProblem> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("the publish target is empty; {FORMS}"));
+        return Err(TargetProblem::Empty);
     }
     if let Some(rest) = text.strip_prefix("file://") {
         if !rest.starts_with('/') {
-            return Err(format!("`{text}` is not a file address; write file:///absolute/path (three slashes); {FORMS}"));
+            return Err(TargetProblem::NotFileAddress {
+                text: text.to_string(),
+            });
         }
         return Ok(Target::Local(PathBuf::from(rest)));
     }
     if let Some(rest) = text.strip_prefix("ssh://") {
         return parse_ssh(rest)
             .map(Target::Ssh)
-            .map_err(|why| format!("`{text}`: {why}; {FORMS}"));
+            .map_err(|why| TargetProblem::Ssh {
+                text: text.to_string(),
+                why,
+            });
     }
     if let Some((scheme, _)) = text.split_once("://") {
-        return Err(format!(
-            "trangtin cannot publish to `{scheme}://` addresses; {FORMS}"
-        ));
+        return Err(TargetProblem::UnknownScheme {
+            scheme: scheme.to_string(),
+        });
     }
     if let Some((login, path)) = scp_form(text) {
         let path = if path.starts_with('/') {
@@ -81,9 +86,11 @@ pub fn parse(text: &str, base: &Path) -> Result<Target, String> {
         } else {
             format!("/~/{path}")
         };
-        return Err(format!(
-            "`{text}` looks like a server address; write it as ssh://{login}{path}"
-        ));
+        return Err(TargetProblem::ScpForm {
+            text: text.to_string(),
+            login: login.to_string(),
+            path,
+        });
     }
     Ok(Target::Local(base.join(text)))
 }
@@ -94,30 +101,30 @@ fn scp_form(text: &str) -> Option<(&str, &str)> {
         .filter(|(head, _)| !head.is_empty() && !head.contains('/'))
 }
 
-fn parse_ssh(rest: &str) -> Result<Remote, String> {
+fn parse_ssh(rest: &str) -> Result<Remote, SshProblem> {
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
-        None => return Err("the address has no folder after the server name".into()),
+        None => return Err(SshProblem::NoFolder),
     };
     let (user, hostport) = match authority.rsplit_once('@') {
         Some((u, h)) if !u.is_empty() => (Some(u.to_string()), h),
-        Some(_) => return Err("the user name before `@` is empty".into()),
+        Some(_) => return Err(SshProblem::EmptyUser),
         None => (None, authority),
     };
     let (host, port) = split_port(hostport)?;
     if user.as_deref().is_some_and(|u| u.starts_with('-')) || host.starts_with('-') {
         // ssh and rsync would read it as one of their options.
-        return Err("a user or server name cannot start with `-`".into());
+        return Err(SshProblem::StartsWithDash);
     }
     if host.is_empty() || host.contains(char::is_whitespace) {
-        return Err("the server name is missing".into());
+        return Err(SshProblem::NoServer);
     }
     let path = match path.strip_prefix("/~/") {
         Some(home) => home.trim_end_matches('/').to_string(),
         None => path.trim_end_matches('/').to_string(),
     };
     if path.is_empty() || path == "/" || path == "/~" {
-        return Err("publishing to the server's top folder would mix the site with everything else there; name a folder".into());
+        return Err(SshProblem::TopFolder);
     }
     Ok(Remote {
         user,
@@ -128,11 +135,11 @@ fn parse_ssh(rest: &str) -> Result<Remote, String> {
 }
 
 /// `host:22`, `[::1]:22`, `host`.
-fn split_port(hostport: &str) -> Result<(&str, Option<u16>), String> {
+fn split_port(hostport: &str) -> Result<(&str, Option<u16>), SshProblem> {
     let (host, port) = if hostport.starts_with('[') {
         match hostport.find(']') {
             Some(i) => (&hostport[..=i], hostport[i + 1..].strip_prefix(':')),
-            None => return Err("the `[` of the server address is not closed".into()),
+            None => return Err(SshProblem::OpenBracket),
         }
     } else {
         match hostport.rsplit_once(':') {
@@ -145,13 +152,16 @@ fn split_port(hostport: &str) -> Result<(&str, Option<u16>), String> {
         Some(p) => p
             .parse::<u16>()
             .map(|n| (host, Some(n)))
-            .map_err(|_| format!("the port `{p}` is not a number from 1 to 65535")),
+            .map_err(|_| SshProblem::BadPort {
+                port: p.to_string(),
+            }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     fn ssh(text: &str) -> Remote {
         match parse(text, Path::new("/site")).unwrap() {
@@ -176,6 +186,7 @@ mod tests {
         );
         assert!(parse("file://var/www", Path::new("/s"))
             .unwrap_err()
+            .text(Lang::En)
             .contains("three slashes"));
     }
 
@@ -208,22 +219,31 @@ mod tests {
         let base = Path::new("/s");
         assert!(parse("ssh://u@h:99999/x", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("port `99999`"));
         assert!(parse("ssh://u@h/", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("name a folder"));
         assert!(parse("ftp://h/x", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("cannot publish to `ftp://`"));
         assert!(parse("u@h:/var/www", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("ssh://u@h/var/www"));
         assert!(parse("u@h:www", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("ssh://u@h/~/www"));
-        assert!(parse("  ", base).unwrap_err().contains("empty"));
+        assert!(parse("  ", base)
+            .unwrap_err()
+            .text(Lang::En)
+            .contains("empty"));
         assert!(parse("ssh://-oProxyCommand=x/p", base)
             .unwrap_err()
+            .text(Lang::En)
             .contains("cannot start with `-`"));
     }
 }

@@ -126,7 +126,7 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
             200,
             "text/javascript; charset=utf-8",
             &[],
-            live::script().as_bytes(),
+            live::script(shared.hub.current().lang).as_bytes(),
             head_only,
         );
     }
@@ -151,15 +151,18 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         ),
         Target::NotFound => {
             let state = shared.hub.current();
-            let page = match std::fs::read(shared.output.join("404.html")) {
-                Ok(html) => live::inject(&html, &state),
-                Err(_) if state.error.is_some() => live::error_page(&state),
-                Err(_) => b"not found\n".to_vec(),
-            };
-            let kind = if page.starts_with(b"not found") {
-                "text/plain; charset=utf-8"
-            } else {
-                "text/html; charset=utf-8"
+            let html = "text/html; charset=utf-8";
+            let (page, kind) = match std::fs::read(shared.output.join("404.html")) {
+                Ok(page) => (live::inject(&page, &state), html),
+                Err(_) if state.error.is_some() => (live::error_page(&state), html),
+                Err(_) => (
+                    state
+                        .lang
+                        .pick("không có trang này\n", "not found\n")
+                        .as_bytes()
+                        .to_vec(),
+                    "text/plain; charset=utf-8",
+                ),
             };
             respond(&mut stream, 404, kind, &[], &page, head_only)
         }

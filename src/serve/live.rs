@@ -9,6 +9,8 @@ use std::io::Write;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
+use crate::text::Lang;
+
 /// Where the browser finds the script and the event stream.
 pub const SCRIPT_PATH: &str = "/__trangtin/live.js";
 pub const EVENTS_PATH: &str = "/__trangtin/events";
@@ -20,6 +22,8 @@ pub struct LiveState {
     pub version: u64,
     /// The errors of the last rebuild, as the command line prints them.
     pub error: Option<String>,
+    /// The language of the messages (the site's, or `--lang`).
+    pub lang: Lang,
 }
 
 /// The shared state, and a way to wait for it to change.
@@ -32,6 +36,13 @@ pub struct Hub {
 impl Hub {
     pub fn current(&self) -> LiveState {
         self.state.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// Sets the language the overlay and the error page speak.
+    pub fn set_lang(&self, lang: Lang) {
+        if let Ok(mut s) = self.state.lock() {
+            s.lang = lang;
+        }
     }
 
     /// Records a rebuild: `reload` when files changed, `error` when it failed.
@@ -88,7 +99,7 @@ fn send(out: &mut impl Write, s: &LiveState) -> std::io::Result<()> {
 pub fn inject(html: &[u8], state: &LiveState) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = &state.error {
-        extra.push_str(&overlay(error));
+        extra.push_str(&overlay(error, state.lang));
     }
     extra.push_str(&format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\"></script>\n",
@@ -103,20 +114,32 @@ pub fn inject(html: &[u8], state: &LiveState) -> Vec<u8> {
 }
 
 /// The overlay shown over the last good page; the error text is escaped.
-pub fn overlay(error: &str) -> String {
+pub fn overlay(error: &str, lang: Lang) -> String {
     format!(
-        "<div id=\"trangtin-error\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><p style=\"margin:0 0 .5em;font-weight:bold\">{HEADING}</p><pre style=\"white-space:pre-wrap;margin:0;font:14px/1.5 monospace\">{}</pre></div>\n",
+        "<div id=\"trangtin-error\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><p style=\"margin:0 0 .5em;font-weight:bold\">{}</p><pre style=\"white-space:pre-wrap;margin:0;font:14px/1.5 monospace\">{}</pre></div>\n",
+        heading(lang),
         escape(error)
     )
 }
 
 /// The page served when no build has succeeded yet.
 pub fn error_page(state: &LiveState) -> Vec<u8> {
-    let body = "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>trangtin: lỗi nội dung / content errors</title></head><body>\n</body></html>\n";
+    let title = state
+        .lang
+        .pick("trangtin: lỗi nội dung", "trangtin: content errors");
+    let body = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\n</body></html>\n",
+        state.lang.code()
+    );
     inject(body.as_bytes(), state)
 }
 
-const HEADING: &str = "Lỗi nội dung: trang đang hiện bản đúng gần nhất. / Content errors: showing the last good version.";
+fn heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Lỗi nội dung: trang đang hiện bản đúng gần nhất.",
+        "Content errors: showing the last good version.",
+    )
+}
 const OVERLAY_STYLE: &str = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff8f8;color:#1a1a1a;border-top:4px solid #b00000;padding:1em 1.5em;box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.5 system-ui,sans-serif";
 
 pub fn escape(s: &str) -> String {
@@ -186,9 +209,9 @@ pub const SCRIPT: &str = r#"(function () {
 "#;
 
 /// [`SCRIPT`] with its placeholders filled.
-pub fn script() -> String {
+pub fn script(lang: Lang) -> String {
     SCRIPT
-        .replace("HEADING", HEADING)
+        .replace("HEADING", heading(lang))
         .replace("STYLE", OVERLAY_STYLE)
         .replace("EVENTS", EVENTS_PATH)
 }
@@ -202,6 +225,7 @@ mod tests {
         let state = LiveState {
             version: 3,
             error: Some("content/articles/a.md:2: <b>bad</b> & \"worse\"".into()),
+            lang: Lang::En,
         };
         let out = String::from_utf8(inject(b"<html><body><p>x</p></BODY></html>", &state)).unwrap();
         assert!(
@@ -213,6 +237,25 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("<b>bad"));
+        assert!(out.contains("Content errors: showing the last good version."));
+    }
+
+    #[test]
+    fn the_error_page_speaks_the_site_language() {
+        let mut state = LiveState {
+            version: 1,
+            error: Some("a.md:1: x".into()),
+            lang: Lang::Vi,
+        };
+        let page = String::from_utf8(error_page(&state)).unwrap();
+        assert!(page.contains("<html lang=\"vi\">"), "{page}");
+        assert!(page.contains("Lỗi nội dung: trang đang hiện bản đúng gần nhất."));
+        assert!(!page.contains("Content errors"), "{page}");
+        state.lang = Lang::En;
+        let page = String::from_utf8(error_page(&state)).unwrap();
+        assert!(page.contains("<html lang=\"en\">") && page.contains("Content errors"));
+        assert!(!page.contains("Lỗi nội dung"), "{page}");
+        assert!(script(Lang::Vi).contains("Lỗi nội dung"));
     }
 
     #[test]

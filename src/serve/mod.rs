@@ -21,6 +21,11 @@ use std::time::Duration;
 
 use session::{Outcome, Session};
 
+use crate::diagnostic::msg::serve::Serve;
+use crate::diagnostic::show::{self, Printer};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::text::Lang;
+
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -35,12 +40,19 @@ pub struct ServeOptions {
     pub quiet: bool,
     /// `--clock`; None is now at each full rebuild.
     pub clock: Option<jiff::civil::DateTime>,
+    /// How problems are printed, and the language of everything said.
+    pub out: Printer,
 }
 
 /// Runs until the process is stopped; returns the exit status on failure to start.
 pub fn run(opts: &ServeOptions) -> i32 {
+    let out = &opts.out;
+    let lang = out.lang;
     if !opts.root.join("content").is_dir() {
-        eprintln!("{}: no content folder here; run trangtin serve in a site folder, give --root DIR, or create one with `trangtin init DIR`", opts.root.join("content").display());
+        out.print_one(&Diagnostic::new(
+            opts.root.join("content"),
+            Serve::NoContent,
+        ));
         return 1;
     }
     let output = opts
@@ -51,14 +63,19 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let output = match crate::output_rules::check(&opts.root, &output) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}");
+            out.print_one(&e);
             return 1;
         }
     };
     let listener = match http::listen(SocketAddr::new(opts.bind, opts.port)) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("cannot listen on {}:{}: {e}; is another server using this port? Choose another with --port", opts.bind, opts.port);
+            let address = format!("{}:{}", opts.bind, opts.port);
+            let why = e.to_string();
+            out.print_one(&Diagnostic::in_flag(
+                "--port",
+                Serve::CannotListen { address, why },
+            ));
             return 2;
         }
     };
@@ -77,17 +94,17 @@ pub fn run(opts: &ServeOptions) -> i32 {
     })
     .with_clock(opts.clock);
     let shared = Arc::new(http::Shared::new(output.clone()));
+    shared.hub.set_lang(lang);
     let outcome = session.full();
-    report(&outcome, opts.quiet);
-    shared.hub.publish(
-        outcome.changed > 0,
-        outcome.errors.as_ref().map(ToString::to_string),
-    );
+    report(&outcome, opts.quiet, out);
+    shared
+        .hub
+        .publish(outcome.changed > 0, page_text(&outcome, lang));
 
     let mut watcher = match watch::Watcher::start(&opts.root) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("{e}");
+            out.print_one(&e);
             return 1;
         }
     };
@@ -97,18 +114,22 @@ pub fn run(opts: &ServeOptions) -> i32 {
         .spawn(move || http::run(listener, server))
         .is_err()
     {
-        eprintln!("cannot start the web server thread");
+        out.print_one(&Diagnostic::new(&opts.root, Serve::NoServerThread));
         return 1;
     }
+    let files = output.display();
     println!(
-        "serving {url} (files in {}); press Ctrl+C to stop",
-        output.display()
+        "{}",
+        lang.pick(
+            format!("đang chạy tại {url} (các tệp ở {files}); bấm Ctrl+C để dừng"),
+            format!("serving {url} (files in {files}); press Ctrl+C to stop"),
+        )
     );
-    if let Some(w) = exposure_warning(opts.bind) {
+    if let Some(w) = exposure_warning(opts.bind, lang) {
         eprintln!("{w}");
     }
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, lang);
     }
     loop {
         // The search index is made once the editor pauses: pages come first.
@@ -120,36 +141,50 @@ pub fn run(opts: &ServeOptions) -> i32 {
         let outcome = match watcher.next(idle) {
             watch::Next::Stopped => break,
             watch::Next::Idle => {
-                let o = guarded(&mut session, Session::refresh_search);
+                let o = guarded(&mut session, Session::refresh_search, lang);
                 if o.errors.is_some() {
-                    report(&o, opts.quiet);
-                    shared
-                        .hub
-                        .publish(false, o.errors.as_ref().map(ToString::to_string));
+                    report(&o, opts.quiet, out);
+                    shared.hub.publish(false, page_text(&o, lang));
                 }
                 continue;
             }
-            watch::Next::Changed(batch) => guarded(&mut session, |s| s.apply(&batch)),
+            watch::Next::Changed(batch) => guarded(&mut session, |s| s.apply(&batch), lang),
         };
         if outcome.elapsed.is_zero() && outcome.errors.is_none() {
             continue;
         }
-        report(&outcome, opts.quiet);
-        shared.hub.publish(
-            outcome.changed > 0,
-            outcome.errors.as_ref().map(ToString::to_string),
-        );
+        report(&outcome, opts.quiet, out);
+        shared
+            .hub
+            .publish(outcome.changed > 0, page_text(&outcome, lang));
     }
     0
 }
 
+/// The errors as the open pages show them: one line each, in `lang`.
+fn page_text(o: &Outcome, lang: Lang) -> Option<String> {
+    o.errors
+        .as_ref()
+        .map(|errors: &Diagnostics| errors.iter().map(|d| show::short(d, lang) + "\n").collect())
+}
+
 /// Runs one rebuild; a bug that panics in it must not stop the server: the
 /// session starts afresh with a full rebuild, and the last site stays served.
-fn guarded(session: &mut Session, run: impl FnOnce(&mut Session) -> Outcome) -> Outcome {
+fn guarded(
+    session: &mut Session,
+    run: impl FnOnce(&mut Session) -> Outcome,
+    lang: Lang,
+) -> Outcome {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(session))) {
         Ok(outcome) => outcome,
         Err(_) => {
-            eprintln!("internal error in trangtin while rebuilding (please report it); rebuilding everything");
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "lỗi bên trong trangtin khi dựng lại (xin hãy báo lỗi này); đang dựng lại toàn bộ",
+                    "internal error in trangtin while rebuilding (please report it); rebuilding everything",
+                )
+            );
             let settings = session.settings().clone();
             *session = Session::new(settings);
             session.full()
@@ -158,8 +193,11 @@ fn guarded(session: &mut Session, run: impl FnOnce(&mut Session) -> Outcome) -> 
 }
 
 /// Said when the preview can be reached from other computers.
-pub fn exposure_warning(bind: IpAddr) -> Option<String> {
-    (!bind.is_loopback()).then(|| format!("warning: listening on {bind} makes the preview (drafts included) reachable from other computers; use --bind 127.0.0.1 unless you mean it"))
+pub fn exposure_warning(bind: IpAddr, lang: Lang) -> Option<String> {
+    (!bind.is_loopback()).then(|| lang.pick(
+        format!("cảnh báo: mở ở địa chỉ {bind} thì các máy tính khác cũng xem được bản xem trước (kể cả bản nháp); hãy dùng --bind 127.0.0.1 nếu không cố ý như vậy"),
+        format!("warning: listening on {bind} makes the preview (drafts included) reachable from other computers; use --bind 127.0.0.1 unless you mean it"),
+    ))
 }
 
 fn host_of(ip: IpAddr) -> String {
@@ -176,27 +214,39 @@ fn default_output(root: &Path) -> PathBuf {
     std::env::temp_dir().join(format!("trangtin-serve-{:08x}", key as u32))
 }
 
-fn report(o: &Outcome, quiet: bool) {
+fn report(o: &Outcome, quiet: bool, out: &Printer) {
+    let lang = out.lang;
     for w in &o.warnings {
-        eprintln!("warning: {w}");
+        out.print_one(w);
     }
     match &o.errors {
         Some(errors) => {
-            eprint!("{errors}");
-            eprintln!(
-                "{} error{} found; still serving the last good site.",
+            out.print(errors);
+            out.print_summary(
                 errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                lang.pick(
+                    "vẫn đang chạy bản trang đúng gần nhất.",
+                    "still serving the last good site.",
+                ),
             );
         }
         None if !quiet => {
-            let what = if o.full { "built" } else { "rebuilt" };
-            println!(
-                "{what}: {} pages rendered, {} files changed in {} ms",
-                o.rendered,
-                o.changed,
-                o.elapsed.as_millis()
-            );
+            let (pages, files, ms) = (o.rendered, o.changed, o.elapsed.as_millis());
+            let line = match (lang, o.full) {
+                (Lang::Vi, true) => {
+                    format!("đã dựng: {pages} trang, {files} tệp thay đổi trong {ms} ms")
+                }
+                (Lang::Vi, false) => {
+                    format!("đã dựng lại: {pages} trang, {files} tệp thay đổi trong {ms} ms")
+                }
+                (Lang::En, true) => {
+                    format!("built: {pages} pages rendered, {files} files changed in {ms} ms")
+                }
+                (Lang::En, false) => {
+                    format!("rebuilt: {pages} pages rendered, {files} files changed in {ms} ms")
+                }
+            };
+            println!("{line}");
             if let Some(line) = o.pending.previewed().filter(|_| o.full) {
                 println!("{line}");
             }
@@ -205,7 +255,7 @@ fn report(o: &Outcome, quiet: bool) {
     }
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -220,7 +270,13 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("cannot open a browser; open {url} yourself");
+        eprintln!(
+            "{}",
+            lang.pick(
+                format!("không mở được trình duyệt; hãy tự mở {url}"),
+                format!("cannot open a browser; open {url} yourself"),
+            )
+        );
     }
 }
 
@@ -230,9 +286,14 @@ mod tests {
 
     #[test]
     fn only_loopback_is_quiet() {
-        assert_eq!(exposure_warning("127.0.0.1".parse().unwrap()), None);
-        assert_eq!(exposure_warning("::1".parse().unwrap()), None);
-        let w = exposure_warning("0.0.0.0".parse().unwrap()).unwrap();
+        assert_eq!(
+            exposure_warning("127.0.0.1".parse().unwrap(), Lang::En),
+            None
+        );
+        assert_eq!(exposure_warning("::1".parse().unwrap(), Lang::Vi), None);
+        let w = exposure_warning("0.0.0.0".parse().unwrap(), Lang::Vi).unwrap();
+        assert!(w.starts_with("cảnh báo: mở ở địa chỉ 0.0.0.0"), "{w}");
+        let w = exposure_warning("0.0.0.0".parse().unwrap(), Lang::En).unwrap();
         assert!(w.starts_with("warning: listening on 0.0.0.0 makes the preview (drafts included) reachable from other computers"), "{w}");
     }
 }

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
 
+use crate::diagnostic::msg::serve::Serve;
+use crate::diagnostic::Diagnostic;
+
 /// How long without events ends a batch, and the longest a batch may gather.
 const QUIET: Duration = Duration::from_millis(30);
 const LONGEST: Duration = Duration::from_millis(1000);
@@ -31,19 +34,21 @@ pub struct Watcher {
 
 impl Watcher {
     /// Watches `root`'s content/ and themes/ (and root itself, to see themes/ appear).
-    pub fn start(root: &Path) -> Result<Self, String> {
-        let root = root
-            .canonicalize()
-            .map_err(|e| format!("{}: {e}", root.display()))?;
+    pub fn start(root: &Path) -> Result<Self, Diagnostic> {
+        let root = root.canonicalize().map_err(|e| Diagnostic::io(root, &e))?;
         let (tx, events) = channel();
-        let mut inner =
-            notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut inner = notify::recommended_watcher(tx)
+            .map_err(|e| Diagnostic::new(&root, Serve::CannotWatchFiles { why: e.to_string() }))?;
+        let cannot = |dir: &Path, e: notify::Error| {
+            Diagnostic::new(dir, Serve::CannotWatch { why: e.to_string() })
+        };
+        let content = root.join("content");
         inner
-            .watch(&root.join("content"), RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.join("content").display()))?;
+            .watch(&content, RecursiveMode::Recursive)
+            .map_err(|e| cannot(&content, e))?;
         inner
             .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|e| cannot(&root, e))?;
         let mut w = Watcher {
             root,
             inner,

@@ -41,7 +41,8 @@ impl Site {
 
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
-        cmd.args(args)
+        cmd.args(["--lang", "en", "--message-format", "short"])
+            .args(args)
             .arg("--root")
             .arg(&self.root)
             .current_dir(self.tmp.path());

@@ -51,6 +51,11 @@ macro_rules! areas {
 areas! {
     Io => io,
     Chart => chart,
+    OutputBox => output,
+    PublishBox => publish,
+    ServeBox => serve,
+    UsageBox => usage,
+    ScaffoldBox => scaffold,
 }
 
 impl Kind {
