@@ -50,6 +50,14 @@ macro_rules! areas {
 
 areas! {
     Io => io,
+    Article => article,
+    Org => org,
+    Doc => doc,
+    Photo => photo,
+    Video => video,
+    Block => block,
+    Section => section,
+    Render => render,
 }
 
 impl Kind {
