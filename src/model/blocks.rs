@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::diagnostic::msg::Block as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::Image;
 use crate::load::Failed;
@@ -118,25 +119,9 @@ fn chart(
             return Err(Diagnostics::default());
         }
         if !look.named_charts.contains_key(&u.id) {
-            let known: Vec<&str> = look
-                .named_charts
-                .keys()
-                .take(12)
-                .map(String::as_str)
-                .collect();
+            let known = look.named_charts.keys().take(12).cloned().collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
-            return Err(Diagnostic::new(
-                path,
-                format!(
-                    "unknown chart `{}`; content/charts/ has: {}",
-                    u.id,
-                    if known.is_empty() {
-                        "no charts".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ),
-            )
+            return Err(Diagnostic::new(path, Say::UnknownChart { id: u.id, known })
             .at_line(at)
             .into());
         }
@@ -182,15 +167,9 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         return Err(Diagnostics::default());
     }
     let Some(ds) = look.datasets.get(&t.data) else {
-        let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
-        return Err(Diagnostic::new(
-            path,
-            format!(
-                "unknown dataset `{}`; content/data/ has: {}",
-                t.data,
-                known.join(", ")
-            ),
-        )
+        let known = look.datasets.keys().take(12).cloned().collect();
+        let id = t.data.clone();
+        return Err(Diagnostic::new(path, Say::UnknownDataset { id, known })
         .at_line(at("data", &t.data))
         .into());
     };
@@ -201,11 +180,11 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
             errors.push(
                 Diagnostic::new(
                     path,
-                    format!(
-                        "unknown column `{col}`; the dataset {} has: {}",
-                        ds.id,
-                        ds.column_names()
-                    ),
+                    Say::UnknownColumn {
+                        column: col.to_string(),
+                        dataset: ds.id.clone(),
+                        known: ds.columns.iter().map(|c| c.id.clone()).collect(),
+                    },
                 )
                 .at_line(l),
             );
@@ -232,13 +211,8 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .collect();
     if rows.is_empty() {
         let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
-        return Err(Diagnostic::new(
-            path,
-            format!(
-                "the filter matches no row of the dataset {}; check the values",
-                ds.id
-            ),
-        )
+        let dataset = ds.id.clone();
+        return Err(Diagnostic::new(path, Say::FilterMatchesNothing { dataset })
         .at_line(at)
         .into());
     }
