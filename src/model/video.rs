@@ -43,7 +43,10 @@ pub struct Video {
 /// Checks a video block written at `line` of `path`.
 pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Video, Diagnostics> {
     let b: VideoBlock = yaml::parse(text, path, line)?;
-    let at = |key: &str| yaml::line_of_key(text, key).map_or(line, |l| l + line - 1);
+    // `line` is the block's first line; a key it lacks is named at the
+    // ```video fence, just above.
+    let fence = line.saturating_sub(1).max(1);
+    let at = |key: &str| yaml::line_of_key(text, key).map_or(fence, |l| l + line - 1);
     let mut errors = Diagnostics::default();
     let mut fail = |key: &str, m: Say| errors.push(Diagnostic::new(path, m).at_line(at(key)));
     let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: VideoFile| {
@@ -141,6 +144,7 @@ pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Di
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -191,11 +195,11 @@ mod tests {
         );
         assert_eq!(
             messages("title: A\n"),
-            [format!("a.md:10: {}", say::NO_SOURCE)]
+            [format!("a.md:9: {}", Say::NoSource.text(Lang::En))]
         );
         assert_eq!(
             messages("youtube: dQw4w9WgXcQ\n"),
-            [format!("a.md:10: {}", say::NO_TITLE)]
+            [format!("a.md:9: {}", Say::NoTitle.text(Lang::En))]
         );
         assert!(messages("title: A\nyoutube: dQw4w9WgXcQ\n").is_empty());
     }
