@@ -309,7 +309,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         fm,
         title.as_ref().ok().map(String::as_str),
         path,
-        line_of("slug"),
+        slug_line(&f.yaml_text),
     );
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
         errors.push(Diagnostic::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
@@ -432,11 +432,10 @@ fn page(
     html: &markdown::HtmlPolicy,
 ) -> Result<(Page, Vec<ChartData>), Diagnostics> {
     let path = f.path.as_path();
-    let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
     let title = required_title(f.front.title.as_deref(), path, Owner::Page)?;
-    let slug = slug_for(&f.front, Some(&title), path, line_of("slug"))?;
+    let slug = slug_for(&f.front, Some(&title), path, slug_line(&f.yaml_text))?;
     if urls::RESERVED.contains(&slug.as_str()) {
-        return Err(Diagnostic::new(path, Say::PageSlugReserved { slug }).at_line(line_of("slug")).into());
+        return Err(Diagnostic::new(path, Say::PageSlugReserved { slug }).at_line(slug_line(&f.yaml_text)).into());
     }
     let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
     let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);
@@ -480,6 +479,12 @@ fn bad_date(path: &Path, key: &str, value: &str, why: String) -> Diagnostic {
         why,
     };
     Diagnostic::new(path, say)
+}
+
+/// The line the slug comes from: `slug:`, else the `title:` it is made of.
+fn slug_line(yaml_text: &str) -> usize {
+    let line = |key| yaml::line_of_key(yaml_text, key);
+    line("slug").or_else(|| line("title")).map_or(1, |l| l + 1)
 }
 
 fn slug_for(
