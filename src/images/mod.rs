@@ -305,7 +305,12 @@ pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Diagnostic> {
         .filter(|src| !uses.iter().any(|u| &u.src == *src))
         .map(|src| {
             let shown = Path::new("content").join(src);
-            Diagnostic::new(&shown, msg::Photo::Unused { file: shown.display().to_string() })
+            Diagnostic::new(
+                &shown,
+                msg::Photo::Unused {
+                    file: shown.display().to_string(),
+                },
+            )
         })
         .collect()
 }

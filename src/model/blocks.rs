@@ -122,8 +122,8 @@ fn chart(
             let known = look.named_charts.keys().take(12).cloned().collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
             return Err(Diagnostic::new(path, Say::UnknownChart { id: u.id, known })
-            .at_line(at)
-            .into());
+                .at_line(at)
+                .into());
         }
         return Ok(BodyPart::Chart { id: u.id });
     }
@@ -170,8 +170,8 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         let known = look.datasets.keys().take(12).cloned().collect();
         let id = t.data.clone();
         return Err(Diagnostic::new(path, Say::UnknownDataset { id, known })
-        .at_line(at("data", &t.data))
-        .into());
+            .at_line(at("data", &t.data))
+            .into());
     };
     let mut errors = Diagnostics::default();
     for col in t.filter.keys().chain(&t.columns) {
@@ -213,8 +213,8 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
         let dataset = ds.id.clone();
         return Err(Diagnostic::new(path, Say::FilterMatchesNothing { dataset })
-        .at_line(at)
-        .into());
+            .at_line(at)
+            .into());
     }
     let columns = if t.columns.is_empty() {
         ds.columns.iter().map(|c| c.id.clone()).collect()

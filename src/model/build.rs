@@ -280,7 +280,9 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let title = required_title(fm.title.as_deref(), path, Owner::Article);
     let date = match fm.date.as_deref() {
         None => Err(Diagnostic::new(path, Say::NoDate).at(2, 1)),
-        Some(d) => date::parse(d).map_err(|m| bad_date(path, "date", d, m).at_line(line_of("date"))),
+        Some(d) => {
+            date::parse(d).map_err(|m| bad_date(path, "date", d, m).at_line(line_of("date")))
+        }
     };
     let updated = fm
         .updated
@@ -319,7 +321,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         match ctx.docs.iter().position(|doc| doc.is_named(d)) {
             Some(i) => documents.push(i),
             None if ctx.look.failed.documents => {}
-            None => errors.push(Diagnostic::new(path, Say::UnknownDocument { name: d.clone() }).at_line(line_of("documents"))),
+            None => errors.push(
+                Diagnostic::new(path, Say::UnknownDocument { name: d.clone() })
+                    .at_line(line_of("documents")),
+            ),
         }
     }
     let known = |id: &&String| ctx.look.failed.people || ctx.people.iter().any(|p| &p.id == *id);
@@ -435,7 +440,9 @@ fn page(
     let title = required_title(f.front.title.as_deref(), path, Owner::Page)?;
     let slug = slug_for(&f.front, Some(&title), path, slug_line(&f.yaml_text))?;
     if urls::RESERVED.contains(&slug.as_str()) {
-        return Err(Diagnostic::new(path, Say::PageSlugReserved { slug }).at_line(slug_line(&f.yaml_text)).into());
+        return Err(Diagnostic::new(path, Say::PageSlugReserved { slug })
+            .at_line(slug_line(&f.yaml_text))
+            .into());
     }
     let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
     let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);

@@ -101,7 +101,10 @@ pub fn check(
         let expires = when("expires", &entry.expires);
         let status = entry.status.as_deref().and_then(|s| {
             Status::parse(s).or_else(|| {
-                err(lines.of(n, "status", s), Say::BadStatus { status: s.into() });
+                err(
+                    lines.of(n, "status", s),
+                    Say::BadStatus { status: s.into() },
+                );
                 None
             })
         });
@@ -166,7 +169,13 @@ fn files(
             .all(|c| matches!(c, Component::Normal(_)))
             && rel.starts_with("documents/");
         if !inside {
-            err(line, Say::Outside { rel, key: key.into() });
+            err(
+                line,
+                Say::Outside {
+                    rel,
+                    key: key.into(),
+                },
+            );
             continue;
         }
         // A link out of the site is named here too, not only by the folder walk.
@@ -174,7 +183,13 @@ fn files(
             Ok(p) => root.join(p),
             Err(_) => {
                 // `..` is refused above: what is left is a link out of the site.
-                err(line, Say::LinkOutside { rel, key: key.into() });
+                err(
+                    line,
+                    Say::LinkOutside {
+                        rel,
+                        key: key.into(),
+                    },
+                );
                 continue;
             }
         };
@@ -188,7 +203,13 @@ fn files(
                 label: label.map(str::to_string),
                 size: m.len(),
             }),
-            _ => err(line, Say::MissingFile { rel, key: key.into() }),
+            _ => err(
+                line,
+                Say::MissingFile {
+                    rel,
+                    key: key.into(),
+                },
+            ),
         }
     }
     if entry.file.is_none() && entry.files.is_empty() {
@@ -199,12 +220,7 @@ fn files(
 
 /// Fills `replaces` and `replaced_by` both ways from the numbers written.
 /// `order[i]` is the entry number (in the file) of `docs[i]`.
-fn link(
-    docs: &mut [Document],
-    order: &[usize],
-    lines: &Lines,
-    err: &mut impl FnMut(usize, Say),
-) {
+fn link(docs: &mut [Document], order: &[usize], lines: &Lines, err: &mut impl FnMut(usize, Say)) {
     let by_number: BTreeMap<String, usize> = docs
         .iter()
         .enumerate()

@@ -53,7 +53,6 @@ impl OrgTree {
             known: some_ids(&self.list),
         }
     }
-
 }
 
 pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
@@ -74,9 +73,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
             errors.push(Diagnostic::new(path, Say::BadId { id: o.id.clone() }).at_line(line));
         }
         if index.insert(o.id.clone(), i).is_some() {
-            errors.push(
-                Diagnostic::new(path, Say::Twice { id: o.id.clone() }).at_line(line),
-            );
+            errors.push(Diagnostic::new(path, Say::Twice { id: o.id.clone() }).at_line(line));
         }
     }
     for o in &list {

@@ -99,7 +99,10 @@ mod tests {
     #[test]
     fn proposes_the_later_date_then_numbers() {
         let mut taken = Taken::new(["hoi-nghi", "hoi-nghi-2023-03-10"], []);
-        assert_eq!(taken.free("dai-hoi", day("2023-03-10")), "dai-hoi-2023-03-10");
+        assert_eq!(
+            taken.free("dai-hoi", day("2023-03-10")),
+            "dai-hoi-2023-03-10"
+        );
         // The dated slug is taken: the next free number.
         assert_eq!(taken.free("hoi-nghi", day("2023-03-10")), "hoi-nghi-2");
         // The proposal just made is taken too.

@@ -29,7 +29,15 @@ pub fn expires(
     let value = text.to_string();
     let when = date::parse(text).map_err(|why| {
         let key = "expires".into();
-        Diagnostic::new(path, Say::BadDate { key, value: value.clone(), why }).at_line(line)
+        Diagnostic::new(
+            path,
+            Say::BadDate {
+                key,
+                value: value.clone(),
+                why,
+            },
+        )
+        .at_line(line)
     })?;
     match date {
         Some(d) if when.at <= d.at => {

@@ -62,24 +62,38 @@ pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Vide
             .unwrap_or_default();
         if !inside {
             let (key, value) = (key.to_string(), value.to_string());
-            fail(&key, Say::Outside { key: key.clone(), value });
+            fail(
+                &key,
+                Say::Outside {
+                    key: key.clone(),
+                    value,
+                },
+            );
         } else if !kinds.contains(&ext.as_str()) {
             let (key, rel) = (key.to_string(), rel.to_string());
-            fail(&key, Say::WrongKind { key: key.clone(), rel, expected });
+            fail(
+                &key,
+                Say::WrongKind {
+                    key: key.clone(),
+                    rel,
+                    expected,
+                },
+            );
         } else if !root.join("content").join(rel).is_file() {
             let (key, rel) = (key.to_string(), rel.to_string());
-            fail(&key, Say::Missing { key: key.clone(), rel });
+            fail(
+                &key,
+                Say::Missing {
+                    key: key.clone(),
+                    rel,
+                },
+            );
         } else {
             return Some(rel.to_string());
         }
         None
     };
-    let src = file(
-        "src",
-        &b.src,
-        &["mp4", "webm"],
-        VideoFile::Video,
-    );
+    let src = file("src", &b.src, &["mp4", "webm"], VideoFile::Video);
     let poster = file(
         "poster",
         &b.poster,
@@ -91,10 +105,10 @@ pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Vide
     match (&b.src, youtube) {
         (None, None) => fail("src", Say::NoSource),
         (Some(_), Some(_)) => fail("youtube", Say::Both),
-        (None, Some(id)) if !is_youtube_id(id) => fail("youtube", Say::BadYoutube { id: id.into() }),
-        (None, Some(_)) if b.captions.is_some() => {
-            fail("captions", Say::CaptionsOnYoutube)
+        (None, Some(id)) if !is_youtube_id(id) => {
+            fail("youtube", Say::BadYoutube { id: id.into() })
         }
+        (None, Some(_)) if b.captions.is_some() => fail("captions", Say::CaptionsOnYoutube),
         _ => {}
     }
     let title = b.title.as_deref().map(str::trim).unwrap_or_default();

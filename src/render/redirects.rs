@@ -215,7 +215,6 @@ pub fn aliases(
     errors.into_result(out)
 }
 
-
 /// The redirect pages as files.
 pub fn files(redirector: &Redirector, list: &[(String, String)]) -> Vec<OutputFile> {
     list.iter()
