@@ -311,6 +311,7 @@ pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Diagnostic> {
                     file: shown.display().to_string(),
                 },
             )
+            .warning()
         })
         .collect()
 }

@@ -345,7 +345,11 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let mut warnings = alt_warnings(&parsed.references, path);
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
-            warnings.push(Diagnostic::new(path, Photo::CoverNoAlt).at_line(line_of("image")));
+            warnings.push(
+                Diagnostic::new(path, Photo::CoverNoAlt)
+                    .at_line(line_of("image"))
+                    .warning(),
+            );
         }
     }
     let owner = slug
@@ -539,7 +543,11 @@ fn image(
 fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Diagnostic> {
     refs.iter()
         .filter(|r| r.is_image && !r.has_alt)
-        .map(|r| Diagnostic::new(path, Photo::NoAlt { url: r.url.clone() }).at_line(r.line))
+        .map(|r| {
+            Diagnostic::new(path, Photo::NoAlt { url: r.url.clone() })
+                .at_line(r.line)
+                .warning()
+        })
         .collect()
 }
 

@@ -148,7 +148,11 @@ pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Di
             crate::model::article::BodyPart::Video { video }
                 if video.src.is_some() && video.captions.is_none() =>
             {
-                Some(Diagnostic::new(path, Say::NoCaptions).at_line(video.line))
+                Some(
+                    Diagnostic::new(path, Say::NoCaptions)
+                        .at_line(video.line)
+                        .warning(),
+                )
             }
             _ => None,
         })
