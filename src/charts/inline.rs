@@ -1,6 +1,6 @@
 //! Charts whose numbers are written in place: `data: [[label, number, …], …]`.
 
-use crate::diagnostic::msg::chart::Problem;
+use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::Diagnostics;
 use crate::model::dataset::Cell;
 

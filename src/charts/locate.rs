@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::msg::chart::Problem;
+use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 

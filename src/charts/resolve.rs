@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::msg::chart::Problem;
+use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Dataset, Row};
 

@@ -8,7 +8,6 @@
 
 mod budget;
 pub mod cache;
-pub mod messages;
 pub mod process;
 pub mod settings;
 mod size;
@@ -18,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{msg, Diagnostic, Diagnostics};
 use process::{Meta, Problem};
 pub use settings::ImageSettings;
 
@@ -255,21 +254,45 @@ fn slug_or(s: &str, fallback: &str) -> String {
     }
 }
 
+/// What is wrong with the photo at `photo` (shown from the site folder).
+fn problem(photo: &Path, p: &Problem) -> msg::Photo {
+    let file = photo.display().to_string();
+    match p {
+        Problem::NotAPhoto => msg::Photo::NotAPhoto { file },
+        Problem::Heic => msg::Photo::Heic { file },
+        Problem::Damaged(why) => msg::Photo::Damaged {
+            file,
+            why: why.clone(),
+        },
+        Problem::TooManyPixels { width, height } => msg::Photo::TooManyPixels {
+            file,
+            width: *width,
+            height: *height,
+            limit_mp: process::MAX_PIXELS / 1_000_000,
+        },
+        Problem::TooLarge { bytes } => msg::Photo::TooLarge {
+            file,
+            mb: (*bytes as f64 / 1048576.0).round() as u64,
+            limit_mb: process::MAX_BYTES / 1048576,
+        },
+    }
+}
+
 /// One error per place that uses the photo, or one at the photo when none does.
 fn report(rel: &Path, p: &Problem, uses: &[Use]) -> Diagnostics {
     let shown = Path::new("content").join(rel);
-    let text = messages::problem(&shown, p);
+    let kind = problem(&shown, p);
     let src = rel.to_string_lossy().replace('\\', "/");
     let mut errors = Diagnostics::default();
     for u in uses.iter().filter(|u| u.src == src) {
-        let e = Diagnostic::new(&u.file, messages::used_by(&text));
+        let e = Diagnostic::new(&u.file, msg::Photo::UsedHere(Box::new(kind.clone())));
         errors.push(match u.line {
             Some(l) => e.at_line(l),
             None => e,
         });
     }
     if errors.is_empty() {
-        errors.push(Diagnostic::new(shown, text));
+        errors.push(Diagnostic::new(shown, kind));
     }
     errors
 }
@@ -282,7 +305,13 @@ pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Diagnostic> {
         .filter(|src| !uses.iter().any(|u| &u.src == *src))
         .map(|src| {
             let shown = Path::new("content").join(src);
-            Diagnostic::new(&shown, messages::unused(&shown))
+            Diagnostic::new(
+                &shown,
+                msg::Photo::Unused {
+                    file: shown.display().to_string(),
+                },
+            )
+            .warning()
         })
         .collect()
 }

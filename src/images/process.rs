@@ -17,7 +17,7 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Why a photo could not be made into web versions; the words are in
-/// [`super::messages`].
+/// [`crate::diagnostic::msg::Photo`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// Not an image format trangtin reads (a text file named .jpg).

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::diagnostic::msg::Article as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One older address: the output file it becomes, and the front matter line.
@@ -15,32 +16,24 @@ pub struct Alias {
 
 /// The output file an `aliases:` entry names: `/tin-tuc/cu/` and `/tin-tuc/cu`
 /// → `tin-tuc/cu/index.html`, `/tin/123.html` → `tin/123.html`. Err says
-/// what is wrong, in words for the editor.
-pub fn alias_file(alias: &str) -> Result<String, String> {
+/// what is wrong.
+pub fn alias_file(alias: &str) -> Result<String, Say> {
     let text = alias.trim();
-    let why = if text.contains("://") || text.starts_with("//") {
-        Some("is a full web address; write only the path on this site, like /tin-tuc/dia-chi-cu/")
+    let alias = text.to_string();
+    if text.contains("://") || text.starts_with("//") {
+        return Err(Say::AliasFullUrl { alias });
     } else if !text.starts_with('/') {
-        Some("must start with `/`, like /tin-tuc/dia-chi-cu/")
+        return Err(Say::AliasNoSlash { alias });
     } else if text.contains(['?', '#', '\\', '"', '<', '>']) || text.contains(char::is_whitespace) {
-        Some("may hold only a path: no spaces, `?`, `#`, quotes or backslashes")
-    } else {
-        None
-    };
-    if let Some(why) = why {
-        return Err(format!("the alias `{text}` {why}"));
+        return Err(Say::AliasBadChars { alias });
     }
     let decoded = crate::serve::files::percent_decode(text).unwrap_or_else(|| text.to_string());
     let parts: Vec<&str> = decoded.split('/').filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| *p == "." || *p == "..") {
-        return Err(format!(
-            "the alias `{text}` uses `.` or `..`; write the whole path from the site's top, like /tin-tuc/dia-chi-cu/"
-        ));
+        return Err(Say::AliasDots { alias });
     }
     if parts.is_empty() {
-        return Err(format!(
-            "the alias `{text}` is the home page, which always exists; remove it"
-        ));
+        return Err(Say::AliasHome { alias });
     }
     let joined = parts.join("/");
     let last = parts[parts.len() - 1].to_ascii_lowercase();
@@ -70,7 +63,7 @@ pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Diag
         let line = line_of(alias);
         match alias_file(alias) {
             Ok(file) => out.push(Alias { file, line }),
-            Err(why) => errors.push(Diagnostic::new(path, format!("aliases: {why}")).at_line(line)),
+            Err(why) => errors.push(Diagnostic::new(path, why).at_line(line)),
         }
     }
     errors.into_result(out)
@@ -79,6 +72,7 @@ pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn alias_paths_become_files_inside_the_site() {
@@ -105,7 +99,9 @@ mod tests {
             ("/", "home page"),
         ] {
             let e = alias_file(bad).unwrap_err();
-            assert!(e.contains(says), "{bad}: {e}");
+            let (en, vi) = (e.text(Lang::En), e.text(Lang::Vi));
+            assert!(en.contains(says), "{bad}: {en}");
+            assert!(vi.starts_with("aliases: địa chỉ cũ"), "{bad}: {vi}");
         }
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::diagnostic::msg::Block as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::Image;
 use crate::load::Failed;
@@ -118,27 +119,11 @@ fn chart(
             return Err(Diagnostics::default());
         }
         if !look.named_charts.contains_key(&u.id) {
-            let known: Vec<&str> = look
-                .named_charts
-                .keys()
-                .take(12)
-                .map(String::as_str)
-                .collect();
+            let known = look.named_charts.keys().take(12).cloned().collect();
             let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
-            return Err(Diagnostic::new(
-                path,
-                format!(
-                    "unknown chart `{}`; content/charts/ has: {}",
-                    u.id,
-                    if known.is_empty() {
-                        "no charts".to_string()
-                    } else {
-                        known.join(", ")
-                    }
-                ),
-            )
-            .at_line(at)
-            .into());
+            return Err(Diagnostic::new(path, Say::UnknownChart { id: u.id, known })
+                .at_line(at)
+                .into());
         }
         return Ok(BodyPart::Chart { id: u.id });
     }
@@ -182,17 +167,11 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         return Err(Diagnostics::default());
     }
     let Some(ds) = look.datasets.get(&t.data) else {
-        let known: Vec<&str> = look.datasets.keys().take(12).map(String::as_str).collect();
-        return Err(Diagnostic::new(
-            path,
-            format!(
-                "unknown dataset `{}`; content/data/ has: {}",
-                t.data,
-                known.join(", ")
-            ),
-        )
-        .at_line(at("data", &t.data))
-        .into());
+        let known = look.datasets.keys().take(12).cloned().collect();
+        let id = t.data.clone();
+        return Err(Diagnostic::new(path, Say::UnknownDataset { id, known })
+            .at_line(at("data", &t.data))
+            .into());
     };
     let mut errors = Diagnostics::default();
     for col in t.filter.keys().chain(&t.columns) {
@@ -201,11 +180,11 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
             errors.push(
                 Diagnostic::new(
                     path,
-                    format!(
-                        "unknown column `{col}`; the dataset {} has: {}",
-                        ds.id,
-                        ds.column_names()
-                    ),
+                    Say::UnknownColumn {
+                        column: col.to_string(),
+                        dataset: ds.id.clone(),
+                        known: ds.columns.iter().map(|c| c.id.clone()).collect(),
+                    },
                 )
                 .at_line(l),
             );
@@ -232,15 +211,10 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .collect();
     if rows.is_empty() {
         let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
-        return Err(Diagnostic::new(
-            path,
-            format!(
-                "the filter matches no row of the dataset {}; check the values",
-                ds.id
-            ),
-        )
-        .at_line(at)
-        .into());
+        let dataset = ds.id.clone();
+        return Err(Diagnostic::new(path, Say::FilterMatchesNothing { dataset })
+            .at_line(at)
+            .into());
     }
     let columns = if t.columns.is_empty() {
         ds.columns.iter().map(|c| c.id.clone()).collect()

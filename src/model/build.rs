@@ -8,6 +8,8 @@ use rayon::prelude::*;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
 use crate::config::Settings;
+use crate::diagnostic::msg::article::Owner;
+use crate::diagnostic::msg::{Article as Say, Photo};
 use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
 use crate::load::{Failed, MarkdownFile, Source};
@@ -182,18 +184,7 @@ pub fn assemble(
     errors.extend(e);
     let (pages, e) = partition(pages);
     errors.extend(e);
-    errors.extend(duplicate_slugs(
-        drafts
-            .iter()
-            .map(|(d, _)| (d.article.slug.as_str(), d.article.path.as_path())),
-        "articles",
-    ));
-    errors.extend(duplicate_slugs(
-        pages
-            .iter()
-            .map(|(p, _)| (p.slug.as_str(), p.path.as_path())),
-        "pages",
-    ));
+    errors.extend(duplicate_slugs(&drafts, &pages));
 
     let (mut drafts, pending) = timing::hold_back(drafts, &settings.clock);
     drafts.sort_by(|a, b| order(&a.0.article, &b.0.article));
@@ -286,22 +277,19 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let path = f.path.as_path();
     let mut errors = Diagnostics::default();
     let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
-    let title = required_text(fm.title.as_deref(), path, "title", "the article's headline");
+    let title = required_title(fm.title.as_deref(), path, Owner::Article);
     let date = match fm.date.as_deref() {
-        None => Err(Diagnostic::new(
-            path,
-            "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"",
-        )
-        .at(2, 1)),
-        Some(d) => date::parse(d)
-            .map_err(|m| Diagnostic::new(path, format!("date: {m}")).at_line(line_of("date"))),
+        None => Err(Diagnostic::new(path, Say::NoDate).at(2, 1)),
+        Some(d) => {
+            date::parse(d).map_err(|m| bad_date(path, "date", d, m).at_line(line_of("date")))
+        }
     };
     let updated = fm
         .updated
         .as_deref()
-        .map(date::parse)
+        .map(|d| date::parse(d).map_err(|m| bad_date(path, "updated", d, m)))
         .transpose()
-        .map_err(|m| Diagnostic::new(path, format!("updated: {m}")).at_line(line_of("updated")));
+        .map_err(|e| e.at_line(line_of("updated")));
     let expires = timing::expires(
         fm.expires.as_deref(),
         date.as_ref().ok().copied(),
@@ -316,14 +304,14 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         .event
         .as_ref()
         .and_then(|e| e.date.as_deref())
-        .map(date::parse)
+        .map(|d| date::parse(d).map_err(|m| bad_date(path, "event date", d, m)))
         .transpose()
-        .map_err(|m| Diagnostic::new(path, format!("event date: {m}")).at_line(line_of("event")));
+        .map_err(|e| e.at_line(line_of("event")));
     let slug = slug_for(
         fm,
         title.as_ref().ok().map(String::as_str),
         path,
-        line_of("slug"),
+        slug_line(&f.yaml_text),
     );
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
         errors.push(Diagnostic::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
@@ -333,7 +321,10 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         match ctx.docs.iter().position(|doc| doc.is_named(d)) {
             Some(i) => documents.push(i),
             None if ctx.look.failed.documents => {}
-            None => errors.push(Diagnostic::new(path, format!("unknown document `{d}`; list it in content/documents.yaml (with its file in content/documents/)")).at_line(line_of("documents"))),
+            None => errors.push(
+                Diagnostic::new(path, Say::UnknownDocument { name: d.clone() })
+                    .at_line(line_of("documents")),
+            ),
         }
     }
     let known = |id: &&String| ctx.look.failed.people || ctx.people.iter().any(|p| &p.id == *id);
@@ -354,7 +345,11 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let mut warnings = alt_warnings(&parsed.references, path);
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
-            warnings.push(Diagnostic::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));
+            warnings.push(
+                Diagnostic::new(path, Photo::CoverNoAlt)
+                    .at_line(line_of("image"))
+                    .warning(),
+            );
         }
     }
     let owner = slug
@@ -446,11 +441,12 @@ fn page(
     html: &markdown::HtmlPolicy,
 ) -> Result<(Page, Vec<ChartData>), Diagnostics> {
     let path = f.path.as_path();
-    let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
-    let title = required_text(f.front.title.as_deref(), path, "title", "the page's title")?;
-    let slug = slug_for(&f.front, Some(&title), path, line_of("slug"))?;
+    let title = required_title(f.front.title.as_deref(), path, Owner::Page)?;
+    let slug = slug_for(&f.front, Some(&title), path, slug_line(&f.yaml_text))?;
     if urls::RESERVED.contains(&slug.as_str()) {
-        return Err(Diagnostic::new(path, format!("the page slug `{slug}` is taken by the site's own section /{slug}/; choose another `slug:`")).at_line(line_of("slug")).into());
+        return Err(Diagnostic::new(path, Say::PageSlugReserved { slug })
+            .at_line(slug_line(&f.yaml_text))
+            .into());
     }
     let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
     let parsed = markdown::parse_with(&f.body, f.body_line, base_path, html);
@@ -479,20 +475,27 @@ fn page(
     ))
 }
 
-fn required_text(
-    value: Option<&str>,
-    path: &Path,
-    key: &str,
-    what: &str,
-) -> Result<String, Diagnostic> {
+fn required_title(value: Option<&str>, path: &Path, of: Owner) -> Result<String, Diagnostic> {
     match value.map(str::trim) {
         Some(v) if !v.is_empty() => Ok(v.to_string()),
-        _ => Err(Diagnostic::new(
-            path,
-            format!("missing `{key}`; expected {what} in the front matter"),
-        )
-        .at(2, 1)),
+        _ => Err(Diagnostic::new(path, Say::NoTitle { of }).at(2, 1)),
     }
+}
+
+/// A date field that is not a date; `why` is the date reader's words.
+fn bad_date(path: &Path, key: &str, value: &str, why: String) -> Diagnostic {
+    let say = Say::BadDate {
+        key: key.into(),
+        value: value.into(),
+        why,
+    };
+    Diagnostic::new(path, say)
+}
+
+/// The line the slug comes from: `slug:`, else the `title:` it is made of.
+fn slug_line(yaml_text: &str) -> usize {
+    let line = |key| yaml::line_of_key(yaml_text, key);
+    line("slug").or_else(|| line("title")).map_or(1, |l| l + 1)
 }
 
 fn slug_for(
@@ -504,13 +507,8 @@ fn slug_for(
     let from = fm.slug.as_deref().or(title).unwrap_or_default();
     let slug = slugify(from);
     if slug.is_empty() && (fm.slug.is_some() || title.is_some()) {
-        return Err(Diagnostic::new(
-            path,
-            format!(
-                "cannot make a web address from `{from}`; give a `slug:` with letters or digits"
-            ),
-        )
-        .at_line(line));
+        let from = from.to_string();
+        return Err(Diagnostic::new(path, Say::NoSlug { from }).at_line(line));
     }
     Ok(slug)
 }
@@ -532,7 +530,8 @@ fn image(
         ImageField::Full(i) => i,
     };
     if markdown::is_unsafe_url(&img.src) {
-        return Err(Diagnostic::new(path, "image: this address is not allowed; expected a file under media/ or an https:// address").at_line(line));
+        let field = "image".to_string();
+        return Err(Diagnostic::new(path, Photo::Refused { field }).at_line(line));
     }
     if !img.src.contains("://") {
         super::photos::check_src("image", &img.src, root)
@@ -544,26 +543,42 @@ fn image(
 fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Diagnostic> {
     refs.iter()
         .filter(|r| r.is_image && !r.has_alt)
-        .map(|r| Diagnostic::new(path, format!("the image `{}` has no alt text; write it between the brackets: ![what it shows]({})", r.url, r.url)).at_line(r.line))
+        .map(|r| {
+            Diagnostic::new(path, Photo::NoAlt { url: r.url.clone() })
+                .at_line(r.line)
+                .warning()
+        })
         .collect()
 }
 
-fn duplicate_slugs<'a>(
-    items: impl Iterator<Item = (&'a str, &'a Path)>,
-    what: &str,
-) -> Diagnostics {
-    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
-    let mut errors = Diagnostics::default();
-    for (slug, path) in items {
-        if let Some(first) = seen.insert(slug, path) {
-            let (a, b) = if first < path {
-                (first, path)
-            } else {
-                (path, first)
-            };
-            errors.push(Diagnostic::new(b, format!("two {what} have the slug `{slug}`: {} and {}; give one of them another `slug:`", a.display(), b.display())));
-        }
-    }
+/// Articles sharing a slug, and pages sharing one, each with a free slug to use.
+fn duplicate_slugs<T, U>(drafts: &[(Draft, T)], pages: &[(Page, U)]) -> Diagnostics {
+    use super::slugs::{duplicates, Named, Taken};
+    let articles: Vec<Named> = drafts
+        .iter()
+        .map(|(d, _)| Named {
+            slug: &d.article.slug,
+            path: &d.article.path,
+            date: Some(d.article.date.at.date()),
+        })
+        .collect();
+    let pages_named: Vec<Named> = pages
+        .iter()
+        .map(|(p, _)| Named {
+            slug: &p.slug,
+            path: &p.path,
+            date: None,
+        })
+        .collect();
+    let aliases = drafts
+        .iter()
+        .flat_map(|(d, _)| &d.article.aliases)
+        .chain(pages.iter().flat_map(|(p, _)| &p.aliases))
+        .map(|a| a.file.as_str());
+    let slugs = articles.iter().chain(&pages_named).map(|n| n.slug);
+    let mut taken = Taken::new(slugs, aliases);
+    let mut errors = duplicates(&articles, Owner::Article, &mut taken);
+    errors.extend(duplicates(&pages_named, Owner::Page, &mut taken));
     errors
 }
 

@@ -5,37 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use crate::diagnostic::msg::Doc as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::document::{DocFile, Document, DocumentEntry, Status};
 use crate::text::date::{self, When};
 use crate::text::slug::slugify;
-
-/// Every editor-facing message of this module.
-mod say {
-    pub fn missing_file(rel: &str, key: &str) -> String {
-        format!(
-            "the file `content/{rel}` does not exist; put it in content/documents/ or fix `{key}:`"
-        )
-    }
-    pub fn outside(rel: &str, key: &str) -> String {
-        format!("`{key}: {rel}` is not inside content/documents/; write a path such as documents/ke-hoach-91.pdf")
-    }
-    pub fn no_file() -> &'static str {
-        "this document has no file; add `file: documents/….pdf` or a `files:` list"
-    }
-    pub fn number_twice(number: &str, first: usize) -> String {
-        format!("the number `{number}` is already used by the document on line {first}; each document needs its own number")
-    }
-    pub fn unknown_number(key: &str, number: &str) -> String {
-        format!("{key}: no document has the number `{number}`; write the number exactly as in its `number:`, or add that document to content/documents.yaml")
-    }
-    pub fn bad_status(status: &str) -> String {
-        format!("unknown status `{status}`; expected `còn hiệu lực`, `hết hiệu lực` or `được thay thế` (or leave it out to have it worked out from `expires` and `replaced_by`)")
-    }
-    pub fn bad_date(key: &str, m: &str) -> String {
-        format!("{key}: {m}")
-    }
-}
 
 /// The lines of one entry in documents.yaml, for error positions.
 struct Lines<'a> {
@@ -88,7 +62,7 @@ pub fn check(
     let file = PathBuf::from("content/documents.yaml");
     let lines = Lines::new(text);
     let mut errors = Diagnostics::default();
-    let mut err = |line: usize, m: String| errors.push(Diagnostic::new(&file, m).at_line(line));
+    let mut err = |line: usize, m: Say| errors.push(Diagnostic::new(&file, m).at_line(line));
     let mut out = Vec::with_capacity(entries.len());
     let mut numbers: BTreeMap<String, usize> = BTreeMap::new();
     let mut slugs = BTreeMap::new();
@@ -96,7 +70,13 @@ pub fn check(
         if let Some(num) = entry.number.as_deref().map(str::trim) {
             let here = lines.of(n, "number", num);
             match numbers.get(num) {
-                Some(&first) => err(here, say::number_twice(num, first)),
+                Some(&first) => err(
+                    here,
+                    Say::NumberTwice {
+                        number: num.into(),
+                        first,
+                    },
+                ),
                 None => {
                     numbers.insert(num.to_string(), here);
                 }
@@ -106,7 +86,14 @@ pub fn check(
         let mut when = |key: &str, value: &Option<String>| {
             let v = value.as_deref()?;
             date::parse(v)
-                .map_err(|m| err(lines.of(n, key, v), say::bad_date(key, &m)))
+                .map_err(|why| {
+                    let say = Say::BadDate {
+                        key: key.into(),
+                        value: v.into(),
+                        why,
+                    };
+                    err(lines.of(n, key, v), say)
+                })
                 .ok()
         };
         let date = when("date", &entry.date);
@@ -114,7 +101,10 @@ pub fn check(
         let expires = when("expires", &entry.expires);
         let status = entry.status.as_deref().and_then(|s| {
             Status::parse(s).or_else(|| {
-                err(lines.of(n, "status", s), say::bad_status(s));
+                err(
+                    lines.of(n, "status", s),
+                    Say::BadStatus { status: s.into() },
+                );
                 None
             })
         });
@@ -163,7 +153,7 @@ fn files(
     entry: &DocumentEntry,
     lines: &Lines,
     n: usize,
-    err: &mut impl FnMut(usize, String),
+    err: &mut impl FnMut(usize, Say),
 ) -> Vec<DocFile> {
     let listed = entry
         .file
@@ -179,14 +169,27 @@ fn files(
             .all(|c| matches!(c, Component::Normal(_)))
             && rel.starts_with("documents/");
         if !inside {
-            err(line, say::outside(&rel, key));
+            err(
+                line,
+                Say::Outside {
+                    rel,
+                    key: key.into(),
+                },
+            );
             continue;
         }
         // A link out of the site is named here too, not only by the folder walk.
         let on_disk = match crate::load::inside::editor_path(root, &rel) {
             Ok(p) => root.join(p),
-            Err(m) => {
-                err(line, format!("{key}: {m}"));
+            Err(_) => {
+                // `..` is refused above: what is left is a link out of the site.
+                err(
+                    line,
+                    Say::LinkOutside {
+                        rel,
+                        key: key.into(),
+                    },
+                );
                 continue;
             }
         };
@@ -200,23 +203,24 @@ fn files(
                 label: label.map(str::to_string),
                 size: m.len(),
             }),
-            _ => err(line, say::missing_file(&rel, key)),
+            _ => err(
+                line,
+                Say::MissingFile {
+                    rel,
+                    key: key.into(),
+                },
+            ),
         }
     }
     if entry.file.is_none() && entry.files.is_empty() {
-        err(lines.of(n, "title", ""), say::no_file().to_string());
+        err(lines.of(n, "title", ""), Say::NoFile);
     }
     out
 }
 
 /// Fills `replaces` and `replaced_by` both ways from the numbers written.
 /// `order[i]` is the entry number (in the file) of `docs[i]`.
-fn link(
-    docs: &mut [Document],
-    order: &[usize],
-    lines: &Lines,
-    err: &mut impl FnMut(usize, String),
-) {
+fn link(docs: &mut [Document], order: &[usize], lines: &Lines, err: &mut impl FnMut(usize, Say)) {
     let by_number: BTreeMap<String, usize> = docs
         .iter()
         .enumerate()
@@ -234,7 +238,10 @@ fn link(
                     Some(&j) => pairs.push((j, i)),
                     None => err(
                         lines.of(order[i], key, number.trim()),
-                        say::unknown_number(key, number.trim()),
+                        Say::UnknownNumber {
+                            key: key.into(),
+                            number: number.trim().into(),
+                        },
                     ),
                 }
             }

@@ -14,6 +14,7 @@ pub mod people;
 pub mod photos;
 pub mod schedule;
 pub mod site;
+pub mod slugs;
 pub mod stats;
 pub mod timing;
 pub mod video;

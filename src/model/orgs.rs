@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use crate::diagnostic::msg::Org as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::org::Organization;
 use crate::yaml;
@@ -45,18 +46,11 @@ impl OrgTree {
         out
     }
 
-    /// Message for an unknown id, listing some known ones.
-    pub fn unknown(&self, id: &str) -> String {
-        let known: Vec<&str> = self.list.iter().take(12).map(|o| o.id.as_str()).collect();
-        if known.is_empty() {
-            format!(
-                "unknown organization `{id}`; content/organizations.yaml lists no organizations"
-            )
-        } else {
-            format!(
-                "unknown organization `{id}`; organizations.yaml has: {}",
-                known.join(", ")
-            )
+    /// The error for an unknown id, listing some known ones.
+    pub fn unknown(&self, id: &str) -> Say {
+        Say::Unknown {
+            id: id.to_string(),
+            known: some_ids(&self.list),
         }
     }
 }
@@ -76,19 +70,10 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            errors.push(Diagnostic::new(path, format!("organization id `{}` must be ASCII letters, digits and `-`, like `thai-hoa`", o.id)).at_line(line));
+            errors.push(Diagnostic::new(path, Say::BadId { id: o.id.clone() }).at_line(line));
         }
         if index.insert(o.id.clone(), i).is_some() {
-            errors.push(
-                Diagnostic::new(
-                    path,
-                    format!(
-                        "organization id `{}` is used twice; each id must be unique",
-                        o.id
-                    ),
-                )
-                .at_line(line),
-            );
+            errors.push(Diagnostic::new(path, Say::Twice { id: o.id.clone() }).at_line(line));
         }
     }
     for o in &list {
@@ -101,16 +86,12 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
                 Some(&pi) => children[pi].push(i),
                 None => {
                     let line = yaml::line_of(text, "parent", p).unwrap_or(1);
-                    let tree = OrgTree {
-                        list: list.clone(),
-                        index: index.clone(),
-                        children: vec![],
-                        lenient: false,
+                    let say = Say::UnknownParent {
+                        child: o.id.clone(),
+                        id: p.clone(),
+                        known: some_ids(&list),
                     };
-                    errors.push(
-                        Diagnostic::new(path, format!("parent of `{}`: {}", o.id, tree.unknown(p)))
-                            .at_line(line),
-                    );
+                    errors.push(Diagnostic::new(path, say).at_line(line));
                 }
             }
         }
@@ -127,7 +108,8 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
                 if reported.insert(cycle) {
                     let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
                     seen.push(p);
-                    errors.push(Diagnostic::new(path, format!("the organization tree has a cycle: {}; a unit cannot be its own ancestor", seen.join(" → "))).at_line(line));
+                    let chain = seen.iter().map(|s| s.to_string()).collect();
+                    errors.push(Diagnostic::new(path, Say::Cycle { chain }).at_line(line));
                 }
                 break;
             }
@@ -149,6 +131,11 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
     )
 }
 
+/// Some ids of the list (the first twelve), for "expected one of".
+fn some_ids(list: &[Organization]) -> Vec<String> {
+    list.iter().take(12).map(|o| o.id.clone()).collect()
+}
+
 /// A phone number without digits or an email address that is not one: the
 /// contact page would link to nothing.
 fn contact_errors(o: &Organization, text: &str, path: &Path) -> Diagnostics {
@@ -157,12 +144,21 @@ fn contact_errors(o: &Organization, text: &str, path: &Path) -> Diagnostics {
     for (key, value) in [("phone", &o.phone), ("fax", &o.fax)] {
         if let Some(v) = value.as_deref().filter(|v| tel_href(v).is_none()) {
             let line = yaml::line_of(text, key, v).unwrap_or(1);
-            errors.push(Diagnostic::new(path, format!("{key} of `{}`: `{v}` holds no digits; write the number as it is dialled, like 0235 3851 234", o.id)).at_line(line));
+            let say = Say::NoDigits {
+                key: key.into(),
+                org: o.id.clone(),
+                value: v.into(),
+            };
+            errors.push(Diagnostic::new(path, say).at_line(line));
         }
     }
     if let Some(v) = o.email.as_deref().filter(|v| !plain_email(v)) {
         let line = yaml::line_of(text, "email", v).unwrap_or(1);
-        errors.push(Diagnostic::new(path, format!("email of `{}`: `{v}` is not an email address; write it like vanphong@tamky.dcs.vn", o.id)).at_line(line));
+        let say = Say::BadEmail {
+            org: o.id.clone(),
+            value: v.into(),
+        };
+        errors.push(Diagnostic::new(path, say).at_line(line));
     }
     errors
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::msg::Section as Say;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::orgs::OrgTree;
 use crate::yaml;
 
@@ -35,34 +36,6 @@ pub struct Person {
 
 const FILE: &str = "content/people.yaml";
 
-/// The editor-facing messages of this module, in one place.
-mod say {
-    pub fn duplicate(id: &str, first: usize) -> String {
-        format!(
-            "the id `{id}` is used twice (first on line {first}); give each person their own id"
-        )
-    }
-    pub fn bad_id(id: &str) -> String {
-        format!("the id `{id}` may hold only lower-case letters a–z, digits and `-` (it is the person's web address); write it like `nguyen-van-a`")
-    }
-    pub fn photo_path(p: &str) -> String {
-        format!("photo: `{p}` must be a file inside content/, such as media/lanh-dao/ten.jpg (no `..`, no leading `/`, no web address)")
-    }
-    pub fn photo_missing(p: &str) -> String {
-        format!("photo: the file `content/{p}` does not exist; put the photo there or fix the name")
-    }
-    pub fn unknown_person(id: &str, known: &[&str]) -> String {
-        if known.is_empty() {
-            format!("unknown person `{id}`; content/people.yaml lists no one")
-        } else {
-            format!(
-                "unknown person `{id}`; people.yaml has: {}",
-                known.join(", ")
-            )
-        }
-    }
-}
-
 /// The people in list order (by `order`, then as written), checked.
 pub fn build(
     list: Vec<Person>,
@@ -78,19 +51,23 @@ pub fn build(
         let nth = times.entry(p.id.clone()).or_default();
         let line = yaml::line_of_nth(text, "id", &p.id, *nth).unwrap_or(1);
         *nth += 1;
-        let err = |m: String| Diagnostic::new(FILE, m).at_line(line);
+        let err = |m: Kind| Diagnostic::new(FILE, m).at_line(line);
         if !valid_id(&p.id) {
-            errors.push(err(say::bad_id(&p.id)));
+            errors.push(err(Say::BadPersonId { id: p.id.clone() }.into()));
         } else if let Some(first) = seen.insert(p.id.clone(), line) {
-            errors.push(err(say::duplicate(&p.id, first)));
+            errors.push(err(Say::PersonTwice {
+                id: p.id.clone(),
+                first,
+            }
+            .into()));
             continue;
         }
         if let Some(org) = p.org.as_deref().filter(|o| !orgs.contains(o)) {
-            errors.push(err(orgs.unknown(org)));
+            errors.push(err(orgs.unknown(org).into()));
         }
         if let Some(photo) = p.photo.as_deref() {
             if let Err(m) = check_photo(photo, assets) {
-                errors.push(err(m));
+                errors.push(err(m.into()));
             }
         }
         out.push(p);
@@ -107,7 +84,7 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_photo(photo: &str, assets: &[PathBuf]) -> Result<(), String> {
+fn check_photo(photo: &str, assets: &[PathBuf]) -> Result<(), Say> {
     let p = Path::new(photo);
     let inside = !photo.contains("://")
         && !p.is_absolute()
@@ -115,18 +92,24 @@ fn check_photo(photo: &str, assets: &[PathBuf]) -> Result<(), String> {
         && p.components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
     if !inside {
-        return Err(say::photo_path(photo));
+        return Err(Say::PhotoPath {
+            photo: photo.into(),
+        });
     }
     if !assets.iter().any(|a| a == p) {
-        return Err(say::photo_missing(photo));
+        return Err(Say::PhotoMissing {
+            photo: photo.into(),
+        });
     }
     Ok(())
 }
 
 /// The error for an article's `people:` naming no one in people.yaml.
-pub fn unknown(id: &str, people: &[Person]) -> String {
-    let known: Vec<&str> = people.iter().take(12).map(|p| p.id.as_str()).collect();
-    say::unknown_person(id, &known)
+pub fn unknown(id: &str, people: &[Person]) -> Say {
+    Say::UnknownPerson {
+        id: id.into(),
+        known: people.iter().take(12).map(|p| p.id.clone()).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -1,27 +1,41 @@
 //! The photos that content shows: checking the addresses editors write, the
 //! ```gallery block, and the list of uses for [`crate::images`].
 
-use std::path::Path;
+use std::path::{Component, Path};
 
 use serde::Deserialize;
 
+use crate::diagnostic::msg::Photo;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::images::{messages, Use};
+use crate::images::Use;
 use crate::load::frontmatter::Image;
 use crate::model::article::{Article, BodyPart, Page};
 use crate::yaml;
 
 /// Checks a photo address under content/ (`media/2023/a.jpg`; a leading `/`
 /// is the site's root): it must stay in the site folder and exist.
-pub fn check_src(field: &str, src: &str, root: &Path) -> Result<(), String> {
+pub fn check_src(field: &str, src: &str, root: &Path) -> Result<(), Photo> {
     let local = src.trim_start_matches('/');
+    let say = |field: &str, src: &str| (field.to_string(), src.to_string());
     if local.is_empty() || local.contains('\\') {
-        return Err(messages::outside(field, src));
+        let (field, src) = say(field, src);
+        return Err(Photo::Outside { field, src });
     }
-    // `..` and links out of the site are refused where every editor path is.
-    let rel = crate::load::inside::editor_path(root, src).map_err(|m| format!("{field}: {m}"))?;
+    if Path::new(local)
+        .components()
+        .any(|c| matches!(c, Component::ParentDir))
+    {
+        let (field, src) = say(field, src);
+        return Err(Photo::ClimbsOut { field, src });
+    }
+    // `..` is refused above; what is left to refuse is a link out of the site.
+    let Ok(rel) = crate::load::inside::editor_path(root, src) else {
+        let (field, src) = say(field, src);
+        return Err(Photo::LinkOutside { field, src });
+    };
     if !root.join(rel).is_file() {
-        return Err(messages::missing(field, local));
+        let (field, src) = say(field, local);
+        return Err(Photo::Missing { field, src });
     }
     Ok(())
 }
@@ -37,7 +51,7 @@ enum GalleryItem {
 pub fn gallery(text: &str, line: usize, path: &Path, root: &Path) -> Result<BodyPart, Diagnostics> {
     let items: Vec<GalleryItem> = yaml::parse(text, path, line)?;
     if items.is_empty() {
-        return Err(Diagnostic::new(path, messages::empty_gallery())
+        return Err(Diagnostic::new(path, Photo::EmptyGallery)
             .at_line(line)
             .into());
     }

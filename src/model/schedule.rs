@@ -3,6 +3,7 @@
 
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
+use crate::diagnostic::msg::Section as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::schedule::{RawItem, WeekFile};
 use crate::model::people::{self, Person};
@@ -77,21 +78,6 @@ pub fn monday(year: i16, week: i8) -> Option<Date> {
         .map(|w| w.date())
 }
 
-mod say {
-    pub fn outside(date: &str, week: &str) -> String {
-        format!("date: `{date}` is not in week {week}; move the item to that week's file or fix the date")
-    }
-    pub fn session(s: &str) -> String {
-        format!("session: `{s}` is not a session; write sáng, chiều or tối (or give `time: HH:MM` instead)")
-    }
-    pub fn time(t: &str) -> String {
-        format!("time: `{t}` is not a time; write it as HH:MM, like 08:00")
-    }
-    pub fn both() -> String {
-        "an item has both `session` and `time`; keep one".to_string()
-    }
-}
-
 /// The weeks, checked, in time order.
 pub fn build(
     files: Vec<WeekFile>,
@@ -105,7 +91,7 @@ pub fn build(
         for (n, raw) in f.items.iter().enumerate() {
             let line = yaml::line_of_nth(&f.text, "date", &raw.date, count_before(&f.items, n))
                 .unwrap_or(1);
-            let err = |m: String| Diagnostic::new(&f.path, m).at_line(line);
+            let err = |m: Say| Diagnostic::new(&f.path, m).at_line(line);
             match item(raw, &f, people, people_failed) {
                 Ok(i) => items.push(i),
                 Err(ms) => ms.into_iter().for_each(|m| errors.push(err(m))),
@@ -135,37 +121,43 @@ fn item(
     f: &WeekFile,
     people: &[Person],
     people_failed: bool,
-) -> Result<Item, Vec<String>> {
+) -> Result<Item, Vec<Say>> {
     let mut problems = Vec::new();
     let day = match date::parse(&raw.date) {
         Ok(w) => Some(w.at.date()),
         Err(m) => {
-            problems.push(format!("date: {m}"));
+            problems.push(Say::BadDate {
+                value: raw.date.clone(),
+                why: m,
+            });
             None
         }
     };
     if let Some(d) = day {
         let iso = d.iso_week_date();
         if (iso.year(), iso.week()) != (f.year, f.week) {
-            problems.push(say::outside(&raw.date, &week_id(f.year, f.week)));
+            problems.push(Say::OutsideWeek {
+                date: raw.date.clone(),
+                week: week_id(f.year, f.week),
+            });
         }
     }
     let slot = match (&raw.session, &raw.time) {
         (Some(_), Some(_)) => {
-            problems.push(say::both());
+            problems.push(Say::SessionAndTime);
             Slot::Unset
         }
         (Some(s), None) => match SESSIONS.iter().position(|x| x == &s.trim().to_lowercase()) {
             Some(i) => Slot::Session(i as u8),
             None => {
-                problems.push(say::session(s));
+                problems.push(Say::BadSession { session: s.clone() });
                 Slot::Unset
             }
         },
         (None, Some(t)) => match parse_time(t) {
             Some((h, m)) => Slot::Time(h, m),
             None => {
-                problems.push(say::time(t));
+                problems.push(Say::BadTime { time: t.clone() });
                 Slot::Unset
             }
         },

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::diagnostic::msg::Article as Say;
 use crate::diagnostic::Diagnostic;
 use crate::model::build::Draft;
 use crate::text::clock::Clock;
@@ -25,18 +26,25 @@ pub fn expires(
     line: usize,
 ) -> Result<Option<When>, Diagnostic> {
     let Some(text) = text else { return Ok(None) };
-    let when = date::parse(text)
-        .map_err(|m| Diagnostic::new(path, format!("expires: {m}")).at_line(line))?;
+    let value = text.to_string();
+    let when = date::parse(text).map_err(|why| {
+        let key = "expires".into();
+        Diagnostic::new(
+            path,
+            Say::BadDate {
+                key,
+                value: value.clone(),
+                why,
+            },
+        )
+        .at_line(line)
+    })?;
     match date {
         Some(d) if when.at <= d.at => {
-            Err(Diagnostic::new(path, expires_before_date(text)).at_line(line))
+            Err(Diagnostic::new(path, Say::ExpiresBeforeDate { value }).at_line(line))
         }
         _ => Ok(Some(when)),
     }
-}
-
-fn expires_before_date(text: &str) -> String {
-    format!("expires: `{text}` is not after the article's `date`, so it would never be shown; give a later time or remove `expires`")
 }
 
 /// Keeps the drafts the clock shows; counts those not yet due.

@@ -6,6 +6,8 @@ use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::msg::video::VideoFile;
+use crate::diagnostic::msg::Video as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml;
 
@@ -38,35 +40,16 @@ pub struct Video {
     pub line: usize,
 }
 
-/// Every editor-facing message of this module.
-mod say {
-    pub const NO_SOURCE: &str = "a video block needs `src: media/video/….mp4` (a video file of the site) or `youtube: VIDEO_ID`";
-    pub const BOTH: &str = "a video block takes `src:` or `youtube:`, not both; make two blocks";
-    pub const NO_TITLE: &str = "a video block needs a `title:`; it names the video for screen readers and for readers without JavaScript";
-    pub const CAPTIONS_ON_YOUTUBE: &str =
-        "`captions:` works only with `src:`; a YouTube video carries its own captions";
-    pub const NO_CAPTIONS: &str = "the video has no `captions:`; add a WebVTT file (media/video/….vtt) so that readers who cannot hear it can read what is said";
-    pub fn outside(key: &str, value: &str) -> String {
-        format!("`{key}: {value}` is not inside content/media/; write a path such as media/video/hoi-nghi.mp4")
-    }
-    pub fn missing(key: &str, rel: &str) -> String {
-        format!("the file `content/{rel}` does not exist; put it in content/media/ or fix `{key}:`")
-    }
-    pub fn wrong_kind(key: &str, rel: &str, expected: &str) -> String {
-        format!("`{key}: {rel}` is not {expected}")
-    }
-    pub fn bad_youtube(id: &str) -> String {
-        format!("`youtube: {id}` is not a YouTube video id; write only the 11 letters, digits, `-` or `_` after `v=` in the video's address (youtube.com/watch?v=…)")
-    }
-}
-
 /// Checks a video block written at `line` of `path`.
 pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Video, Diagnostics> {
     let b: VideoBlock = yaml::parse(text, path, line)?;
-    let at = |key: &str| yaml::line_of_key(text, key).map_or(line, |l| l + line - 1);
+    // `line` is the block's first line; a key it lacks is named at the
+    // ```video fence, just above.
+    let fence = line.saturating_sub(1).max(1);
+    let at = |key: &str| yaml::line_of_key(text, key).map_or(fence, |l| l + line - 1);
     let mut errors = Diagnostics::default();
-    let mut fail = |key: &str, m: String| errors.push(Diagnostic::new(path, m).at_line(at(key)));
-    let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: &str| {
+    let mut fail = |key: &str, m: Say| errors.push(Diagnostic::new(path, m).at_line(at(key)));
+    let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: VideoFile| {
         let value = value.as_deref()?.trim();
         let rel = value.trim_start_matches('/');
         let inside = rel.starts_with("media/")
@@ -78,42 +61,59 @@ pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Vide
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if !inside {
-            fail(key, say::outside(key, value));
+            let (key, value) = (key.to_string(), value.to_string());
+            fail(
+                &key,
+                Say::Outside {
+                    key: key.clone(),
+                    value,
+                },
+            );
         } else if !kinds.contains(&ext.as_str()) {
-            fail(key, say::wrong_kind(key, rel, expected));
+            let (key, rel) = (key.to_string(), rel.to_string());
+            fail(
+                &key,
+                Say::WrongKind {
+                    key: key.clone(),
+                    rel,
+                    expected,
+                },
+            );
         } else if !root.join("content").join(rel).is_file() {
-            fail(key, say::missing(key, rel));
+            let (key, rel) = (key.to_string(), rel.to_string());
+            fail(
+                &key,
+                Say::Missing {
+                    key: key.clone(),
+                    rel,
+                },
+            );
         } else {
             return Some(rel.to_string());
         }
         None
     };
-    let src = file(
-        "src",
-        &b.src,
-        &["mp4", "webm"],
-        "an MP4 or WebM video (.mp4, .webm)",
-    );
+    let src = file("src", &b.src, &["mp4", "webm"], VideoFile::Video);
     let poster = file(
         "poster",
         &b.poster,
         &["jpg", "jpeg", "png", "webp", "svg"],
-        "an image (.jpg, .png, .webp, .svg)",
+        VideoFile::Poster,
     );
-    let captions = file("captions", &b.captions, &["vtt"], "a WebVTT file (.vtt)");
+    let captions = file("captions", &b.captions, &["vtt"], VideoFile::Captions);
     let youtube = b.youtube.as_deref().map(str::trim);
     match (&b.src, youtube) {
-        (None, None) => fail("src", say::NO_SOURCE.into()),
-        (Some(_), Some(_)) => fail("youtube", say::BOTH.into()),
-        (None, Some(id)) if !is_youtube_id(id) => fail("youtube", say::bad_youtube(id)),
-        (None, Some(_)) if b.captions.is_some() => {
-            fail("captions", say::CAPTIONS_ON_YOUTUBE.into())
+        (None, None) => fail("src", Say::NoSource),
+        (Some(_), Some(_)) => fail("youtube", Say::Both),
+        (None, Some(id)) if !is_youtube_id(id) => {
+            fail("youtube", Say::BadYoutube { id: id.into() })
         }
+        (None, Some(_)) if b.captions.is_some() => fail("captions", Say::CaptionsOnYoutube),
         _ => {}
     }
     let title = b.title.as_deref().map(str::trim).unwrap_or_default();
     if title.is_empty() {
-        fail("title", say::NO_TITLE.into());
+        fail("title", Say::NoTitle);
     }
     errors.into_result(())?;
     Ok(Video {
@@ -148,7 +148,11 @@ pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Di
             crate::model::article::BodyPart::Video { video }
                 if video.src.is_some() && video.captions.is_none() =>
             {
-                Some(Diagnostic::new(path, say::NO_CAPTIONS).at_line(video.line))
+                Some(
+                    Diagnostic::new(path, Say::NoCaptions)
+                        .at_line(video.line)
+                        .warning(),
+                )
             }
             _ => None,
         })
@@ -158,6 +162,7 @@ pub fn warnings(body: &[crate::model::article::BodyPart], path: &Path) -> Vec<Di
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Lang;
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -208,11 +213,11 @@ mod tests {
         );
         assert_eq!(
             messages("title: A\n"),
-            [format!("a.md:10: {}", say::NO_SOURCE)]
+            [format!("a.md:9: {}", Say::NoSource.text(Lang::En))]
         );
         assert_eq!(
             messages("youtube: dQw4w9WgXcQ\n"),
-            [format!("a.md:10: {}", say::NO_TITLE)]
+            [format!("a.md:9: {}", Say::NoTitle.text(Lang::En))]
         );
         assert!(messages("title: A\nyoutube: dQw4w9WgXcQ\n").is_empty());
     }

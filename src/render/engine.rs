@@ -3,6 +3,7 @@
 
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::diagnostic::msg::Render;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::{number, Lang};
 use crate::theme::Theme;
@@ -80,7 +81,12 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Diagnostic {
         .cloned()
         .unwrap_or_else(|| "themes/default/templates".into());
     let text = msg.trim().trim_start_matches("error: ");
-    let err = Diagnostic::new(path, format!("template error: {text}"));
+    let err = Diagnostic::new(
+        path,
+        Render::Template {
+            why: text.to_string(),
+        },
+    );
     match (line, col) {
         (Some(l), Some(c)) => err.at(l, c),
         (Some(l), None) => err.at_line(l),

@@ -32,7 +32,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Tera;
 
-use crate::diagnostic::{partition, Diagnostic, Diagnostics};
+use crate::diagnostic::{msg, partition, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::theme::Theme;
 use crate::write::Staging;
@@ -413,7 +413,10 @@ fn check_unique(files: &[OutputFile]) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
     for w in files.windows(2) {
         if w[0].path == w[1].path {
-            errors.push(Diagnostic::new(PathBuf::from("output").join(&w[0].path), "two parts of the site would be written to this same file; rename the page or media file that uses this address"));
+            errors.push(Diagnostic::new(
+                PathBuf::from("output").join(&w[0].path),
+                msg::Render::SameOutput,
+            ));
         }
     }
     errors.into_result(())

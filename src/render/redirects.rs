@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{index_of, OutputFile};
 use crate::config::Settings;
+use crate::diagnostic::msg::Render;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::alias::Alias;
 use crate::model::site::urls;
 use crate::model::Site;
 use crate::theme::Theme;
@@ -189,18 +189,22 @@ pub fn aliases(
         );
     for (path, list, to) in owners {
         for alias in list {
+            let alias_shown = shown(&alias.file);
             let clash = if let Some((other, line)) = taken.get(&alias.file) {
-                Some(format!("{}:{line}", other.display()))
+                Some(Render::AliasTaken {
+                    alias: alias_shown,
+                    by: format!("{}:{line}", other.display()),
+                })
             } else if listed.contains(alias.file.as_str()) {
-                Some(match sources.get(&alias.file) {
-                    Some(src) => src.clone(),
-                    None => format!("the site's own page {}", shown(&alias.file)),
+                Some(Render::AliasIsPage {
+                    alias: alias_shown,
+                    source: sources.get(&alias.file).cloned(),
                 })
             } else {
                 None
             };
             match clash {
-                Some(other) => errors.push(clash_error(path, alias, &other)),
+                Some(say) => errors.push(Diagnostic::new(path, say).at_line(alias.line)),
                 None => {
                     taken.insert(alias.file.clone(), (path.as_path(), alias.line));
                     out.push((alias.file.clone(), to.clone()));
@@ -209,17 +213,6 @@ pub fn aliases(
         }
     }
     errors.into_result(out)
-}
-
-fn clash_error(path: &std::path::Path, alias: &Alias, other: &str) -> Diagnostic {
-    Diagnostic::new(
-        path,
-        format!(
-            "the alias {} is already the address of {other}; remove it from `aliases:` here or there",
-            shown(&alias.file)
-        ),
-    )
-    .at_line(alias.line)
 }
 
 /// The redirect pages as files.

@@ -5,7 +5,6 @@
 
 use strum::IntoStaticStr;
 
-use super::Kind;
 use crate::text::Lang;
 
 /// How many names a list shows before "… (N in all)".
@@ -13,40 +12,10 @@ const SHOWN: usize = 8;
 
 const ROW_EXAMPLE: &str = "- [Dưới 30 tuổi, 58.73]";
 
-/// A chart problem, boxed: its variants name several things each (a column,
-/// the key, the dataset, its columns), and unboxed they would make every
-/// [`Kind`] and every `Result<_, Diagnostic>` four times larger.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chart(Box<Problem>);
-
-impl Chart {
-    pub fn text(&self, l: Lang) -> String {
-        self.0.text(l)
-    }
-}
-
-impl From<Problem> for Chart {
-    fn from(p: Problem) -> Chart {
-        Chart(Box::new(p))
-    }
-}
-
-impl From<Problem> for Kind {
-    fn from(p: Problem) -> Kind {
-        Kind::Chart(p.into())
-    }
-}
-
-/// The problem's name, for [`Kind::code`].
-impl From<&Chart> for &'static str {
-    fn from(c: &Chart) -> &'static str {
-        c.0.as_ref().into()
-    }
-}
-
+/// A chart problem.
 #[derive(Debug, Clone, PartialEq, Eq, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
-pub enum Problem {
+pub enum Chart {
     /// Both `y:` and `series:` written.
     YAndSeries,
     UnknownDataset {
@@ -152,9 +121,9 @@ pub enum Problem {
     },
 }
 
-impl Problem {
+impl Chart {
     pub fn text(&self, l: Lang) -> String {
-        use Problem::*;
+        use Chart::*;
         match self {
             YAndSeries => l.pick(
                 "chỉ dùng một trong hai mục `y:` hoặc `series:`, không dùng cả hai; hãy xóa một mục",
@@ -363,8 +332,8 @@ mod tests {
         v.to_string()
     }
 
-    fn samples() -> Vec<Problem> {
-        use Problem::*;
+    fn samples() -> Vec<Chart> {
+        use Chart::*;
         let cols = vec![s("org"), s("year")];
         vec![
             YAndSeries,
@@ -411,14 +380,14 @@ mod tests {
 
     #[test]
     fn codes_name_the_problem() {
-        let k = Kind::from(Problem::AllZero { kind: s("pie") });
+        let k = super::super::Kind::from(Chart::AllZero { kind: s("pie") });
         assert_eq!(k.code(), "chart/all-zero");
     }
 
     #[test]
     fn long_lists_are_cut_with_a_count() {
         let ids: Vec<String> = (1..=10).map(|i| format!("d{i}")).collect();
-        let k = Problem::UnknownDataset { id: s("x"), near: None, known: ids };
+        let k = Chart::UnknownDataset { id: s("x"), near: None, known: ids };
         assert!(k.text(Lang::En).ends_with("d7, d8, … (10 in all)"), "{}", k.text(Lang::En));
         assert!(k.text(Lang::Vi).ends_with("`d8`, … (tổng cộng 10)"), "{}", k.text(Lang::Vi));
     }

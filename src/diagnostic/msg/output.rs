@@ -95,22 +95,6 @@ impl Output {
     }
 }
 
-/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
-/// (results carrying one are returned everywhere).
-pub type OutputBox = Box<Output>;
-
-impl From<Output> for super::Kind {
-    fn from(k: Output) -> super::Kind {
-        super::Kind::OutputBox(Box::new(k))
-    }
-}
-
-impl From<&OutputBox> for &'static str {
-    fn from(k: &OutputBox) -> &'static str {
-        k.as_ref().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -279,22 +279,6 @@ impl Publish {
     }
 }
 
-/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
-/// (results carrying one are returned everywhere).
-pub type PublishBox = Box<Publish>;
-
-impl From<Publish> for super::Kind {
-    fn from(k: Publish) -> super::Kind {
-        super::Kind::PublishBox(Box::new(k))
-    }
-}
-
-impl From<&PublishBox> for &'static str {
-    fn from(k: &PublishBox) -> &'static str {
-        k.as_ref().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,22 +41,6 @@ impl Scaffold {
     }
 }
 
-/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
-/// (results carrying one are returned everywhere).
-pub type ScaffoldBox = Box<Scaffold>;
-
-impl From<Scaffold> for super::Kind {
-    fn from(k: Scaffold) -> super::Kind {
-        super::Kind::ScaffoldBox(Box::new(k))
-    }
-}
-
-impl From<&ScaffoldBox> for &'static str {
-    fn from(k: &ScaffoldBox) -> &'static str {
-        k.as_ref().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,22 +42,6 @@ impl Serve {
     }
 }
 
-/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
-/// (results carrying one are returned everywhere).
-pub type ServeBox = Box<Serve>;
-
-impl From<Serve> for super::Kind {
-    fn from(k: Serve) -> super::Kind {
-        super::Kind::ServeBox(Box::new(k))
-    }
-}
-
-impl From<&ServeBox> for &'static str {
-    fn from(k: &ServeBox) -> &'static str {
-        k.as_ref().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -99,22 +99,6 @@ impl Usage {
     }
 }
 
-/// Boxed inside [`Kind`](super::Kind), so that every diagnostic stays small
-/// (results carrying one are returned everywhere).
-pub type UsageBox = Box<Usage>;
-
-impl From<Usage> for super::Kind {
-    fn from(k: Usage) -> super::Kind {
-        super::Kind::UsageBox(Box::new(k))
-    }
-}
-
-impl From<&UsageBox> for &'static str {
-    fn from(k: &UsageBox) -> &'static str {
-        k.as_ref().into()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,7 +143,7 @@ mod size {
     /// it from growing (clippy's `result_large_err`).
     #[test]
     fn the_command_areas_keep_kind_small() {
-        assert!(std::mem::size_of::<super::UsageBox>() <= 8);
+        assert!(std::mem::size_of::<super::Usage>() <= 8);
         assert!(std::mem::size_of::<crate::diagnostic::Kind>() <= 32);
     }
 }
