@@ -50,6 +50,7 @@ macro_rules! areas {
 
 areas! {
     Io => io,
+    Yaml => yaml,
 }
 
 impl Kind {
