@@ -151,27 +151,54 @@ fn classify(msg: &str) -> Yaml {
     };
     let first_name = || rest.split('`').nth(1).unwrap_or("").to_string();
     let names_after = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     };
     if rest.starts_with("unknown field") {
         let expected = names_after(rest.split_once(", expected ").map_or("", |(_, e)| e));
-        Yaml::UnknownField { at, field: first_name(), expected }
+        Yaml::UnknownField {
+            at,
+            field: first_name(),
+            expected,
+        }
     } else if rest.starts_with("unknown variant") {
         let expected = names_after(rest.split_once(", expected ").map_or("", |(_, e)| e));
-        Yaml::UnknownVariant { at, variant: first_name(), expected }
+        Yaml::UnknownVariant {
+            at,
+            variant: first_name(),
+            expected,
+        }
     } else if rest.starts_with("missing field") {
-        Yaml::MissingField { at, field: first_name() }
+        Yaml::MissingField {
+            at,
+            field: first_name(),
+        }
     } else if rest.starts_with("duplicate field") {
-        Yaml::DuplicateField { at, field: first_name() }
+        Yaml::DuplicateField {
+            at,
+            field: first_name(),
+        }
     } else if rest.starts_with("data did not match") {
-        Yaml::NoForm { at }
+        let of = rest.rsplit(' ').next().unwrap_or("").to_string();
+        Yaml::NoForm { at, of }
     } else {
         let (head, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
         let (what, found) = head.split_once(": ").unwrap_or((head, ""));
         let (found, expected) = (found.to_string(), expected.to_string());
         match what {
-            "invalid type" => Yaml::InvalidType { at, found, expected },
-            _ => Yaml::InvalidValue { at, found, expected },
+            "invalid type" => Yaml::InvalidType {
+                at,
+                found,
+                expected,
+            },
+            _ => Yaml::InvalidValue {
+                at,
+                found,
+                expected,
+            },
         }
     }
 }

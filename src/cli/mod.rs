@@ -336,5 +336,5 @@ struct NewArgs {
 
 /// `--clock`: a moment as editors write dates.
 fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, String> {
-    crate::text::clock::parse(text)
+    crate::text::clock::parse(text).map_err(|e| e.text(crate::text::Lang::from_env()))
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::diagnostic::msg::{Front, Yaml};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
@@ -112,11 +113,7 @@ pub struct Split<'a> {
 /// Finds the `---` fences. Text must already be normalized (`\n` line ends).
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::new(
-            path,
-            "the file does not start with front matter; expected a first line `---`, then title and date, then `---`",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(path, Front::NoFrontMatter).at(1, 1));
     };
     let mut offset = 0;
     for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
@@ -131,21 +128,13 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += l.len();
     }
-    Err(Diagnostic::new(
-        path,
-        "the front matter is not closed; expected a line `---` after the title, date and other fields",
-    )
-    .at(1, 1))
+    Err(Diagnostic::new(path, Front::Unclosed).at(1, 1))
 }
 
 /// Parses the front matter's YAML with errors on the `.md` file's lines.
 pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::new(
-            path,
-            "the front matter is empty; expected at least `title:` and `date:`",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(path, Front::Empty).at(1, 1));
     }
     yaml::parse(split.yaml, path, split.yaml_line).map_err(|e| explain_untagged(e, split))
 }
@@ -154,32 +143,18 @@ pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
 /// Rust type and the start of the front matter; name the field, its line, and
 /// what an editor may write instead.
 fn explain_untagged(e: Diagnostic, split: &Split) -> Diagnostic {
-    let shapes = [
-        (
-            "SourceField",
-            "source",
-            "`source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: \"https://…\" }`",
-        ),
-        (
-            "ImageField",
-            "image",
-            "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, credit: …, alt: … }`",
-        ),
-    ];
-    for (ty, key, expected) in shapes {
-        if e.message(crate::text::Lang::En)
-            .contains(&format!("untagged enum {ty}"))
-        {
-            let line = yaml::line_of_key(split.yaml, key)
-                .map_or(split.yaml_line, |l| l + split.yaml_line - 1);
-            return Diagnostic::new(
-                e.path().unwrap_or(std::path::Path::new("")).to_path_buf(),
-                format!("{key}: this value has the wrong form; expected {expected}"),
-            )
-            .at_line(line);
-        }
-    }
-    e
+    let crate::diagnostic::Kind::Yaml(Yaml::NoForm { of, .. }) = &e.kind else {
+        return e;
+    };
+    let key = match of.as_str() {
+        "SourceField" => "source",
+        "ImageField" => "image",
+        _ => return e,
+    };
+    let line =
+        yaml::line_of_key(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+    let path = e.path().unwrap_or(Path::new("")).to_path_buf();
+    Diagnostic::new(path, Front::WrongShape { key: key.into() }).at_line(line)
 }
 
 #[cfg(test)]

@@ -106,7 +106,7 @@ pub fn check(
         let mut when = |key: &str, value: &Option<String>| {
             let v = value.as_deref()?;
             date::parse(v)
-                .map_err(|m| err(lines.of(n, key, v), say::bad_date(key, &m)))
+                .map_err(|m| err(lines.of(n, key, v), say::bad_date(key, &m.to_string())))
                 .ok()
         };
         let date = when("date", &entry.date);

@@ -47,8 +47,9 @@ pub enum Yaml {
         variant: String,
         expected: Vec<String>,
     },
-    /// A value that fits none of a field's accepted forms.
-    NoForm { at: Option<String> },
+    /// A value that fits none of a field's accepted forms; `of` names the
+    /// Rust type (never shown), for callers that say the forms.
+    NoForm { at: Option<String>, of: String },
     /// What the scanner said, untranslated (kept in English in parentheses).
     Syntax { detail: String },
 }
@@ -96,7 +97,7 @@ impl Yaml {
                 format!("không nhận ra giá trị `{variant}`; các giá trị được dùng: {}", list(expected, l)),
                 english_unknown("variant", variant, expected),
             )),
-            Yaml::NoForm { at } => prefixed(at, l.pick(
+            Yaml::NoForm { at, .. } => prefixed(at, l.pick(
                 "giá trị này không đúng dạng nào được chấp nhận".to_string(),
                 "this value has none of the accepted forms".to_string(),
             )),
@@ -182,7 +183,7 @@ mod tests {
             Yaml::InvalidType { at: at.clone(), found: "map".into(), expected: "a list".into() },
             Yaml::InvalidValue { at: None, found: "integer `5`".into(), expected: "x".into() },
             Yaml::UnknownVariant { at: None, variant: "x".into(), expected: vec![] },
-            Yaml::NoForm { at },
+            Yaml::NoForm { at, of: "SourceField".into() },
             Yaml::Syntax { detail: "did not find expected key".into() },
         ];
         for k in all {
