@@ -58,6 +58,7 @@ areas! {
     Link => link,
     Theme => theme,
     Paths => path,
+    Sheet => sheet,
 }
 
 impl Kind {
