@@ -86,11 +86,11 @@ impl Yaml {
                 format!("duplicate field `{field}`"),
             )),
             Yaml::InvalidType { at, found, expected } => prefixed(at, l.pick(
-                format!("giá trị có dạng không đúng: {}, cần {}", found_vi(found), expected_vi(expected)),
+                format!("cần {}, nhưng giá trị ở đây là {}", expected_vi(expected), found_vi(found)),
                 format!("invalid type: {found}, expected {expected}"),
             )),
             Yaml::InvalidValue { at, found, expected } => prefixed(at, l.pick(
-                format!("giá trị không hợp lệ: {}, cần {}", found_vi(found), expected_vi(expected)),
+                format!("giá trị {} không hợp lệ; cần {}", found_vi(found), expected_vi(expected)),
                 format!("invalid value: {found}, expected {expected}"),
             )),
             Yaml::UnknownVariant { at, variant, expected } => prefixed(at, l.pick(
@@ -102,7 +102,7 @@ impl Yaml {
                 "this value has none of the accepted forms".to_string(),
             )),
             Yaml::Syntax { detail } => l.pick(
-                format!("YAML không hợp lệ ({detail})"),
+                format!("cách viết YAML ở đây không hợp lệ; hãy kiểm tra dấu ngoặc, dấu phẩy, dấu hai chấm và khoảng thụt đầu dòng ({detail})"),
                 detail.clone(),
             ),
         }
@@ -130,7 +130,7 @@ fn english_unknown(what: &str, name: &str, expected: &[String]) -> String {
 /// serde's description of a value (`string "x"`, `integer `5``) in Vietnamese.
 fn found_vi(found: &str) -> String {
     for (en, vi) in [
-        ("string ", "chữ "),
+        ("string ", "văn bản "),
         ("integer ", "số nguyên "),
         ("floating point ", "số thập phân "),
         ("boolean ", "đúng/sai "),
@@ -207,7 +207,7 @@ mod tests {
         };
         assert_eq!(
             k.text(Lang::Vi),
-            "page_size: giá trị có dạng không đúng: chữ \"mười\", cần một số nguyên"
+            "page_size: cần một số nguyên, nhưng giá trị ở đây là văn bản \"mười\""
         );
     }
 }
