@@ -71,6 +71,29 @@ pub fn parse_noting<T: DeserializeOwned>(
     }
 }
 
+/// The lines (1-based, ascending) whose plain value [`parse`] reads as if
+/// quoted: what `trangtin check --fix` quotes in the file.
+pub fn repairs(text: &str) -> Vec<usize> {
+    let mut text = Cow::Borrowed(text);
+    let mut lines = Vec::new();
+    while lines.len() < 200 {
+        let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            break;
+        };
+        let Some(line) = e.location().map(|l| l.line()) else {
+            break;
+        };
+        let Some((fixed, _)) = quote_value(&text, line) else {
+            break;
+        };
+        text = Cow::Owned(fixed);
+        lines.push(line);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
 /// `text` with the plain value on `line` (1-based) put in double quotes, and
 /// the 1-based column (in characters) where the value starts, when that line is
 /// `key: value` whose value holds `: ` (and is not already quoted, a list, a

@@ -319,9 +319,7 @@ fn formulas_without_saved_results_and_errors_in_cells_are_named_by_cell() {
     has_line(&stderr, "content/data/tinh.xlsx: sheet \"Sheet1\", cell B4: the formula's result is the error #DIV/0!; correct the formula in the workbook, or clear the cell");
     has_line(
         &stderr,
-        &format!(
-            "content/data/tep.csv:3: column B: \"mười, hai\" is not a number; {VI_HINT}"
-        ),
+        &format!("content/data/tep.csv:3: column B: \"mười, hai\" is not a number; {VI_HINT}"),
     );
     // The same cells, in Vietnamese.
     let stderr = fails_with_args(

@@ -151,13 +151,14 @@ pub fn main() -> i32 {
         ),
         Command::Check(args) => {
             let opts = args.site.options();
+            let fix_failed = args.fix && !crate::fix::run(&opts.root, &out);
             let mut result = build::check(&opts);
             if let Ok(report) = &mut result {
                 let moved = crate::publish::moved_warnings(&opts.root, &report.sources);
                 report.warnings.extend(moved);
                 crate::links::print_external(&report.external, args.verbose, args.site.quiet);
             }
-            finish(result, args.site.quiet, "checked", &out)
+            finish(result, args.site.quiet, "checked", &out).max(fix_failed as i32)
         }
         Command::Publish(args) => crate::publish::run(&args.options()),
         Command::Serve(args) => crate::serve::run(&args.options()),
@@ -266,6 +267,9 @@ struct CheckArgs {
     /// List every external link (they are counted, never fetched).
     #[arg(long, short)]
     verbose: bool,
+    /// First fix what can be fixed by itself (quote values holding `: `).
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Args)]

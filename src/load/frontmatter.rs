@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostic::msg::{Front, Yaml};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml;
 
 /// Front matter exactly as SPEC §2 allows it. Unknown fields are errors that list
@@ -131,12 +131,18 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     Err(Diagnostic::new(path, Front::Unclosed).at(1, 1))
 }
 
-/// Parses the front matter's YAML with errors on the `.md` file's lines.
-pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
+/// Parses the front matter's YAML with errors on the `.md` file's lines;
+/// warnings (a value read as if quoted) go to `warnings`.
+pub fn parse(
+    split: &Split,
+    path: &Path,
+    warnings: &mut Diagnostics,
+) -> Result<FrontMatter, Diagnostic> {
     if split.yaml.trim().is_empty() {
         return Err(Diagnostic::new(path, Front::Empty).at(1, 1));
     }
-    yaml::parse(split.yaml, path, split.yaml_line).map_err(|e| explain_untagged(e, split))
+    yaml::parse_noting(split.yaml, path, split.yaml_line, warnings)
+        .map_err(|e| explain_untagged(e, split))
 }
 
 /// serde's message for a value that fits none of the accepted shapes names a
@@ -168,7 +174,7 @@ mod tests {
         assert_eq!(s.yaml, "title: A\ndate: 2023-03-10\n");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_line, 5);
-        let fm = parse(&s, Path::new("a.md")).unwrap();
+        let fm = parse(&s, Path::new("a.md"), &mut Diagnostics::default()).unwrap();
         assert_eq!(fm.title.as_deref(), Some("A"));
     }
 
@@ -176,7 +182,9 @@ mod tests {
     fn unknown_field_reports_md_line() {
         let text = "---\ntitle: A\ndate: 2023-03-10\ncolour: red\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
+        let err = parse(&s, Path::new("a.md"), &mut Diagnostics::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("a.md:4:1: unknown field `colour`, expected one of `title`"),
             "{err}"
@@ -194,7 +202,9 @@ mod tests {
     fn wrong_shape_says_what_is_allowed() {
         let text = "---\ntitle: A\nsource: [1, 2]\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
+        let err = parse(&s, Path::new("a.md"), &mut Diagnostics::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with(
                 "a.md:3: source: this value has the wrong form; expected `source: Báo Nghệ An`"
@@ -207,7 +217,7 @@ mod tests {
     fn source_and_image_short_forms() {
         let text = "---\ntitle: A\nsource: Báo Nghệ An\nimage: media/a.jpg\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let fm = parse(&s, Path::new("a.md")).unwrap();
+        let fm = parse(&s, Path::new("a.md"), &mut Diagnostics::default()).unwrap();
         assert!(matches!(fm.source, Some(SourceField::Name(ref n)) if n == "Báo Nghệ An"));
         assert!(matches!(fm.image, Some(ImageField::Src(_))));
     }

@@ -44,6 +44,8 @@ pub struct MarkdownFile {
     pub yaml_text: String,
     pub body: String,
     pub body_line: usize,
+    /// What reading the front matter noted (a value read as if quoted).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A named chart file: its id, spec text and where it came from.
@@ -315,8 +317,10 @@ fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, D
 pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Diagnostic> {
     let text = read_text(root, rel)?;
     let split = frontmatter::split(&text, rel)?;
-    let front = frontmatter::parse(&split, rel)?;
+    let mut warnings = Diagnostics::default();
+    let front = frontmatter::parse(&split, rel, &mut warnings)?;
     Ok(Some(MarkdownFile {
+        warnings: warnings.0,
         path: rel.to_path_buf(),
         front,
         yaml_text: split.yaml.to_string(),

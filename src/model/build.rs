@@ -352,6 +352,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     };
     let parsed = markdown::parse_with(&f.body, f.body_line, ctx.base_path, ctx.html);
     let mut warnings = alt_warnings(&parsed.references, path);
+    warnings.extend(f.warnings.iter().cloned());
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
             warnings.push(Diagnostic::new(path, "the cover image has no `alt` or `caption`; readers using screen readers will not know what it shows").at_line(line_of("image")));

@@ -50,6 +50,8 @@ pub enum Yaml {
     /// A value that fits none of a field's accepted forms; `of` names the
     /// Rust type (never shown), for callers that say the forms.
     NoForm { at: Option<String>, of: String },
+    /// `check --fix` found the file changed between reading and writing it.
+    ChangedWhileFixing,
     /// What the scanner said, untranslated (kept in English in parentheses).
     Syntax { detail: String },
 }
@@ -101,6 +103,10 @@ impl Yaml {
                 "giá trị này không đúng dạng nào được chấp nhận".to_string(),
                 "this value has none of the accepted forms".to_string(),
             )),
+            Yaml::ChangedWhileFixing => l.pick(
+                "tệp đã thay đổi trong lúc đang sửa nên chưa được sửa; hãy lưu tệp rồi chạy lại `trangtin check --fix`",
+                "the file changed while it was being fixed, so it was left as it is; save it and run `trangtin check --fix` again",
+            ).into(),
             Yaml::Syntax { detail } => l.pick(
                 format!("cách viết YAML ở đây không hợp lệ; hãy kiểm tra dấu ngoặc, dấu phẩy, dấu hai chấm và khoảng thụt đầu dòng ({detail})"),
                 detail.clone(),
@@ -177,6 +183,7 @@ mod tests {
             Yaml::UnclosedQuote,
             Yaml::ColonInValue,
             Yaml::ColonValueRead,
+            Yaml::ChangedWhileFixing,
             Yaml::UnknownField { at: None, field: "x".into(), expected: vec!["a".into()] },
             Yaml::MissingField { at: at.clone(), field: "x".into() },
             Yaml::DuplicateField { at: None, field: "x".into() },
