@@ -205,6 +205,24 @@ fn split_base_url(url: &str) -> Option<(String, String)> {
     Some((base, path))
 }
 
+/// The site's `language:` for messages, read before anything else so even a
+/// broken site.yaml is reported in it; None when site.yaml cannot tell.
+pub fn language_of(root: &Path) -> Option<Lang> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        language: Option<String>,
+    }
+    let rel = Path::new("content/site.yaml");
+    crate::load::inside::check(root, rel).ok()?;
+    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    let text = crate::text::normalize(&text);
+    let only: Only = yaml::parse(&text, rel, 1).ok()?;
+    match only.language {
+        Some(code) => Lang::from_code(&code),
+        None => Some(Lang::Vi),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,23 +239,5 @@ mod tests {
         );
         assert_eq!(split_base_url("example.org"), None);
         assert_eq!(split_base_url("javascript:alert(1)"), None);
-    }
-}
-
-/// The site's `language:` for messages, read before anything else so even a
-/// broken site.yaml is reported in it; None when site.yaml cannot tell.
-pub fn language_of(root: &Path) -> Option<Lang> {
-    #[derive(serde::Deserialize)]
-    struct Only {
-        language: Option<String>,
-    }
-    let rel = Path::new("content/site.yaml");
-    crate::load::inside::check(root, rel).ok()?;
-    let text = std::fs::read_to_string(root.join(rel)).ok()?;
-    let text = crate::text::normalize(&text);
-    let only: Only = yaml::parse(&text, rel, 1).ok()?;
-    match only.language {
-        Some(code) => Lang::from_code(&code),
-        None => Some(Lang::Vi),
     }
 }

@@ -131,9 +131,14 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     Err(Diagnostic::new(path, Front::Unclosed).at(1, 1))
 }
 
+/// Parses the front matter's YAML with errors on the `.md` file's lines.
+pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    parse_noting(split, path, &mut Diagnostics::default())
+}
+
 /// Parses the front matter's YAML with errors on the `.md` file's lines;
 /// warnings (a value read as if quoted) go to `warnings`.
-pub fn parse(
+pub fn parse_noting(
     split: &Split,
     path: &Path,
     warnings: &mut Diagnostics,
@@ -149,7 +154,10 @@ pub fn parse(
 /// Rust type and the start of the front matter; name the field, its line, and
 /// what an editor may write instead.
 fn explain_untagged(e: Diagnostic, split: &Split) -> Diagnostic {
-    let crate::diagnostic::Kind::Yaml(Yaml::NoForm { of, .. }) = &e.kind else {
+    let crate::diagnostic::Kind::Yaml(k) = &e.kind else {
+        return e;
+    };
+    let Yaml::NoForm { of, .. } = &**k else {
         return e;
     };
     let key = match of.as_str() {
@@ -174,7 +182,7 @@ mod tests {
         assert_eq!(s.yaml, "title: A\ndate: 2023-03-10\n");
         assert_eq!(s.body, "Body\n");
         assert_eq!(s.body_line, 5);
-        let fm = parse(&s, Path::new("a.md"), &mut Diagnostics::default()).unwrap();
+        let fm = parse(&s, Path::new("a.md")).unwrap();
         assert_eq!(fm.title.as_deref(), Some("A"));
     }
 
@@ -182,9 +190,7 @@ mod tests {
     fn unknown_field_reports_md_line() {
         let text = "---\ntitle: A\ndate: 2023-03-10\ncolour: red\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let err = parse(&s, Path::new("a.md"), &mut Diagnostics::default())
-            .unwrap_err()
-            .to_string();
+        let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
         assert!(
             err.starts_with("a.md:4:1: unknown field `colour`, expected one of `title`"),
             "{err}"
@@ -202,9 +208,7 @@ mod tests {
     fn wrong_shape_says_what_is_allowed() {
         let text = "---\ntitle: A\nsource: [1, 2]\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let err = parse(&s, Path::new("a.md"), &mut Diagnostics::default())
-            .unwrap_err()
-            .to_string();
+        let err = parse(&s, Path::new("a.md")).unwrap_err().to_string();
         assert!(
             err.starts_with(
                 "a.md:3: source: this value has the wrong form; expected `source: Báo Nghệ An`"
@@ -217,7 +221,7 @@ mod tests {
     fn source_and_image_short_forms() {
         let text = "---\ntitle: A\nsource: Báo Nghệ An\nimage: media/a.jpg\n---\n";
         let s = split(text, Path::new("a.md")).unwrap();
-        let fm = parse(&s, Path::new("a.md"), &mut Diagnostics::default()).unwrap();
+        let fm = parse(&s, Path::new("a.md")).unwrap();
         assert!(matches!(fm.source, Some(SourceField::Name(ref n)) if n == "Báo Nghệ An"));
         assert!(matches!(fm.image, Some(ImageField::Src(_))));
     }

@@ -318,7 +318,7 @@ pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Di
     let text = read_text(root, rel)?;
     let split = frontmatter::split(&text, rel)?;
     let mut warnings = Diagnostics::default();
-    let front = frontmatter::parse(&split, rel, &mut warnings)?;
+    let front = frontmatter::parse_noting(&split, rel, &mut warnings)?;
     Ok(Some(MarkdownFile {
         warnings: warnings.0,
         path: rel.to_path_buf(),

@@ -15,16 +15,17 @@ macro_rules! areas {
         $(pub mod $module; pub use $module::$area;)*
 
         /// What is wrong: an area and the problem in it, with the values it names.
+        /// Boxed, so a `Diagnostic` stays small whatever values a problem carries.
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub enum Kind {
-            $($area($area),)*
+            $($area(Box<$area>),)*
             /// Text from before messages were typed; being removed.
             Untranslated(String),
         }
 
         $(impl From<$area> for Kind {
             fn from(k: $area) -> Kind {
-                Kind::$area(k)
+                Kind::$area(Box::new(k))
             }
         })*
 
@@ -40,7 +41,7 @@ macro_rules! areas {
             /// A stable name for tools (`--message-format json`): `area/problem`.
             pub fn code(&self) -> String {
                 match self {
-                    $(Kind::$area(k) => format!("{}/{}", stringify!($module), <&'static str>::from(k)),)*
+                    $(Kind::$area(k) => format!("{}/{}", stringify!($module), <&'static str>::from(&**k)),)*
                     Kind::Untranslated(_) => "untranslated".into(),
                 }
             }
