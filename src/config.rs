@@ -5,6 +5,7 @@ use std::path::Path;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::msg::Site;
 use crate::diagnostic::Diagnostic;
 use crate::text::Lang;
 use crate::yaml;
@@ -128,41 +129,40 @@ pub fn load(
     base_url_override: Option<&str>,
 ) -> Result<Settings, Diagnostic> {
     let raw = std::fs::read(path).map_err(|e| Diagnostic::io(shown, &e))?;
-    let text = String::from_utf8(raw).map_err(|_| {
-        Diagnostic::new(shown, "the file is not valid UTF-8 text; save it as UTF-8")
-    })?;
+    let text = String::from_utf8(raw)
+        .map_err(|_| Diagnostic::new(shown, crate::diagnostic::msg::Io::NotUtf8))?;
     let text = crate::text::normalize(&text);
     let site: SiteConfig = yaml::parse(&text, shown, 1)?;
     let at = |key: &str| yaml::line_of_key(&text, key).unwrap_or(1);
     let lang = Lang::from_code(&site.language).ok_or_else(|| {
         Diagnostic::new(
             shown,
-            format!(
-                "unknown language `{}`; expected `vi` or `en`",
-                site.language
-            ),
+            Site::UnknownLanguage {
+                value: site.language.clone(),
+            },
         )
         .at_line(at("language"))
     })?;
     let tz = TimeZone::get(&site.time_zone).map_err(|_| {
         Diagnostic::new(
             shown,
-            format!(
-                "unknown time zone `{}`; expected an IANA name such as Asia/Ho_Chi_Minh",
-                site.time_zone
-            ),
+            Site::UnknownTimeZone {
+                value: site.time_zone.clone(),
+            },
         )
         .at_line(at("time_zone"))
     })?;
     if let Some(bad) = site.html.forbidden().first() {
         return Err(Diagnostic::new(
             shown,
-            format!("html: `{bad}` can never be allowed (scripts, styles, forms and event handlers would let a page run code); remove it"),
+            Site::HtmlForbidden {
+                tag: bad.to_string(),
+            },
         )
         .at_line(yaml::line_of_key(&text, "html").unwrap_or(1)));
     }
     if site.page_size == 0 {
-        return Err(Diagnostic::new(shown, "page_size must be at least 1").at_line(at("page_size")));
+        return Err(Diagnostic::new(shown, Site::PageSizeZero).at_line(at("page_size")));
     }
     if let Some(m) = site.images.problem() {
         return Err(Diagnostic::new(shown, m).at_line(at("images")));
@@ -171,7 +171,9 @@ pub fn load(
     let (base_url, base_path) = split_base_url(url).ok_or_else(|| {
         Diagnostic::new(
             shown,
-            format!("base_url `{url}` is not a web address; expected something like https://example.org/ or https://example.org/dang-bo/"),
+            Site::BadBaseUrl {
+                url: url.to_string(),
+            },
         )
         .at_line(at("base_url"))
     })?;
@@ -201,6 +203,24 @@ fn split_base_url(url: &str) -> Option<(String, String)> {
     let path = format!("{}/", path.trim_end_matches('/'));
     let base = format!("{}/", url.trim_end_matches('/'));
     Some((base, path))
+}
+
+/// The site's `language:` for messages, read before anything else so even a
+/// broken site.yaml is reported in it; None when site.yaml cannot tell.
+pub fn language_of(root: &Path) -> Option<Lang> {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        language: Option<String>,
+    }
+    let rel = Path::new("content/site.yaml");
+    crate::load::inside::check(root, rel).ok()?;
+    let text = std::fs::read_to_string(root.join(rel)).ok()?;
+    let text = crate::text::normalize(&text);
+    let only: Only = yaml::parse(&text, rel, 1).ok()?;
+    match only.language {
+        Some(code) => Lang::from_code(&code),
+        None => Some(Lang::Vi),
+    }
 }
 
 #[cfg(test)]

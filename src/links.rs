@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+use crate::diagnostic::msg::link::{Link, Target};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Reference;
 use crate::model::site::urls;
@@ -135,41 +136,45 @@ impl<'a> Index<'a> {
     }
 
     /// Why a reference is broken, or None if it resolves (or is external).
-    fn broken(&self, r: &Reference, own: &str) -> Option<String> {
+    fn broken(&self, r: &Reference, own: &str) -> Option<Link> {
         let url = r.url.trim();
         if url.is_empty() || is_external(url) {
             return None;
         }
         let what = if r.is_image {
-            "image"
+            Target::Image
         } else if url.contains("documents/") {
-            "document"
+            Target::Document
         } else {
-            "link"
+            Target::Link
         };
+        let url_owned = url.to_string();
         let (rel, anchor) = match resolve(url, own, self.base) {
             Some(x) => x,
             None => {
-                return Some(format!(
-                "broken {what}: `{url}` leads outside the site; link to a page or file of the site"
-            ))
+                return Some(Link::LeavesSite {
+                    what,
+                    url: url_owned,
+                })
             }
         };
         let Some(file) = self.file_of(&rel) else {
-            let hint = if rel.starts_with("media/") || rel.starts_with("documents/") {
-                format!("; expected the file content/{rel}")
-            } else {
-                String::new()
-            };
-            return Some(format!(
-                "broken {what}: `{url}` points at no page or file of the site{hint}"
-            ));
+            let file = (rel.starts_with("media/") || rel.starts_with("documents/")).then_some(rel);
+            return Some(Link::NoTarget {
+                what,
+                url: url_owned,
+                file,
+            });
         };
         let anchor = anchor.filter(|a| !a.is_empty())?;
         if self.has_id(file, &rel, &anchor) {
             None
         } else {
-            Some(format!("broken link: `{url}` points at `#{anchor}`, which is not an id on that page (its headings: {})", self.heading_list(&rel)))
+            Some(Link::NoAnchor {
+                url: url_owned,
+                headings: self.heading_list(&rel),
+                anchor,
+            })
         }
     }
 
@@ -191,20 +196,16 @@ impl<'a> Index<'a> {
             .is_some_and(|html| ids(html).any(|x| x == id))
     }
 
-    fn heading_list(&self, rel: &str) -> String {
+    fn heading_list(&self, rel: &str) -> Vec<String> {
         let page = if rel.ends_with('/') || rel.is_empty() {
             rel.to_string()
         } else {
             format!("{rel}/")
         };
-        match self.anchors.get(&page) {
-            Some(list) if !list.is_empty() => list
-                .iter()
-                .map(|a| format!("#{a}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => "none".to_string(),
-        }
+        self.anchors
+            .get(&page)
+            .map(|l| l.to_vec())
+            .unwrap_or_default()
     }
 }
 
@@ -309,19 +310,11 @@ fn template_links(index: &Index, files: &[OutputFile], reported: &HashSet<String
     }
     let mut errors = Diagnostics::default();
     for (first, url, count) in broken.into_values() {
-        let others = if count > 1 {
-            format!(
-                " and {} other page{}",
-                count - 1,
-                if count == 2 { "" } else { "s" }
-            )
-        } else {
-            String::new()
+        let kind = Link::ByTheme {
+            url,
+            others: count - 1,
         };
-        errors.push(Diagnostic::new(
-            PathBuf::from("output").join(&first),
-            format!("broken link made by the theme or site.yaml (menus, links): `{url}` points at no page or file of the site (on this page{others}); fix the menu or link in content/site.yaml, or the template"),
-        ));
+        errors.push(Diagnostic::new(PathBuf::from("output").join(&first), kind));
     }
     errors
 }

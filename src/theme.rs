@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::msg::Theme as ThemeProblem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::text::Lang;
 use crate::yaml;
@@ -204,10 +205,8 @@ pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, Diagno
         Ok(Some(dir)) => errors.extend(overlay(&mut theme, root, &dir, &i18n_name)),
         Ok(None) => {
             if let Some(n) = name.filter(|n| *n != "default") {
-                errors.push(Diagnostic::new(
-                    "content/site.yaml",
-                    format!("the theme `{n}` does not exist; expected a folder themes/{n}/"),
-                ));
+                let kind = ThemeProblem::NoSuchTheme { name: n.into() };
+                errors.push(Diagnostic::new("content/site.yaml", kind));
             }
         }
         Err(e) => errors.push(e),
@@ -225,7 +224,8 @@ fn theme_dir(root: &Path, name: Option<&str>) -> Result<Option<PathBuf>, Diagnos
             Some(std::path::Component::Normal(_))
         );
     if !plain {
-        return Err(Diagnostic::new("content/site.yaml", format!("theme: `{name}` is not a theme name; expected the name of a folder in themes/, such as `default`")));
+        let kind = ThemeProblem::BadName { name: name.into() };
+        return Err(Diagnostic::new("content/site.yaml", kind));
     }
     let rel = Path::new("themes").join(name);
     crate::load::inside::check(root, &rel)?;
@@ -300,7 +300,12 @@ pub fn check_words(theme: &Theme, lang: Lang) -> Diagnostics {
                         .get(name)
                         .cloned()
                         .unwrap_or_else(|| PathBuf::from(name));
-                    errors.push(Diagnostic::new(origin, format!("the interface word `{key}` is missing from i18n/{}.yaml; add `{key}: …` there", lang.code())).at_line(line_no + 1));
+                    let kind = ThemeProblem::MissingWord {
+                        key: key.to_string(),
+                        file: format!("i18n/{}.yaml", lang.code()),
+                    };
+                    let column = line.find(key).map_or(1, |i| line[..i].chars().count() + 1);
+                    errors.push(Diagnostic::new(origin, kind).at(line_no + 1, column));
                 }
             }
         }

@@ -8,42 +8,60 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::msg::Yaml;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// Parses `text` (YAML that starts on line `first_line` of `path`) into `T`.
 ///
 /// Diagnostics carry the line and column in the file, not in the YAML fragment, so a
-/// front-matter mistake points at the right line of the `.md` file.
+/// front-matter mistake points at the right line of the `.md` file. Warnings (a
+/// value read as if quoted) are dropped; [`parse_noting`] keeps them.
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     path: &Path,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
+    parse_noting(text, path, first_line, &mut Diagnostics::default())
+}
+
+/// [`parse`], pushing a warning into `warnings` for each plain value that holds
+/// `: ` and was read as if quoted (`trangtin check --fix` quotes them).
+pub fn parse_noting<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    warnings: &mut Diagnostics,
+) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(
-            Diagnostic::new(path, "the YAML is empty; expected some settings here")
-                .at(first_line, 1),
-        );
+        return Err(Diagnostic::new(path, Yaml::Empty).at(first_line, 1));
     }
     let mut text = Cow::Borrowed(text);
     // Each repair costs a parse: a bound keeps a pathological file fast.
-    let mut repairs = 0;
+    let mut repairs = Vec::new();
     loop {
         let err = match serde_yaml::from_str(&text) {
-            Ok(value) => return Ok(value),
+            Ok(value) => {
+                for (line, col) in repairs {
+                    let w = Diagnostic::new(path, Yaml::ColonValueRead).warning();
+                    warnings.push(w.at(line + first_line - 1, col));
+                }
+                return Ok(value);
+            }
             Err(e) => e,
         };
         // Editors write `note: Nguồn: Văn phòng Tỉnh ủy` and mean text; strict
         // YAML refuses the second colon. Such a value is read as if quoted.
-        if repairs < 200 {
-            if let Some(fixed) = err.location().and_then(|l| quote_value(&text, l.line())) {
-                text = Cow::Owned(fixed);
-                repairs += 1;
-                continue;
+        if repairs.len() < 200 {
+            if let Some(line) = err.location().map(|l| l.line()) {
+                if let Some((fixed, col)) = quote_value(&text, line) {
+                    text = Cow::Owned(fixed);
+                    repairs.push((line, col));
+                    continue;
+                }
             }
         }
-        let (message, place) = explain(&err.to_string());
-        let error = Diagnostic::new(path, message);
+        let (kind, place) = explain(&err.to_string());
+        let error = Diagnostic::new(path, kind);
         return Err(
             match place.or_else(|| err.location().map(|l| (l.line(), l.column()))) {
                 Some((line, col)) => error.at(line + first_line - 1, col),
@@ -53,10 +71,34 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
-/// `text` with the plain value on `line` (1-based) put in double quotes, when
-/// that line is `key: value` whose value holds `: ` (and is not already quoted,
-/// a list, a mapping or a block); None otherwise.
-fn quote_value(text: &str, line: usize) -> Option<String> {
+/// The lines (1-based, ascending) whose plain value [`parse`] reads as if
+/// quoted: what `trangtin check --fix` quotes in the file.
+pub fn repairs(text: &str) -> Vec<usize> {
+    let mut text = Cow::Borrowed(text);
+    let mut lines = Vec::new();
+    while lines.len() < 200 {
+        let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            break;
+        };
+        let Some(line) = e.location().map(|l| l.line()) else {
+            break;
+        };
+        let Some((fixed, _)) = quote_value(&text, line) else {
+            break;
+        };
+        text = Cow::Owned(fixed);
+        lines.push(line);
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
+/// `text` with the plain value on `line` (1-based) put in double quotes, and
+/// the 1-based column (in characters) where the value starts, when that line is
+/// `key: value` whose value holds `: ` (and is not already quoted, a list, a
+/// mapping or a block); None otherwise. Only the value's characters change.
+pub fn quote_value(text: &str, line: usize) -> Option<(String, usize)> {
     let before = line.checked_sub(1)?;
     let offset: usize = text.split_inclusive('\n').take(before).map(str::len).sum();
     let at = text.split_inclusive('\n').nth(before)?;
@@ -71,6 +113,8 @@ fn quote_value(text: &str, line: usize) -> Option<String> {
         Some(i) => (&value[..i], &value[i..]),
         None => (value, ""),
     };
+    let value_at = start + key.len() + 2 + (value.len() - value.trim_start().len());
+    let trailing = &value[value.trim_end().len()..];
     let value = value.trim();
     // A colon ending the value (`Ghi chú:`) is as much a mistake as one inside.
     let plain_value = (value.contains(": ") || value.ends_with(':'))
@@ -79,36 +123,107 @@ fn quote_value(text: &str, line: usize) -> Option<String> {
         return None;
     }
     let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
-    let fixed = format!("{}{key}: \"{quoted}\"{comment}", &body[..start]);
-    Some(format!(
-        "{}{fixed}{}",
-        &text[..offset],
-        &text[offset + body.len()..]
+    let fixed = format!("{}\"{quoted}\"{trailing}{comment}", &body[..value_at]);
+    let column = body[..value_at].chars().count() + 1;
+    Some((
+        format!("{}{fixed}{}", &text[..offset], &text[offset + body.len()..]),
+        column,
     ))
 }
 
-/// serde_yaml's message in an editor's words, and a better place for it where
+/// serde_yaml's message as a typed problem, and a better place for it where
 /// the parser names one (an unclosed quote is reported where the file ends, but
 /// the mistake is where the quote opened).
-fn explain(raw: &str) -> (String, Option<(usize, usize)>) {
+fn explain(raw: &str) -> (Yaml, Option<(usize, usize)>) {
     if let Some(place) = raw
         .split("while scanning a quoted scalar at ")
         .nth(1)
         .and_then(line_col)
     {
-        return (
-            "the quoted text that starts here is not closed; add the closing quote (\")"
-                .to_string(),
-            Some(place),
-        );
+        return (Yaml::UnclosedQuote, Some(place));
     }
     if raw.starts_with("mapping values are not allowed in this context") {
-        return (
-            "a colon followed by a space cannot appear in a value without quotes; put the whole value in double quotes (\"…\")".to_string(),
-            None,
-        );
+        return (Yaml::ColonInValue, None);
     }
-    (plain_message(raw), None)
+    (classify(&plain_message(raw)), None)
+}
+
+/// serde's structured messages (`count: invalid type: …`) as variants; what
+/// the scanner says stays its own words, in a [`Yaml::Syntax`].
+fn classify(msg: &str) -> Yaml {
+    const STARTS: [&str; 7] = [
+        "unknown field `",
+        "missing field `",
+        "duplicate field `",
+        "invalid type: ",
+        "invalid value: ",
+        "unknown variant `",
+        "data did not match any variant",
+    ];
+    let found = STARTS.iter().find_map(|s| {
+        if msg.starts_with(s) {
+            return Some((None, msg));
+        }
+        let i = msg.find(&format!(": {s}"))?;
+        Some((Some(msg[..i].to_string()), &msg[i + 2..]))
+    });
+    let Some((at, rest)) = found else {
+        return Yaml::Syntax {
+            detail: msg.to_string(),
+        };
+    };
+    let first_name = || rest.split('`').nth(1).unwrap_or("").to_string();
+    let names_after = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if rest.starts_with("unknown field") {
+        let expected = names_after(rest.split_once(", expected ").map_or("", |(_, e)| e));
+        Yaml::UnknownField {
+            at,
+            field: first_name(),
+            expected,
+        }
+    } else if rest.starts_with("unknown variant") {
+        let expected = names_after(rest.split_once(", expected ").map_or("", |(_, e)| e));
+        Yaml::UnknownVariant {
+            at,
+            variant: first_name(),
+            expected,
+        }
+    } else if rest.starts_with("missing field") {
+        Yaml::MissingField {
+            at,
+            field: first_name(),
+        }
+    } else if rest.starts_with("duplicate field") {
+        Yaml::DuplicateField {
+            at,
+            field: first_name(),
+        }
+    } else if rest.starts_with("data did not match") {
+        let of = rest.rsplit(' ').next().unwrap_or("").to_string();
+        Yaml::NoForm { at, of }
+    } else {
+        let (head, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+        let (what, found) = head.split_once(": ").unwrap_or((head, ""));
+        let (found, expected) = (found.to_string(), expected.to_string());
+        match what {
+            "invalid type" => Yaml::InvalidType {
+                at,
+                found,
+                expected,
+            },
+            _ => Yaml::InvalidValue {
+                at,
+                found,
+                expected,
+            },
+        }
+    }
 }
 
 /// `line 1 column 8…` → (1, 8).

@@ -201,13 +201,18 @@ fn english_sites_read_english_figures() {
 /// Builds once fine, then with `files`; returns stderr after checking the
 /// build failed with 1 and left the first output as it was.
 fn fails_with(files: &[(&str, Vec<u8>)]) -> String {
+    fails_with_args(files, &[])
+}
+
+/// [`fails_with`], with `extra` arguments to the failing build.
+fn fails_with_args(files: &[(&str, Vec<u8>)], extra: &[&str]) -> String {
     let site = Site::new("minimal");
     let good = site.build(&[]).ok();
     let before = good.files();
     for (rel, bytes) in files {
         site.write(rel, bytes);
     }
-    let run = site.build(&[]);
+    let run = site.build(extra);
     assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_eq!(run.files(), before, "the output changed");
@@ -270,7 +275,7 @@ fn every_sheet_error_of_a_build_is_reported_with_its_place() {
         &format!("content/data/ket-qua.xlsx: sheet \"Tổng hợp\", cell C7: \"bảy\" is not a number; {VI_HINT}"),
     );
     has_line(&stderr, "content/data/hai.yaml:1: there is no sheet \"Tong\"; the workbook has: 1 \"Tổng hợp\", 2 \"Ghi chú\"");
-    has_line(&stderr, "content/data/cu.csv: line 1: the file is not UTF-8 text (it looks saved as Windows-1258 or Windows-1252, which break Vietnamese letters); in Excel choose File › Save As › \"CSV UTF-8\", in LibreOffice tick \"Edit filter settings\" and choose \"Unicode (UTF-8)\"");
+    has_line(&stderr, "content/data/cu.csv:1: the file is not UTF-8 text (it looks saved as Windows-1258 or Windows-1252, which break Vietnamese letters); in Excel choose File › Save As › \"CSV UTF-8\", in LibreOffice tick \"Edit filter settings\" and choose \"Unicode (UTF-8)\"");
     assert!(
         stderr.lines().any(|l| l.starts_with("content/data/hong.xlsx: the file cannot be read as a .xlsx workbook (")
             && l.ends_with("); it may be damaged or of another kind: open it in Excel or LibreOffice and save it again as .xlsx")),
@@ -288,7 +293,7 @@ fn a_title_row_over_the_table_is_not_guessed_away() {
         "content/data/ket-qua.xlsx",
         workbook(&[("Tổng hợp", &report)]),
     )]);
-    has_line(&stderr, "content/data/ket-qua.xlsx: sheet \"Tổng hợp\", row 1 (\"KẾT QUẢ KẾT NẠP ĐẢNG VIÊN\") is followed by an empty row, so the table has no rows; if sheet \"Tổng hợp\", row 1 is a title over the table, give header_row: (the row of the column headers) or range: in the dataset's .yaml file");
+    has_line(&stderr, "content/data/ket-qua.xlsx: sheet \"Tổng hợp\", cell A1: this cell (\"KẾT QUẢ KẾT NẠP ĐẢNG VIÊN\") is followed by an empty row, so the table has no rows; if it is a title over the table, give header_row: (the row of the column headers) or range: in the dataset's .yaml file");
 }
 
 #[test]
@@ -314,9 +319,20 @@ fn formulas_without_saved_results_and_errors_in_cells_are_named_by_cell() {
     has_line(&stderr, "content/data/tinh.xlsx: sheet \"Sheet1\", cell B4: the formula's result is the error #DIV/0!; correct the formula in the workbook, or clear the cell");
     has_line(
         &stderr,
-        &format!(
-            "content/data/tep.csv: line 3, column B: \"mười, hai\" is not a number; {VI_HINT}"
-        ),
+        &format!("content/data/tep.csv:3: column B: \"mười, hai\" is not a number; {VI_HINT}"),
+    );
+    // The same cells, in Vietnamese.
+    let stderr = fails_with_args(
+        &[
+            ("content/data/tinh.xlsx", workbook(&[("Sheet1", &unsaved)])),
+            ("content/data/tep.csv", csv.into()),
+        ],
+        &["--lang", "vi", "--message-format", "short"],
+    );
+    has_line(&stderr, "content/data/tinh.xlsx: trang tính \"Sheet1\", ô B4: kết quả của công thức là lỗi #DIV/0!; hãy sửa công thức trong bảng tính, hoặc xóa nội dung ô");
+    assert!(
+        stderr.contains("content/data/tep.csv:3: cột B: \"mười, hai\" không phải là số; hãy viết số như 7314, 7.314, 1.234,5"),
+        "{stderr}"
     );
 }
 

@@ -154,13 +154,14 @@ pub fn main() -> i32 {
         ),
         Command::Check(args) => {
             let opts = args.site.options();
+            let fix_failed = args.fix && !crate::fix::run(&opts.root, &out);
             let mut result = build::check(&opts);
             if let Ok(report) = &mut result {
                 let moved = crate::publish::moved_warnings(&opts.root, &report.sources);
                 report.warnings.extend(moved);
                 crate::links::print_external(&report.external, args.verbose, args.site.quiet);
             }
-            finish(result, args.site.quiet, Verb::Checked, &out)
+            finish(result, args.site.quiet, Verb::Checked, &out).max(fix_failed as i32)
         }
         Command::Publish(args) => crate::publish::run(&args.options(&out)),
         Command::Serve(args) => crate::serve::run(&args.options(&out)),
@@ -326,6 +327,9 @@ struct CheckArgs {
     /// List every external link (they are counted, never fetched).
     #[arg(long, short)]
     verbose: bool,
+    /// First fix what can be fixed by itself (quote values holding `: `).
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Args)]
@@ -399,6 +403,6 @@ struct NewArgs {
 fn parse_clock(text: &str) -> Result<jiff::civil::DateTime, crate::diagnostic::msg::usage::Usage> {
     crate::text::clock::parse(text).map_err(|why| crate::diagnostic::msg::usage::Usage::BadClock {
         value: text.to_string(),
-        why: why.to_string(),
+        why,
     })
 }

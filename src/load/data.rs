@@ -11,6 +11,7 @@ use serde::Deserialize as DeriveDeserialize;
 use rayon::prelude::*;
 
 use super::{files_under, read_text, sheets, ChartFile};
+use crate::diagnostic::msg::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::{Cell, Column, Dataset, Row};
 use crate::model::document::DocumentEntry;
@@ -150,12 +151,7 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
     let file: DatasetFile = yaml::parse(&text, rel, 1)?;
     if file.rows.is_empty() {
         let line = yaml::line_of_key(&text, "rows").unwrap_or(1);
-        return Err(Diagnostic::new(
-            rel,
-            "the dataset has no rows; expected `rows:` with at least one `- { column: value, … }`",
-        )
-        .at_line(line)
-        .into());
+        return Err(Diagnostic::new(rel, Data::NoRows).at_line(line).into());
     }
     let mut columns: Vec<Column> = Vec::new();
     let declared = file.columns.map(|c| c.0).unwrap_or_default();
@@ -180,17 +176,12 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
                     });
                 } else {
                     let line = yaml::line_of_key(&text, &k).unwrap_or(1);
-                    let names: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
-                    errors.push(
-                        Diagnostic::new(
-                            rel,
-                            format!(
-                                "unknown column `{k}` in a row; the columns declared are: {}",
-                                names.join(", ")
-                            ),
-                        )
-                        .at_line(line),
-                    );
+                    let declared = columns.iter().map(|c| c.id.clone()).collect();
+                    let kind = Data::UnknownColumn {
+                        column: k.clone(),
+                        declared,
+                    };
+                    errors.push(Diagnostic::new(rel, kind).at_line(line));
                     continue;
                 }
             }

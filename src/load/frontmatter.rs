@@ -4,7 +4,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::msg::{Front, Yaml};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml;
 
 /// Front matter exactly as SPEC §2 allows it. Unknown fields are errors that list
@@ -112,11 +113,7 @@ pub struct Split<'a> {
 /// Finds the `---` fences. Text must already be normalized (`\n` line ends).
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     let Some(rest) = text.strip_prefix("---\n") else {
-        return Err(Diagnostic::new(
-            path,
-            "the file does not start with front matter; expected a first line `---`, then title and date, then `---`",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(path, Front::NoFrontMatter).at(1, 1));
     };
     let mut offset = 0;
     for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
@@ -131,55 +128,47 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         }
         offset += l.len();
     }
-    Err(Diagnostic::new(
-        path,
-        "the front matter is not closed; expected a line `---` after the title, date and other fields",
-    )
-    .at(1, 1))
+    Err(Diagnostic::new(path, Front::Unclosed).at(1, 1))
 }
 
 /// Parses the front matter's YAML with errors on the `.md` file's lines.
 pub fn parse(split: &Split, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    parse_noting(split, path, &mut Diagnostics::default())
+}
+
+/// Parses the front matter's YAML with errors on the `.md` file's lines;
+/// warnings (a value read as if quoted) go to `warnings`.
+pub fn parse_noting(
+    split: &Split,
+    path: &Path,
+    warnings: &mut Diagnostics,
+) -> Result<FrontMatter, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::new(
-            path,
-            "the front matter is empty; expected at least `title:` and `date:`",
-        )
-        .at(1, 1));
+        return Err(Diagnostic::new(path, Front::Empty).at(1, 1));
     }
-    yaml::parse(split.yaml, path, split.yaml_line).map_err(|e| explain_untagged(e, split))
+    yaml::parse_noting(split.yaml, path, split.yaml_line, warnings)
+        .map_err(|e| explain_untagged(e, split))
 }
 
 /// serde's message for a value that fits none of the accepted shapes names a
 /// Rust type and the start of the front matter; name the field, its line, and
 /// what an editor may write instead.
 fn explain_untagged(e: Diagnostic, split: &Split) -> Diagnostic {
-    let shapes = [
-        (
-            "SourceField",
-            "source",
-            "`source: Báo Nghệ An` or `source: { name: Báo Nghệ An, url: \"https://…\" }`",
-        ),
-        (
-            "ImageField",
-            "image",
-            "`image: media/anh.jpg` or `image: { src: media/anh.jpg, caption: …, credit: …, alt: … }`",
-        ),
-    ];
-    for (ty, key, expected) in shapes {
-        if e.message(crate::text::Lang::En)
-            .contains(&format!("untagged enum {ty}"))
-        {
-            let line = yaml::line_of_key(split.yaml, key)
-                .map_or(split.yaml_line, |l| l + split.yaml_line - 1);
-            return Diagnostic::new(
-                e.path().unwrap_or(std::path::Path::new("")).to_path_buf(),
-                format!("{key}: this value has the wrong form; expected {expected}"),
-            )
-            .at_line(line);
-        }
-    }
-    e
+    let crate::diagnostic::Kind::Yaml(k) = &e.kind else {
+        return e;
+    };
+    let Yaml::NoForm { of, .. } = &**k else {
+        return e;
+    };
+    let key = match of.as_str() {
+        "SourceField" => "source",
+        "ImageField" => "image",
+        _ => return e,
+    };
+    let line =
+        yaml::line_of_key(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+    let path = e.path().unwrap_or(Path::new("")).to_path_buf();
+    Diagnostic::new(path, Front::WrongShape { key: key.into() }).at_line(line)
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::msg::Paths;
+use crate::diagnostic::{Diagnostic, Kind};
 
 /// Fails when `rel` (relative to `root`) is, or passes through, a symbolic
 /// link whose real target is outside the site folder. One `lstat` per part of
@@ -48,7 +49,7 @@ pub fn check(root: &Path, rel: &Path) -> Result<(), Diagnostic> {
 /// content/ too, as in a web address), never climbing out with `..`. Returns
 /// the path relative to the site folder (`content/media/a.jpg`), or the
 /// message to show.
-pub fn editor_path(root: &Path, text: &str) -> Result<PathBuf, String> {
+pub fn editor_path(root: &Path, text: &str) -> Result<PathBuf, Kind> {
     let local = text.trim_start_matches('/');
     if Path::new(local)
         .components()
@@ -57,19 +58,21 @@ pub fn editor_path(root: &Path, text: &str) -> Result<PathBuf, String> {
         return Err(climbs_out(text));
     }
     let rel = Path::new("content").join(local);
-    check(root, &rel).map_err(|e| e.message(crate::text::Lang::En))?;
+    check(root, &rel).map_err(|e| e.kind)?;
     Ok(rel)
 }
 
-fn link_outside(to: &Path) -> String {
-    format!(
-        "this is a link to `{}`, which is outside the site folder; trangtin reads nothing outside the site folder: copy the file (or folder) into the site instead of linking to it",
-        to.display()
-    )
+fn link_outside(to: &Path) -> Paths {
+    Paths::LinkOutside {
+        to: to.display().to_string(),
+    }
 }
 
-fn climbs_out(text: &str) -> String {
-    format!("`{text}` goes up out of content/ with `..`; trangtin reads nothing outside the site folder: write the path from content/, such as `media/anh.jpg`")
+fn climbs_out(text: &str) -> Kind {
+    Paths::ClimbsOut {
+        text: text.to_string(),
+    }
+    .into()
 }
 
 #[cfg(test)]

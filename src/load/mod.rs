@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{self, Settings};
+use crate::diagnostic::msg::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::dataset::Dataset;
 use crate::model::document::DocumentEntry;
@@ -45,6 +46,8 @@ pub struct MarkdownFile {
     pub yaml_text: String,
     pub body: String,
     pub body_line: usize,
+    /// What reading the front matter noted (a value read as if quoted).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A named chart file: its id, spec text and where it came from.
@@ -94,15 +97,11 @@ pub struct Source {
 /// reading errors travel in `Source::errors` so the model's checks still run.
 pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
     if root.canonicalize().is_ok_and(|r| r.parent().is_none()) {
-        return Err(Diagnostic::new("--root", "the site folder cannot be the top of the disk (`/`): everything on the computer would count as inside the site; give the folder that holds content/").into());
+        return Err(Diagnostic::new("--root", Site::RootIsDiskTop).into());
     }
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(Diagnostic::new(
-            root.join("content"),
-            "no content folder here; run trangtin in a site folder, give --root DIR, or create one with `trangtin init DIR`",
-        )
-        .into());
+        return Err(Diagnostic::new(root.join("content"), Site::NoContent).into());
     }
     links_at_top(root)?;
     let mut errors = Diagnostics::default();
@@ -209,18 +208,17 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if size > MAX_TEXT_FILE {
         return Err(Diagnostic::new(
             rel,
-            format!(
-                "the file is {:.1} MB; articles, pages and data files can be at most {} MB: split it, or put large files in content/documents/ or content/media/",
-                size as f64 / 1e6,
-                MAX_TEXT_FILE / 1_000_000
-            ),
+            Site::FileTooLarge {
+                size_mb: format!("{:.1}", size as f64 / 1e6),
+                max_mb: MAX_TEXT_FILE / 1_000_000,
+            },
         ));
     }
     let bytes = std::fs::read(root.join(rel)).map_err(|e| Diagnostic::io(rel, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::new(rel, "the file is not valid UTF-8 text; save it as UTF-8").at_line(line)
+        Diagnostic::new(rel, crate::diagnostic::msg::Io::NotUtf8).at_line(line)
     })?;
     Ok(crate::text::normalize(&text))
 }
@@ -295,12 +293,10 @@ fn link_leaves(root: &Path, path: &Path, errors: &mut Diagnostics) -> bool {
     }
 }
 
-fn unreadable_folder(e: &walkdir::Error) -> String {
+fn unreadable_folder(e: &walkdir::Error) -> Site {
     match e.io_error().map(std::io::Error::kind) {
-        Some(ErrorKind::PermissionDenied) => {
-            "the folder cannot be read: permission denied; make it readable so the files in it can be built".to_string()
-        }
-        _ => format!("the folder cannot be read: {e}"),
+        Some(ErrorKind::PermissionDenied) => Site::FolderDenied,
+        _ => Site::FolderUnreadable { why: e.to_string() },
     }
 }
 
@@ -323,8 +319,10 @@ fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, D
 pub fn read_markdown(root: &Path, rel: &Path) -> Result<Option<MarkdownFile>, Diagnostic> {
     let text = read_text(root, rel)?;
     let split = frontmatter::split(&text, rel)?;
-    let front = frontmatter::parse(&split, rel)?;
+    let mut warnings = Diagnostics::default();
+    let front = frontmatter::parse_noting(&split, rel, &mut warnings)?;
     Ok(Some(MarkdownFile {
+        warnings: warnings.0,
         path: rel.to_path_buf(),
         front,
         yaml_text: split.yaml.to_string(),

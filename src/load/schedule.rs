@@ -43,8 +43,10 @@ pub struct WeekFile {
     pub text: String,
 }
 
-fn bad_name(name: &str) -> String {
-    format!("the file name `{name}` is not an ISO week; name each week's file like 2026-W49.yaml (year, W, two-digit week number)")
+fn bad_name(name: &str) -> crate::diagnostic::msg::Data {
+    crate::diagnostic::msg::Data::WeekFileName {
+        name: name.to_string(),
+    }
 }
 
 /// `2026-W49.yaml` → (2026, 49); None for any other name or a week the year lacks.

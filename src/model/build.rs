@@ -343,6 +343,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     };
     let parsed = markdown::parse_with(&f.body, f.body_line, ctx.base_path, ctx.html);
     let mut warnings = alt_warnings(&parsed.references, path);
+    warnings.extend(f.warnings.iter().cloned());
     if let Ok(Some(img)) = &image {
         if img.alt.is_none() && img.caption.is_none() {
             warnings.push(
@@ -482,8 +483,8 @@ fn required_title(value: Option<&str>, path: &Path, of: Owner) -> Result<String,
     }
 }
 
-/// A date field that is not a date; `why` is the date reader's words.
-fn bad_date(path: &Path, key: &str, value: &str, why: String) -> Diagnostic {
+/// A date field that is not a date; `why` says what is wrong with it.
+fn bad_date(path: &Path, key: &str, value: &str, why: crate::diagnostic::msg::Date) -> Diagnostic {
     let say = Say::BadDate {
         key: key.into(),
         value: value.into(),

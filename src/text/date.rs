@@ -5,6 +5,7 @@ use jiff::civil::{Date, DateTime, Weekday};
 use jiff::tz::TimeZone;
 
 use super::Lang;
+use crate::diagnostic::msg::Date as Problem;
 
 /// A moment written in the site's time zone. Dates without a time are midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -14,9 +15,8 @@ pub struct When {
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM-DD HH:MM` (a `T` between works too).
-pub fn parse(text: &str) -> Result<When, String> {
+pub fn parse(text: &str) -> Result<When, Problem> {
     let t = text.trim();
-    let expected = "expected a date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"";
     let (day, time) = match t.split_once([' ', 'T']) {
         Some((d, tm)) => (d, Some(tm.trim())),
         None => (t, None),
@@ -25,29 +25,31 @@ pub fn parse(text: &str) -> Result<When, String> {
     let (Some(y), Some(m), Some(d), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(format!("`{t}` is not a date; {expected}"));
+        return Err(Problem::NotADate { text: t.into() });
     };
     let num = |s: &str, len: usize| -> Option<i16> {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
     };
     let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
-        return Err(format!("`{t}` is not a date; {expected}"));
+        return Err(Problem::NotADate { text: t.into() });
     };
-    let date = Date::new(y, m as i8, d as i8).map_err(|_| {
-        format!("`{t}` is not a day of the calendar (month {m}, day {d}); {expected}")
+    let date = Date::new(y, m as i8, d as i8).map_err(|_| Problem::NotInCalendar {
+        text: t.into(),
+        month: m as u32,
+        day: d as u32,
     })?;
     let (hour, minute, has_time) = match time {
         None => (0, 0, false),
         Some(tm) => {
             let mut hm = tm.split(':');
             let (Some(h), Some(mi)) = (hm.next(), hm.next()) else {
-                return Err(format!("`{t}` has no valid time; {expected}"));
+                return Err(Problem::NoValidTime { text: t.into() });
             };
             let (Some(h), Some(mi)) = (num(h, 2), num(mi, 2)) else {
-                return Err(format!("`{t}` has no valid time; {expected}"));
+                return Err(Problem::NoValidTime { text: t.into() });
             };
             if h > 23 || mi > 59 {
-                return Err(format!("`{t}` has an impossible time; {expected}"));
+                return Err(Problem::ImpossibleTime { text: t.into() });
             }
             (h as i8, mi as i8, true)
         }
@@ -174,11 +176,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(parse("2023-02-30")
-            .unwrap_err()
-            .contains("not a day of the calendar"));
-        assert!(parse("10/03/2023").is_err());
-        assert!(parse("2023-03-10 25:00").is_err());
+        let err = parse("2023-02-30").unwrap_err();
+        assert!(err.text(Lang::En).contains("not a day of the calendar"));
+        assert!(err.text(Lang::Vi).contains("không có trên lịch"));
+        assert!(matches!(parse("10/03/2023"), Err(Problem::NotADate { .. })));
+        assert!(matches!(
+            parse("2023-03-10 25:00"),
+            Err(Problem::ImpossibleTime { .. })
+        ));
         assert!(parse("2023-3-1").is_err());
     }
 

@@ -17,8 +17,8 @@ pub enum Owner {
 pub enum Article {
     NoTitle { of: Owner },
     NoDate,
-    /// `why`: the date reader's words (English).
-    BadDate { key: String, value: String, why: String },
+    /// `why`: what the date reader found wrong with `value`.
+    BadDate { key: String, value: String, why: super::Date },
     ExpiresBeforeDate { value: String },
     UnknownDocument { name: String },
     NoSlug { from: String },
@@ -54,10 +54,7 @@ impl Article {
                 "thiếu mục `date:`; cần ngày đăng bài dạng YYYY-MM-DD hoặc \"YYYY-MM-DD HH:MM\"",
                 "missing `date`; expected the publication date as YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"",
             ).into(),
-            BadDate { key, value, why } => l.pick(
-                format!("{key}: `{value}` không phải ngày hợp lệ; hãy viết ngày dạng YYYY-MM-DD hoặc \"YYYY-MM-DD HH:MM\""),
-                format!("{key}: {why}"),
-            ),
+            BadDate { key, why, .. } => format!("{key}: {}", why.text(l)),
             ExpiresBeforeDate { value } => l.pick(
                 format!("expires: `{value}` không muộn hơn ngày đăng (`date`) của bài, nên bài sẽ không bao giờ hiện ra; hãy ghi thời điểm muộn hơn hoặc bỏ mục `expires`"),
                 format!("expires: `{value}` is not after the article's `date`, so it would never be shown; give a later time or remove `expires`"),

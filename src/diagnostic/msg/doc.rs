@@ -14,8 +14,8 @@ pub enum Doc {
     NumberTwice { number: String, first: usize },
     UnknownNumber { key: String, number: String },
     BadStatus { status: String },
-    /// `why`: the date reader's words (English).
-    BadDate { key: String, value: String, why: String },
+    /// `why`: what the date reader found wrong with `value`.
+    BadDate { key: String, value: String, why: super::Date },
 }
 
 impl Doc {
@@ -50,10 +50,7 @@ impl Doc {
                 format!("không nhận ra tình trạng `{status}`; phải là `còn hiệu lực`, `hết hiệu lực` hoặc `được thay thế` (hoặc bỏ mục này để trangtin tự suy ra từ `expires` và `replaced_by`)"),
                 format!("unknown status `{status}`; expected `còn hiệu lực`, `hết hiệu lực` or `được thay thế` (or leave it out to have it worked out from `expires` and `replaced_by`)"),
             ),
-            BadDate { key, value, why } => l.pick(
-                format!("{key}: `{value}` không phải ngày hợp lệ; hãy viết ngày dạng YYYY-MM-DD hoặc \"YYYY-MM-DD HH:MM\""),
-                format!("{key}: {why}"),
-            ),
+            BadDate { key, why, .. } => format!("{key}: {}", why.text(l)),
         }
     }
 }

@@ -65,11 +65,27 @@ areas! {
     Block => block,
     Section => section,
     Render => render,
+    Yaml => yaml,
+    Front => front,
+    Site => site,
+    Data => data,
+    Date => date,
+    Link => link,
+    Theme => theme,
+    Paths => path,
+    Sheet => sheet,
 }
 
 impl Kind {
     pub fn untranslated(text: impl Into<String>) -> Kind {
         Kind::Untranslated(text.into())
+    }
+}
+
+/// English, for callers that still build a message around a kind with `format!`.
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 

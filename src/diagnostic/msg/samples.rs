@@ -15,7 +15,7 @@ fn v(items: &[&str]) -> Vec<String> {
 
 pub fn all() -> Vec<Kind> {
     let mut out: Vec<Kind> = Vec::new();
-    let date = || (s("date"), s("05/09/2022"), s("expected a date"));
+    let date = || (s("date"), s("05/09/2022"), Date::NotADate { text: s("05/09/2022") });
     let (key, value, why) = date();
     out.extend(
         [
@@ -229,7 +229,7 @@ pub fn all() -> Vec<Kind> {
             },
             Section::BadDate {
                 value: s("x"),
-                why: s("expected a date"),
+                why: Date::NotADate { text: s("x") },
             },
             Section::OutsideWeek {
                 date: s("2026-01-01"),

@@ -15,8 +15,8 @@ pub enum Section {
     PhotoMissing { photo: String },
     /// `known`: some ids people.yaml has (empty: it lists no one).
     UnknownPerson { id: String, known: Vec<String> },
-    /// `why`: the date reader's words (English).
-    BadDate { value: String, why: String },
+    /// `why`: what the date reader found wrong with `value`.
+    BadDate { value: String, why: super::Date },
     OutsideWeek { date: String, week: String },
     BadSession { session: String },
     BadTime { time: String },
@@ -51,10 +51,7 @@ impl Section {
                 format!("không có người có mã `{id}`; people.yaml có: {}", list(known, l)),
                 format!("unknown person `{id}`; people.yaml has: {}", known.join(", ")),
             ),
-            BadDate { value, why } => l.pick(
-                format!("date: `{value}` không phải ngày hợp lệ; hãy viết ngày dạng YYYY-MM-DD"),
-                format!("date: {why}"),
-            ),
+            BadDate { why, .. } => format!("date: {}", why.text(l)),
             OutsideWeek { date, week } => l.pick(
                 format!("date: ngày `{date}` không thuộc tuần {week}; hãy chuyển việc này sang tệp của tuần đó hoặc sửa lại ngày"),
                 format!("date: `{date}` is not in week {week}; move the item to that week's file or fix the date"),

@@ -22,7 +22,7 @@ pub enum Usage {
     TooMany { arg: String },
     Repeated { arg: String },
     /// `--clock` that is not a date; `why` is the date reader's English.
-    BadClock { value: String, why: String },
+    BadClock { value: String, why: super::Date },
     /// `--lang` given something other than vi or en.
     BadLang { value: String },
     /// Anything else clap refused, in its own words.
@@ -83,10 +83,7 @@ impl Usage {
                 format!("`{arg}` chỉ được ghi một lần"),
                 format!("`{arg}` can be given only once"),
             ),
-            BadClock { value, why } => l.pick(
-                format!("`{value}` không phải là ngày giờ hợp lệ; cần dạng YYYY-MM-DD hoặc \"YYYY-MM-DD HH:MM\""),
-                why.clone(),
-            ),
+            BadClock { why, .. } => why.text(l),
             BadLang { value } => l.pick(
                 format!("`{value}`: cần vi hoặc en"),
                 format!("`{value}`: expected vi or en"),
@@ -119,7 +116,7 @@ mod tests {
             Usage::TooMany { arg: s() },
             Usage::Repeated { arg: s() },
             Usage::BadLang { value: s() },
-            Usage::BadClock { value: s(), why: s() },
+            Usage::BadClock { value: s(), why: crate::diagnostic::msg::Date::NotADate { text: s() } },
             Usage::Other { said: s() },
         ] {
             let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));

@@ -3,16 +3,16 @@
 //! quoted fields, Windows or Unix line ends.
 
 use super::grid::{Area, Grid, Value};
-use super::messages as msg;
-use super::workbook::MAX_CELLS;
+use super::messages::Sheet;
+use super::workbook::{Problem, MAX_CELLS};
 
 /// Reads `bytes`, keeping only cells inside `area` when one is given.
-pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
+pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Err(e) = std::str::from_utf8(bytes) {
         let upto = &bytes[..e.valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(msg::not_utf8(line));
+        return Err(Problem::Line(line, Sheet::CsvNotUtf8.into()));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(bytes))
@@ -32,8 +32,9 @@ pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(msg::bad_csv(line, &e.to_string()));
+                let line = e.position().map_or(1, |p| p.line().max(1)) as usize;
+                let why = e.to_string();
+                return Err(Problem::Line(line, Sheet::BadCsv { why }.into()));
             }
         }
         // The line the record starts on (a quoted field may span lines),
@@ -61,7 +62,7 @@ pub fn read(bytes: &[u8], area: Option<Area>) -> Result<Grid, String> {
                 .push((row, col, Value::Text(crate::text::normalize(field))));
         }
         if grid.cells.len() > MAX_CELLS {
-            return Err(msg::too_many_cells(MAX_CELLS));
+            return Err(Problem::File(Sheet::TooManyCells { max: MAX_CELLS }.into()));
         }
         row += 1;
     }
@@ -142,6 +143,9 @@ mod tests {
     fn legacy_encoding_is_refused() {
         // "Kết nạp" in Windows-1258 is not valid UTF-8.
         let err = read(b"Nam,K\xEAt n\xE1p\n2021,5\n", None).unwrap_err();
-        assert!(err.contains("not UTF-8"), "{err}");
+        let Problem::Line(1, kind) = err else {
+            panic!("{err:?}")
+        };
+        assert!(kind.text(crate::text::Lang::En).contains("not UTF-8"));
     }
 }

@@ -1,6 +1,11 @@
 //! A sheet as read from any format: sparse cells with their positions, and
 //! how to name a position in the editor's words (`cell C7`, or a CSV line).
 
+use std::path::Path;
+
+use super::messages::{Sheet, Spot};
+use crate::diagnostic::Diagnostic;
+
 /// One cell's content, before it is read as a figure.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -26,29 +31,57 @@ pub struct Grid {
     pub sheet: Option<String>,
 }
 
+/// Where a problem of the table is: the whole file, or one cell (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    File,
+    Cell(u32, u32),
+}
+
 impl Grid {
-    /// `sheet "Tổng hợp", cell C7` or `line 7, column C`.
-    pub fn place(&self, row: u32, col: u32) -> String {
+    /// The CSV line a record starts on.
+    fn line(&self, row: u32) -> Option<u64> {
+        let lines = self.lines.as_ref()?;
+        Some(lines.get(row as usize).copied().unwrap_or(row as u64 + 1))
+    }
+
+    /// A cell named in a message: `C7`, or a CSV file's line and column.
+    pub fn spot(&self, row: u32, col: u32) -> Spot {
         let letters = column_letters(col);
-        match (&self.lines, &self.sheet) {
-            (Some(lines), _) => {
-                let line = lines.get(row as usize).copied().unwrap_or(row as u64 + 1);
-                format!("line {line}, column {letters}")
-            }
-            (None, Some(sheet)) => format!("sheet \"{sheet}\", cell {letters}{}", row + 1),
-            (None, None) => format!("cell {letters}{}", row + 1),
+        match self.line(row) {
+            Some(line) => Spot::LineColumn(line, letters),
+            None => Spot::Cell(format!("{letters}{}", row + 1)),
         }
     }
 
-    /// Where a whole row is: `sheet "X", row 3` or `line 3`.
-    pub fn row_place(&self, row: u32) -> String {
-        match (&self.lines, &self.sheet) {
-            (Some(lines), _) => {
-                let line = lines.get(row as usize).copied().unwrap_or(row as u64 + 1);
-                format!("line {line}")
+    /// A whole row named in a message: `row 3`, or a CSV file's line.
+    pub fn row_spot(&self, row: u32) -> Spot {
+        match self.line(row) {
+            Some(line) => Spot::Line(line),
+            None => Spot::Row(row + 1),
+        }
+    }
+
+    /// The problem `kind` of the file `rel`, at `at`: a sheet's cell, or a CSV
+    /// file's line (its column named in the message).
+    pub fn report(&self, rel: &Path, at: At, kind: Sheet) -> Diagnostic {
+        let At::Cell(row, col) = at else {
+            return Diagnostic::new(rel, kind);
+        };
+        let letters = column_letters(col);
+        match self.line(row) {
+            Some(line) => {
+                let problem = Box::new(kind);
+                let kind = Sheet::InColumn {
+                    column: letters,
+                    problem,
+                };
+                Diagnostic::new(rel, kind).at_line(line as usize)
             }
-            (None, Some(sheet)) => format!("sheet \"{sheet}\", row {}", row + 1),
-            (None, None) => format!("row {}", row + 1),
+            None => {
+                let sheet = self.sheet.clone().unwrap_or_default();
+                Diagnostic::in_cell(rel, sheet, format!("{letters}{}", row + 1), kind)
+            }
         }
     }
 }
@@ -152,11 +185,17 @@ mod tests {
             sheet: Some("Tổng hợp".into()),
             ..Grid::default()
         };
-        assert_eq!(g.place(6, 2), "sheet \"Tổng hợp\", cell C7");
+        assert_eq!(g.spot(6, 2), Spot::Cell("C7".into()));
+        let d = g.report(Path::new("a.xlsx"), At::Cell(6, 2), Sheet::NoCachedResult);
+        assert!(d
+            .to_string()
+            .starts_with("a.xlsx: sheet \"Tổng hợp\", cell C7: the formula"));
         let c = Grid {
             lines: Some(vec![1, 2, 4]),
             ..Grid::default()
         };
-        assert_eq!(c.place(2, 1), "line 4, column B");
+        assert_eq!(c.spot(2, 1), Spot::LineColumn(4, "B".into()));
+        let d = c.report(Path::new("a.csv"), At::Cell(2, 1), Sheet::NoCachedResult);
+        assert!(d.to_string().starts_with("a.csv:4: column B: the formula"));
     }
 }

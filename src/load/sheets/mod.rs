@@ -6,7 +6,7 @@
 
 mod csvfile;
 mod grid;
-mod messages;
+pub mod messages;
 mod number;
 mod table;
 mod workbook;
@@ -16,7 +16,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::data::Ordered;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::dataset::Dataset;
 use crate::text::Lang;
 use crate::yaml;
@@ -24,6 +24,7 @@ use grid::{parse_range, Area};
 use workbook::{Problem, SheetChoice};
 
 pub use messages::two_datasets;
+use messages::Sheet;
 pub use number::{parse as parse_number, Parsed};
 
 /// The extensions read as spreadsheets, lower case.
@@ -100,7 +101,7 @@ pub fn dataset(
         Some(s) if !s.text.trim().is_empty() => yaml::parse(s.text, s.path, 1)?,
         _ => Sidecar::default(),
     };
-    let side_err = |key: &str, message: String| -> Diagnostic {
+    let side_err = |key: &str, message: Kind| -> Diagnostic {
         match &sidecar {
             Some(s) => {
                 let line = yaml::line_of_key(s.text, key).unwrap_or(1);
@@ -110,24 +111,30 @@ pub fn dataset(
         }
     };
     let area = match side.range.as_deref() {
-        Some(text) => {
-            Some(parse_range(text).ok_or_else(|| side_err("range", messages::bad_range(text)))?)
-        }
+        Some(text) => Some(
+            parse_range(text)
+                .ok_or_else(|| side_err("range", Sheet::BadRange { text: text.into() }.into()))?,
+        ),
         None => None,
     };
     if let (Some(a), Some(h)) = (area, side.header_row) {
         if h == 0 || !(a.first_row..=a.last_row).contains(&(h - 1)) {
-            return Err(side_err("header_row", messages::header_outside_range(h)).into());
+            return Err(side_err("header_row", Sheet::HeaderOutsideRange { row: h }.into()).into());
         }
     }
     let grid = read_grid(root, rel, &side, area).map_err(|p| match p {
         Problem::File(m) => Diagnostic::new(rel, m),
+        Problem::Line(line, m) => Diagnostic::new(rel, m).at_line(line),
         Problem::Sheet(m) => side_err("sheet", m),
     })?;
     let header_row = side.header_row.or(area.map(|a| a.first_row + 1));
-    let layout = table::layout(&grid, header_row, area.is_some()).map_err(|ms| in_file(rel, ms))?;
+    let found = |ms: Vec<table::Found>| -> Diagnostics {
+        let all = ms.into_iter().map(|f| grid.report(rel, f.at, f.kind));
+        Diagnostics(all.collect())
+    };
+    let layout = table::layout(&grid, header_row, area.is_some()).map_err(found)?;
     let (ids, specs) = named(&layout.columns, &side, &side_err)?;
-    let (rows, percent) = table::rows(&grid, &layout, &ids, lang).map_err(|ms| in_file(rel, ms))?;
+    let (rows, percent) = table::rows(&layout, &ids, lang).map_err(found)?;
     let title = side.title.unwrap_or_else(|| {
         rel.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -145,15 +152,6 @@ pub fn dataset(
     })
 }
 
-fn in_file(rel: &Path, messages: Vec<String>) -> Diagnostics {
-    Diagnostics(
-        messages
-            .into_iter()
-            .map(|m| Diagnostic::new(rel, m))
-            .collect(),
-    )
-}
-
 fn read_grid(
     root: &Path,
     rel: &Path,
@@ -162,21 +160,24 @@ fn read_grid(
 ) -> Result<grid::Grid, Problem> {
     let ext = extension(rel).unwrap_or_default();
     let size = std::fs::metadata(root.join(rel))
-        .map_err(|e| Problem::File(Diagnostic::io(rel, &e).message(crate::text::Lang::En)))?
+        .map_err(|e| Problem::File(Diagnostic::io(rel, &e).kind))?
         .len();
     if size > MAX_FILE {
-        return Err(Problem::File(messages::file_too_large(
-            size as f64 / 1e6,
-            MAX_FILE / 1_000_000,
-        )));
+        return Err(Problem::File(
+            Sheet::FileTooLarge {
+                size_mb: format!("{:.1}", size as f64 / 1e6),
+                max_mb: MAX_FILE / 1_000_000,
+            }
+            .into(),
+        ));
     }
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Problem::File(Diagnostic::io(rel, &e).message(crate::text::Lang::En)))?;
+    let bytes =
+        std::fs::read(root.join(rel)).map_err(|e| Problem::File(Diagnostic::io(rel, &e).kind))?;
     if ext == "csv" {
         if side.sheet.is_some() {
-            return Err(Problem::Sheet(messages::sheet_in_csv()));
+            return Err(Problem::Sheet(Sheet::SheetInCsv.into()));
         }
-        return csvfile::read(&bytes, area).map_err(Problem::File);
+        return csvfile::read(&bytes, area);
     }
     let choice = match &side.sheet {
         None => SheetChoice::First,
@@ -193,7 +194,7 @@ type Labels = Vec<(Option<String>, Option<String>)>;
 fn named(
     columns: &[table::SheetColumn],
     side: &Sidecar,
-    side_err: &dyn Fn(&str, String) -> Diagnostic,
+    side_err: &dyn Fn(&str, Kind) -> Diagnostic,
 ) -> Result<(Vec<String>, Labels), Diagnostics> {
     let mut ids: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
     let mut labels: Labels = vec![(None, None); columns.len()];
@@ -209,22 +210,24 @@ fn named(
                 let want = crate::text::slug::slugify(h);
                 let i = columns.iter().position(|c| c.id == want);
                 if i.is_none() {
-                    let have: Vec<String> = columns
-                        .iter()
-                        .map(|c| format!("\"{}\"", c.header))
-                        .collect();
-                    errors.push(side_err(key, messages::unknown_header(h, &have.join(", "))));
+                    let have = columns.iter().map(|c| c.header.clone()).collect();
+                    let kind = Sheet::UnknownHeader {
+                        header: h.clone(),
+                        have,
+                    };
+                    errors.push(side_err(key, kind.into()));
                 }
                 i
             }
             None => {
                 let i = columns.iter().position(|c| c.id == *key);
                 if i.is_none() {
-                    let have: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
-                    errors.push(side_err(
-                        key,
-                        messages::unknown_column(key, &have.join(", ")),
-                    ));
+                    let have = columns.iter().map(|c| c.id.clone()).collect();
+                    let kind = Sheet::UnknownColumn {
+                        key: key.clone(),
+                        have,
+                    };
+                    errors.push(side_err(key, kind.into()));
                 }
                 i
             }
@@ -236,7 +239,7 @@ fn named(
     }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
-            errors.push(side_err(id, messages::renamed_twice(id)));
+            errors.push(side_err(id, Sheet::RenamedTwice { id: id.clone() }.into()));
         }
     }
     errors.into_result((ids, labels))

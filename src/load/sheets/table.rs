@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::grid::{Grid, Value};
-use super::messages as msg;
+use super::grid::{At, Grid, Value};
+use super::messages::Sheet;
 use super::number::{parse, Parsed};
 use crate::model::dataset::{Cell, Column, Row};
 use crate::text::slug::slugify;
@@ -26,6 +26,19 @@ pub struct SheetColumn {
     pub header: String,
 }
 
+/// A problem of the table and where it is.
+#[derive(Debug)]
+pub struct Found {
+    pub at: At,
+    pub kind: Sheet,
+}
+
+impl Found {
+    fn file(kind: Sheet) -> Found {
+        Found { at: At::File, kind }
+    }
+}
+
 /// The header row's columns and the data rows' cells by column, 0-based.
 pub struct Layout<'g> {
     pub columns: Vec<SheetColumn>,
@@ -39,7 +52,7 @@ pub fn layout(
     grid: &Grid,
     header_row: Option<u32>,
     ranged: bool,
-) -> Result<Layout<'_>, Vec<String>> {
+) -> Result<Layout<'_>, Vec<Found>> {
     let mut by_row: BTreeMap<u32, BTreeMap<u32, &Value>> = BTreeMap::new();
     for (r, c, v) in &grid.cells {
         by_row.entry(*r).or_default().insert(*c, v);
@@ -49,16 +62,14 @@ pub fn layout(
         None => match by_row.keys().next() {
             Some(r) => *r,
             None => {
-                let what = grid
-                    .sheet
-                    .as_ref()
-                    .map_or("the file".to_string(), |s| format!("sheet \"{s}\""));
-                return Err(vec![msg::empty_sheet(&what)]);
+                let sheet = grid.sheet.clone();
+                return Err(vec![Found::file(Sheet::EmptySheet { sheet })]);
             }
         },
     };
     let Some(header_cells) = by_row.get(&header) else {
-        return Err(vec![msg::empty_header_row(&grid.row_place(header))]);
+        let row = grid.row_spot(header);
+        return Err(vec![Found::file(Sheet::EmptyHeaderRow { row })]);
     };
     let mut rows = Vec::new();
     let mut expected = header + 1;
@@ -69,19 +80,24 @@ pub fn layout(
         expected = r + 1;
         rows.push((*r, cells.clone()));
         if rows.len() > MAX_ROWS {
-            return Err(vec![msg::too_many_rows(MAX_ROWS)]);
+            return Err(vec![Found::file(Sheet::TooManyRows { max: MAX_ROWS })]);
         }
     }
     if rows.is_empty() {
         let below = by_row.range(header + 1..).next().is_some();
-        let first = header_cells
-            .values()
+        let (col, text) = header_cells
+            .iter()
             .next()
-            .map(|v| shown(v))
+            .map(|(c, v)| (*c, shown(v)))
             .unwrap_or_default();
         return Err(vec![match below {
-            true => msg::title_row(&grid.row_place(header), &first),
-            false => msg::no_rows(&grid.row_place(header)),
+            true => Found {
+                at: At::Cell(header, col),
+                kind: Sheet::TitleRow { text },
+            },
+            false => Found::file(Sheet::NoRows {
+                row: grid.row_spot(header),
+            }),
         }]);
     }
     let columns = header_columns(grid, header, header_cells, &rows)?;
@@ -93,7 +109,7 @@ fn header_columns(
     header: u32,
     cells: &BTreeMap<u32, &Value>,
     rows: &[(u32, BTreeMap<u32, &Value>)],
-) -> Result<Vec<SheetColumn>, Vec<String>> {
+) -> Result<Vec<SheetColumn>, Vec<Found>> {
     let mut errors = Vec::new();
     let mut columns: Vec<SheetColumn> = Vec::new();
     for (&col, v) in cells {
@@ -101,12 +117,18 @@ fn header_columns(
         let header_text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let id = slugify(&header_text);
         if id.is_empty() {
-            errors.push(msg::nameless_header(&grid.place(header, col), &header_text));
+            errors.push(Found {
+                at: At::Cell(header, col),
+                kind: Sheet::NamelessHeader { text: header_text },
+            });
             continue;
         }
         if let Some(first) = columns.iter().find(|c| c.id == id) {
-            let a = grid.place(header, first.col);
-            errors.push(msg::same_name(&a, &grid.place(header, col), &id));
+            let first = grid.spot(header, first.col);
+            errors.push(Found {
+                at: At::Cell(header, col),
+                kind: Sheet::SameName { first, id },
+            });
             continue;
         }
         columns.push(SheetColumn {
@@ -120,7 +142,12 @@ fn header_columns(
         for &c in row.keys() {
             if !cells.contains_key(&c) && !reported.contains(&c) {
                 reported.push(c);
-                errors.push(msg::no_header(&grid.place(*r, c), &grid.row_place(header)));
+                errors.push(Found {
+                    at: At::Cell(*r, c),
+                    kind: Sheet::NoHeader {
+                        header_row: grid.row_spot(header),
+                    },
+                });
             }
         }
     }
@@ -153,20 +180,19 @@ struct Read {
 /// of its filled cells are figures (its other text cells are then errors),
 /// else as labels. Also returns each column's `%` flag.
 pub fn rows(
-    grid: &Grid,
     layout: &Layout,
     ids: &[String],
     lang: Lang,
-) -> Result<(Vec<Row>, Vec<bool>), Vec<String>> {
+) -> Result<(Vec<Row>, Vec<bool>), Vec<Found>> {
     let mut errors = Vec::new();
     let mut read = Vec::with_capacity(layout.columns.len());
     for col in &layout.columns {
-        read.push(column(grid, layout, col.col, lang, &mut errors));
+        read.push(column(layout, col.col, lang, &mut errors));
     }
     if errors.len() > MAX_CELL_ERRORS {
         let more = errors.len() - MAX_CELL_ERRORS;
         errors.truncate(MAX_CELL_ERRORS);
-        errors.push(msg::more_errors(more));
+        errors.push(Found::file(Sheet::MoreErrors { n: more }));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -182,7 +208,7 @@ pub fn rows(
     Ok((out, read.iter().map(|r| r.percent).collect()))
 }
 
-fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<String>) -> Read {
+fn column(layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<Found>) -> Read {
     let values: Vec<Option<&Value>> = layout
         .rows
         .iter()
@@ -209,15 +235,22 @@ fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<S
     let mut cells = Vec::with_capacity(values.len());
     let mut percent = false;
     for (i, (v, p)) in values.iter().zip(&parsed).enumerate() {
-        let place = || grid.place(layout.rows[i].0, col);
+        let at = At::Cell(layout.rows[i].0, col);
         let cell = match (v, p) {
             (None, _) => Cell::Empty,
             (Some(Value::Failed(e)), _) => {
-                errors.push(msg::failed_formula(&place(), e));
+                let error = e.clone();
+                errors.push(Found {
+                    at,
+                    kind: Sheet::FailedFormula { error },
+                });
                 Cell::Empty
             }
             (Some(Value::NoResult), _) => {
-                errors.push(msg::no_cached_result(&place()));
+                errors.push(Found {
+                    at,
+                    kind: Sheet::NoCachedResult,
+                });
                 Cell::Empty
             }
             (Some(v), Some(Parsed::Number(n, pc)))
@@ -228,11 +261,11 @@ fn column(grid: &Grid, layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<S
             }
             (Some(_), Some(Parsed::Missing)) if as_figures => Cell::Empty,
             (Some(v), _) if as_figures => {
-                errors.push(msg::not_a_number(
-                    &place(),
-                    &shown(v),
-                    msg::number_hint(lang),
-                ));
+                let kind = Sheet::NotANumber {
+                    text: shown(v),
+                    site: lang,
+                };
+                errors.push(Found { at, kind });
                 Cell::Empty
             }
             (Some(Value::Bool(b)), _) => Cell::Bool(*b),
@@ -303,12 +336,17 @@ mod tests {
         let layout = layout(&g, None, false).unwrap();
         let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
         assert_eq!(ids, ["don-vi", "ket-nap"]);
-        let err = rows(&g, &layout, &ids, Lang::Vi).unwrap_err();
+        let err = rows(&layout, &ids, Lang::Vi).unwrap_err();
         assert_eq!(err.len(), 1);
+        let d = g.report(
+            std::path::Path::new("a.xlsx"),
+            err[0].at,
+            err[0].kind.clone(),
+        );
         assert!(
-            err[0].starts_with("sheet \"S\", cell B4: \"bảy\" is not a number;"),
-            "{}",
-            err[0]
+            d.to_string()
+                .starts_with("a.xlsx: sheet \"S\", cell B4: \"bảy\" is not a number;"),
+            "{d}"
         );
     }
 
@@ -326,7 +364,7 @@ mod tests {
         ]);
         let layout = layout(&g, None, false).unwrap();
         let ids: Vec<String> = layout.columns.iter().map(|c| c.id.clone()).collect();
-        let (rows, percent) = rows(&g, &layout, &ids, Lang::Vi).unwrap();
+        let (rows, percent) = rows(&layout, &ids, Lang::Vi).unwrap();
         assert_eq!(percent, [false, true, false]);
         assert_eq!(rows[0]["ty-le"], Cell::Number(57.6));
         assert_eq!(rows[1]["ty-le"], Cell::Empty);
@@ -355,13 +393,21 @@ mod tests {
         ]);
         let err = layout(&g, None, false).err().unwrap();
         assert_eq!(err.len(), 2, "{err:?}");
+        let shown: Vec<String> = err
+            .iter()
+            .map(|f| {
+                g.report(std::path::Path::new("a.xlsx"), f.at, f.kind.clone())
+                    .to_string()
+            })
+            .collect();
         assert!(
-            err[0].contains("cell A1")
-                && err[0].contains("cell B1")
-                && err[0].contains("`ket-nap`")
+            shown[0].starts_with("a.xlsx: sheet \"S\", cell B1: the headers here and in cell A1")
+                && shown[0].contains("`ket-nap`"),
+            "{}",
+            shown[0]
         );
-        assert!(err[1].starts_with(
-            "sheet \"S\", cell C2 has a value, but its column has no header in sheet \"S\", row 1"
+        assert!(shown[1].starts_with(
+            "a.xlsx: sheet \"S\", cell C2: this cell has a value, but its column has no header in row 1"
         ));
     }
 }

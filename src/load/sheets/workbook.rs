@@ -8,7 +8,8 @@ use std::io::Cursor;
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Xlsx};
 
 use super::grid::{Area, Grid, Value};
-use super::messages as msg;
+use super::messages::{self as msg, Sheet};
+use crate::diagnostic::Kind;
 
 /// Cells kept from one sheet: a report table is a few thousand; a sheet past
 /// this is not a table for a web page.
@@ -26,8 +27,10 @@ pub enum SheetChoice {
 /// Why a sheet could not be read: about the file, or about the sidecar's `sheet:`.
 #[derive(Debug)]
 pub enum Problem {
-    File(String),
-    Sheet(String),
+    File(Kind),
+    /// A problem on a line of a CSV file.
+    Line(usize, Kind),
+    Sheet(Kind),
 }
 
 /// Reads the chosen sheet of the workbook in `bytes`; only cells inside
@@ -41,26 +44,26 @@ pub fn read(
     // An .xlsx with a password is an encrypted OLE container, not a zip.
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if ole && ext != "xls" {
-        return Err(Problem::File(msg::password_or_disguised(ext)));
+        return Err(Problem::File(msg::password_or_disguised(ext).into()));
     }
     if matches!(ext, "xlsx" | "xlsm") {
         let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-            .map_err(|e| Problem::File(msg::unreadable_workbook(ext, &e.to_string())))?;
+            .map_err(|e| Problem::File(msg::unreadable_workbook(ext, &e.to_string()).into()))?;
         let name = pick(&wb.sheet_names(), choice)?;
         return stream_xlsx(&mut wb, &name, area);
     }
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let text = e.to_string();
         if text.to_lowercase().contains("password") {
-            Problem::File(msg::password_or_disguised(ext))
+            Problem::File(msg::password_or_disguised(ext).into())
         } else {
-            Problem::File(msg::unreadable_workbook(ext, &text))
+            Problem::File(msg::unreadable_workbook(ext, &text).into())
         }
     })?;
     let name = pick(&wb.sheet_names(), choice)?;
     let values = wb
         .worksheet_range(&name)
-        .map_err(|e| Problem::File(msg::unreadable_sheet(&name, &e.to_string())))?;
+        .map_err(|e| Problem::File(msg::unreadable_sheet(&name, &e.to_string()).into()))?;
     let formulas = wb.worksheet_formula(&name).unwrap_or_default();
     from_ranges(name, &values, &formulas, area)
 }
@@ -95,7 +98,7 @@ fn from_ranges(
     }
     grid.cells.sort_by_key(|(r, c, _)| (*r, *c));
     if grid.cells.len() > MAX_CELLS {
-        return Err(Problem::File(msg::too_many_cells(MAX_CELLS)));
+        return Err(Problem::File(Sheet::TooManyCells { max: MAX_CELLS }.into()));
     }
     Ok(grid)
 }
@@ -113,8 +116,8 @@ fn pick(names: &[String], choice: &SheetChoice) -> Result<String, Problem> {
     };
     match (found, choice) {
         (Some(n), _) => Ok(n.clone()),
-        (None, SheetChoice::First) => Err(Problem::File(msg::no_sheets())),
-        (None, _) => Err(Problem::Sheet(msg::unknown_sheet(choice, names))),
+        (None, SheetChoice::First) => Err(Problem::File(Sheet::NoSheets.into())),
+        (None, _) => Err(Problem::Sheet(msg::unknown_sheet(choice, names).into())),
     }
 }
 
@@ -123,7 +126,8 @@ fn stream_xlsx(
     name: &str,
     area: Option<Area>,
 ) -> Result<Grid, Problem> {
-    let bad = |e: calamine::XlsxError| Problem::File(msg::unreadable_sheet(name, &e.to_string()));
+    let bad =
+        |e: calamine::XlsxError| Problem::File(msg::unreadable_sheet(name, &e.to_string()).into());
     let mut reader = wb.worksheet_cells_reader(name).map_err(bad)?;
     let mut grid = Grid {
         sheet: Some(name.to_string()),
@@ -141,7 +145,7 @@ fn stream_xlsx(
         };
         grid.cells.push((r, c, value));
         if grid.cells.len() > MAX_CELLS {
-            return Err(Problem::File(msg::too_many_cells(MAX_CELLS)));
+            return Err(Problem::File(Sheet::TooManyCells { max: MAX_CELLS }.into()));
         }
     }
     grid.cells.sort_by_key(|(r, c, _)| (*r, *c));
