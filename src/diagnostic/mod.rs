@@ -294,20 +294,20 @@ mod tests {
     fn display_has_path_line_and_column() {
         let e = Diagnostic::new(
             "content/site.yaml",
-            Kind::untranslated("unknown field `foo`"),
+            msg::Io::Other("unknown field `foo`".into()),
         )
         .at(3, 1);
         assert_eq!(e.to_string(), "content/site.yaml:3:1: unknown field `foo`");
-        let e = Diagnostic::new("a.md", Kind::untranslated("no title"));
+        let e = Diagnostic::new("a.md", msg::Io::Other("no title".into()));
         assert_eq!(e.to_string(), "a.md: no title");
     }
 
     #[test]
     fn errors_sort_by_file_then_line() {
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::new("b.md", Kind::untranslated("x")).at_line(1));
-        all.push(Diagnostic::new("a.md", Kind::untranslated("y")).at_line(9));
-        all.push(Diagnostic::new("a.md", Kind::untranslated("z")).at_line(2));
+        all.push(Diagnostic::new("b.md", msg::Io::Other("x".into())).at_line(1));
+        all.push(Diagnostic::new("a.md", msg::Io::Other("y".into())).at_line(9));
+        all.push(Diagnostic::new("a.md", msg::Io::Other("z".into())).at_line(2));
         all.sort();
         let text = all.to_string();
         assert_eq!(text, "a.md:2: z\na.md:9: y\nb.md:1: x\n");

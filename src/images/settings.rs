@@ -1,5 +1,6 @@
 //! site.yaml `images:`: which sizes and formats the photo pipeline makes.
 
+use crate::diagnostic::msg::Photo;
 use serde::{Deserialize, Serialize};
 
 /// Settings as written in site.yaml; every field has a default.
@@ -43,17 +44,15 @@ fn default_quality() -> u8 {
 
 impl ImageSettings {
     /// What is wrong with the values, in words for site.yaml's editor.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self) -> Option<Photo> {
         if self.widths.is_empty() || self.widths.iter().any(|&w| !(16..=8192).contains(&w)) {
-            return Some("images: `widths` must list one or more widths between 16 and 8192 pixels, such as [480, 960, 1600]".into());
+            return Some(Photo::BadWidths);
         }
         if !(16..=8192).contains(&self.og_width) {
-            return Some("images: `og_width` must be between 16 and 8192 pixels".into());
+            return Some(Photo::BadOgWidth);
         }
         if !(1..=100).contains(&self.quality) {
-            return Some(
-                "images: `quality` must be between 1 and 100 (80 is a good choice)".into(),
-            );
+            return Some(Photo::BadQuality);
         }
         None
     }
@@ -90,7 +89,7 @@ mod tests {
             quality: 0,
             ..Default::default()
         };
-        assert!(s.problem().unwrap().contains("quality"));
+        assert_eq!(s.problem(), Some(Photo::BadQuality));
         assert!(ImageSettings::default().problem().is_none());
     }
 }

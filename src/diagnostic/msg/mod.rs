@@ -19,8 +19,6 @@ macro_rules! areas {
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub enum Kind {
             $($area(Box<$area>),)*
-            /// Text from before messages were typed; being removed.
-            Untranslated(String),
         }
 
         $(impl From<$area> for Kind {
@@ -34,7 +32,6 @@ macro_rules! areas {
             pub fn text(&self, lang: Lang) -> String {
                 match self {
                     $(Kind::$area(k) => k.text(lang),)*
-                    Kind::Untranslated(t) => t.clone(),
                 }
             }
 
@@ -42,7 +39,6 @@ macro_rules! areas {
             pub fn code(&self) -> String {
                 match self {
                     $(Kind::$area(k) => format!("{}/{}", stringify!($module), <&'static str>::from(&**k)),)*
-                    Kind::Untranslated(_) => "untranslated".into(),
                 }
             }
         }
@@ -74,31 +70,6 @@ areas! {
     Theme => theme,
     Paths => path,
     Sheet => sheet,
-}
-
-impl Kind {
-    pub fn untranslated(text: impl Into<String>) -> Kind {
-        Kind::Untranslated(text.into())
-    }
-}
-
-/// English, for callers that still build a message around a kind with `format!`.
-impl std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(Lang::En))
-    }
-}
-
-impl From<String> for Kind {
-    fn from(text: String) -> Kind {
-        Kind::Untranslated(text)
-    }
-}
-
-impl From<&str> for Kind {
-    fn from(text: &str) -> Kind {
-        Kind::Untranslated(text.into())
-    }
 }
 
 /// `a, b, c` in backticks, for "expected one of …" lists (never empty: says so).

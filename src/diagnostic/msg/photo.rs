@@ -31,12 +31,28 @@ pub enum Photo {
     Unused { file: String },
     NoAlt { url: String },
     CoverNoAlt,
+    /// site.yaml `images:` settings out of range.
+    BadWidths,
+    BadOgWidth,
+    BadQuality,
 }
 
 impl Photo {
     pub fn text(&self, l: Lang) -> String {
         use Photo::*;
         match self {
+            BadWidths => l.pick(
+                "images: mục `widths` phải liệt kê một hoặc nhiều độ rộng từ 16 đến 8192 điểm ảnh, ví dụ [480, 960, 1600]",
+                "images: `widths` must list one or more widths between 16 and 8192 pixels, such as [480, 960, 1600]",
+            ).into(),
+            BadOgWidth => l.pick(
+                "images: mục `og_width` phải từ 16 đến 8192 điểm ảnh",
+                "images: `og_width` must be between 16 and 8192 pixels",
+            ).into(),
+            BadQuality => l.pick(
+                "images: mục `quality` phải từ 1 đến 100 (80 là vừa)",
+                "images: `quality` must be between 1 and 100 (80 is a good choice)",
+            ).into(),
             NotAPhoto { file: f } => l.pick(
                 format!("`{f}` không phải ảnh JPEG, PNG hay WebP (nội dung tệp là loại khác, dù tên tệp ghi gì); hãy xuất lại ảnh dưới dạng JPEG"),
                 format!("`{f}` is not a JPEG, PNG or WebP photo (its content is something else, whatever its name says); export it again as JPEG"),

@@ -15,7 +15,15 @@ fn v(items: &[&str]) -> Vec<String> {
 
 pub fn all() -> Vec<Kind> {
     let mut out: Vec<Kind> = Vec::new();
-    let date = || (s("date"), s("05/09/2022"), Date::NotADate { text: s("05/09/2022") });
+    let date = || {
+        (
+            s("date"),
+            s("05/09/2022"),
+            Date::NotADate {
+                text: s("05/09/2022"),
+            },
+        )
+    };
     let (key, value, why) = date();
     out.extend(
         [
