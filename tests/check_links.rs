@@ -1,6 +1,8 @@
 //! `trangtin check` on a site with broken links: every problem with its file
 //! and line, exit status 1, and external links counted, never fetched.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -10,6 +12,7 @@ fn check(root: &Path, extra: &[&str]) -> Output {
         .arg("--root")
         .arg(root)
         .args(extra)
+        .args(common::plain_messages(extra))
         .output()
         .expect("trangtin runs")
 }
@@ -32,6 +35,10 @@ fn broken_links_images_and_anchors_are_reported_with_their_lines() {
     for e in expected {
         assert!(err.lines().any(|l| l == e), "missing:\n{e}\nin:\n{err}");
     }
+    let vi = check(&fixture(), &["--lang", "vi", "--message-format", "short"]);
+    let vi = String::from_utf8_lossy(&vi.stderr);
+    let want = "content/articles/hong.md:9: ảnh không tìm thấy: `media/khong-co.jpg` không trỏ đến trang hay tệp nào của trang thông tin; cần có tệp content/media/khong-co.jpg";
+    assert!(vi.lines().any(|l| l == want), "missing:\n{want}\nin:\n{vi}");
     assert!(
         !err.contains("dung.md"),
         "the good article's links all resolve:\n{err}"
