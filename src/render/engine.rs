@@ -81,6 +81,17 @@ pub fn template_error(theme: &Theme, e: &tera::Error) -> Diagnostic {
         .cloned()
         .unwrap_or_else(|| "themes/default/templates".into());
     let text = msg.trim().trim_start_matches("error: ");
+    // With a place, tera's own excerpt of the line follows its words; ours is
+    // shown instead, so keep only what comes before tera's ` --> `.
+    let text = match line {
+        Some(_) => text
+            .lines()
+            .take_while(|l| !l.trim_start().starts_with("-->"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => text.to_string(),
+    };
+    let text = text.trim();
     let err = Diagnostic::new(
         path,
         Render::Template {
