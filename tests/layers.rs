@@ -25,7 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["search"],
     &["links", "write"],
     &["build"],
-    &["publish", "scaffold"],
+    &["publish", "scaffold", "fix"],
     &["serve"],
     &["cli"],
 ];

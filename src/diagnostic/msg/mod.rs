@@ -98,6 +98,15 @@ mod tests {
         assert_ne!(k.text(Lang::Vi), k.text(Lang::En));
     }
 
+    /// Every result of the build carries a Diagnostic: each area is boxed in
+    /// Kind so it stays small whatever values a problem names (clippy's
+    /// `result_large_err`).
+    #[test]
+    fn a_diagnostic_stays_small() {
+        assert!(std::mem::size_of::<Kind>() <= 16);
+        assert!(std::mem::size_of::<crate::diagnostic::Diagnostic>() <= 96);
+    }
+
     #[test]
     fn lists_quote_each_item() {
         assert_eq!(list(&["a", "b"], Lang::En), "`a`, `b`");

@@ -134,13 +134,3 @@ impl std::fmt::Display for Usage {
 }
 
 impl std::error::Error for Usage {}
-#[cfg(test)]
-mod size {
-    /// Every result of the build carries a Diagnostic: boxing these areas keeps
-    /// it from growing (clippy's `result_large_err`).
-    #[test]
-    fn the_command_areas_keep_kind_small() {
-        assert!(std::mem::size_of::<super::Usage>() <= 8);
-        assert!(std::mem::size_of::<crate::diagnostic::Kind>() <= 32);
-    }
-}
