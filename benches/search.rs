@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use support::{env_or, median, scratch};
 use trangtin::build::{render_site, BuildOptions};
 use trangtin::render::views;
-use trangtin::render::{Content, OutputFile};
+use trangtin::output::{Content, OutputFile};
 
 const QUERIES: &[&str] = &[
     "đảng",

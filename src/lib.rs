@@ -15,6 +15,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod output_rules;
 pub mod progress;
 pub mod publish;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["text"],
     &["diagnostic", "progress"],
-    &["yaml", "markdown", "images", "output_rules"],
+    &["yaml", "markdown", "images", "output", "output_rules"],
     &["config"],
     &["load"],
     &["theme"],
@@ -56,16 +56,6 @@ const KNOWN_BACKWARD: &[(&str, &str, &str)] = &[
         "links",
         "serve",
         "internal links decode %-escapes with serve's percent_decode",
-    ),
-    (
-        "render",
-        "search",
-        "the search index is made as one of render's parallel jobs",
-    ),
-    (
-        "render",
-        "write",
-        "render streams pages into write's staging folder",
     ),
 ];
 
