@@ -94,7 +94,26 @@ pub struct Footer {
 pub struct Home {
     /// Headline figures, written like a `stats` block.
     #[serde(default)]
-    pub stats: Vec<crate::model::stats::StatItem>,
+    pub stats: Vec<StatItem>,
+}
+
+/// A key figure as written: an item of a `stats` block, and of site.yaml's
+/// headline figures (`home.stats`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatItem {
+    pub label: String,
+    pub value: f64,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// When given, the page shows the share of the target reached and whether it is met.
+    #[serde(default)]
+    pub target: Option<f64>,
+    /// An organization id; the figure also shows on that organization's page.
+    #[serde(default)]
+    pub org: Option<String>,
 }
 
 fn default_language() -> String {

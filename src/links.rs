@@ -242,7 +242,7 @@ pub fn resolve(url: &str, own: &str, base: &str) -> Option<(String, Option<Strin
 }
 
 fn decode(s: &str) -> String {
-    crate::serve::files::percent_decode(s).unwrap_or_else(|| s.to_string())
+    crate::text::url::percent_decode(s).unwrap_or_else(|| s.to_string())
 }
 
 /// Values of `id="…"` attributes in HTML.

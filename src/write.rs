@@ -360,6 +360,34 @@ mod tests {
     }
 
     #[test]
+    fn files_put_show_only_after_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(
+            dir.path(),
+            &out,
+            &[OutputFile::bytes("old.txt", b"old".to_vec())],
+        )
+        .unwrap();
+        let put = |s: &Staging| s.put(OutputFile::bytes("a/b.html", b"new".to_vec()));
+        let staging = Staging::new(dir.path(), &out).unwrap();
+        put(&staging).unwrap();
+        drop(staging);
+        assert!(!out.join("a").exists(), "a dropped staging changes nothing");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "nor leaves a folder"
+        );
+        let staging = Staging::new(dir.path(), &out).unwrap();
+        put(&staging).unwrap();
+        assert!(!out.join("a").exists());
+        staging.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"new");
+        assert!(!out.join("old.txt").exists());
+    }
+
+    #[test]
     fn stale_temp_folders_of_dead_builds_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".output.tmp-999999999");

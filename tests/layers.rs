@@ -33,11 +33,6 @@ const LAYERS: &[&[&str]] = &[
 /// Imports against the order, to be removed (issue 15, part 3).
 const KNOWN_BACKWARD: &[(&str, &str, &str)] = &[
     (
-        "config",
-        "model",
-        "site.yaml's `stats:` reuses the model's StatItem",
-    ),
-    (
         "load",
         "model",
         "load returns the model's Dataset, Organization, DocumentEntry, Person",
@@ -46,16 +41,6 @@ const KNOWN_BACKWARD: &[(&str, &str, &str)] = &[
         "model",
         "charts",
         "checking chart blocks resolves them against datasets",
-    ),
-    (
-        "model",
-        "serve",
-        "aliases decode %-escapes with serve's percent_decode",
-    ),
-    (
-        "links",
-        "serve",
-        "internal links decode %-escapes with serve's percent_decode",
     ),
 ];
 

@@ -30,7 +30,7 @@ pub fn alias_file(alias: &str) -> Result<String, String> {
     if let Some(why) = why {
         return Err(format!("the alias `{text}` {why}"));
     }
-    let decoded = crate::serve::files::percent_decode(text).unwrap_or_else(|| text.to_string());
+    let decoded = crate::text::url::percent_decode(text).unwrap_or_else(|| text.to_string());
     let parts: Vec<&str> = decoded.split('/').filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| *p == "." || *p == "..") {
         return Err(format!(

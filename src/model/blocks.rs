@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::config::StatItem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::Image;
 use crate::load::Failed;
@@ -14,7 +15,6 @@ use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
 use crate::model::photos;
-use crate::model::stats::StatItem;
 use crate::yaml;
 
 /// What a body's blocks can refer to.

@@ -14,7 +14,6 @@ pub mod people;
 pub mod photos;
 pub mod schedule;
 pub mod site;
-pub mod stats;
 pub mod timing;
 pub mod video;
 

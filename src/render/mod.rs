@@ -94,17 +94,6 @@ pub fn cards(site: &Site) -> Vec<views::Card> {
         .collect()
 }
 
-/// The whole site into `sink`, with `cards` from [`cards`]. Pages render in
-/// parallel over the read-only model. Returns the paths put, sorted.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    cards: &[views::Card],
-    sink: &dyn Sink,
-) -> Result<Vec<String>, Diagnostics> {
-    render_with(site, theme, cards, None, sink).map(|r| r.paths)
-}
-
 /// A render that may skip pages (see [`memo`]).
 pub struct Rendered {
     /// The output paths of the files put into the sink, sorted.
@@ -117,8 +106,9 @@ pub struct Rendered {
     pub parts: Option<Parts>,
 }
 
-/// [`render`], skipping the article and listing pages whose inputs are the same
-/// as in `inc.previous` when `inc` is given.
+/// The whole site into `sink`, with `cards` from [`cards`]; when `inc` is
+/// given, skipping the article and listing pages whose inputs are the same as
+/// in `inc.previous`. Pages render in parallel over the read-only model.
 pub fn render_with(
     site: &Site,
     theme: &Theme,
