@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use support::{env_or, median, scratch};
 use trangtin::build::{render_site, BuildOptions};
+use trangtin::output::{Content, OutputFile};
 use trangtin::render::views;
-use trangtin::render::{Content, OutputFile};
 
 const QUERIES: &[&str] = &[
     "đảng",

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions};
 use crate::model::{self, Site};
-use crate::render::{self, OutputFile};
+use crate::output::{self, Memory, OutputFile, Sink};
+use crate::render::{self, memo::Incremental, Rendered};
 use crate::theme::{self, Theme};
 
 #[derive(Debug, Clone)]
@@ -53,8 +54,37 @@ pub fn render_site_with(
 ) -> Result<(Site, Vec<OutputFile>), Diagnostics> {
     let (site, theme) = model_and_theme(opts, step)?;
     step("rendering pages");
-    let files = render::render(&site, &theme)?;
-    Ok((site, files))
+    let made = Memory::default();
+    render_to(&site, &theme, None, true, &made)?;
+    Ok((site, made.into_files()))
+}
+
+/// Renders `site` into `sink`, pages and (when `search`) the search index,
+/// made beside the pages from the same cards; `inc` as in
+/// [`render::render_with`]. The paths returned are of every file put.
+pub fn render_to(
+    site: &Site,
+    theme: &Theme,
+    inc: Option<&Incremental>,
+    search: bool,
+    sink: &dyn Sink,
+) -> Result<Rendered, Diagnostics> {
+    let cards = render::cards(site);
+    let (rendered, index) = rayon::join(
+        || render::render_with(site, theme, &cards, inc, sink),
+        || {
+            if search {
+                output::put_all(sink, crate::search::index(site, theme, &cards))
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
+    let mut rendered = rendered?;
+    rendered.paths.extend(index?);
+    rendered.paths.sort_unstable();
+    render::check_unique(&rendered.paths)?;
+    Ok(rendered)
 }
 
 fn model_and_theme(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<(Site, Theme), Diagnostics> {
@@ -94,13 +124,13 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Di
     // Pages are written into the staging folder as they are rendered; the
     // output is swapped only if everything succeeds (else staging is removed).
     let staging = crate::write::Staging::new(&opts.root, &opts.output)?;
-    let files =
-        render::render_into(&site, &theme, &staging).map_err(|e| e.relative_to(&opts.root))?;
+    let rendered =
+        render_to(&site, &theme, None, true, &staging).map_err(|e| e.relative_to(&opts.root))?;
     step("writing files");
     staging
-        .commit(&files)
+        .commit()
         .map_err(|e| Diagnostics::from(e).relative_to(&opts.root))?;
-    Ok(report(&site, &files, start))
+    Ok(report(&site, &rendered.paths, start))
 }
 
 /// Everything `build` checks, plus links between pages; writes nothing.
@@ -120,23 +150,25 @@ fn checked(opts: &BuildOptions, write: bool) -> Result<Report, Diagnostics> {
         crate::output_rules::check(&opts.root, &opts.output)?;
     }
     let (site, theme) = model_and_theme(opts, &|_| {})?;
-    let files = render::render(&site, &theme)?;
+    let made = Memory::default();
+    let paths = render_to(&site, &theme, None, true, &made)?.paths;
+    let files = made.into_files();
     crate::links::check(&site, &files).into_result(())?;
     if write {
         crate::write::write(&opts.root, &opts.output, &files)
             .map_err(|e| Diagnostics::from(e).relative_to(&opts.root))?;
     }
-    let mut r = report(&site, &files, start);
+    let mut r = report(&site, &paths, start);
     r.external = crate::links::external(&site);
     r.sources = render::redirects::sources(&site);
     r.redirector = render::redirects::Redirector::new(&site.settings, &theme);
     Ok(r)
 }
 
-fn report(site: &Site, files: &[OutputFile], start: Instant) -> Report {
+fn report(site: &Site, paths: &[String], start: Instant) -> Report {
     Report {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
+        files: paths.len(),
         charts: site.charts.len(),
         photos: site.photos.photos.len(),
         photos_made: site.photos.decoded,

@@ -95,7 +95,26 @@ pub struct Footer {
 pub struct Home {
     /// Headline figures, written like a `stats` block.
     #[serde(default)]
-    pub stats: Vec<crate::model::stats::StatItem>,
+    pub stats: Vec<StatItem>,
+}
+
+/// A key figure as written: an item of a `stats` block, and of site.yaml's
+/// headline figures (`home.stats`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatItem {
+    pub label: String,
+    pub value: f64,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// When given, the page shows the share of the target reached and whether it is met.
+    #[serde(default)]
+    pub target: Option<f64>,
+    /// An organization id; the figure also shows on that organization's page.
+    #[serde(default)]
+    pub org: Option<String>,
 }
 
 fn default_language() -> String {
@@ -203,24 +222,6 @@ fn split_base_url(url: &str) -> Option<(String, String)> {
     let path = format!("{}/", path.trim_end_matches('/'));
     let base = format!("{}/", url.trim_end_matches('/'));
     Some((base, path))
-}
-
-/// The site's `language:` for messages, read before anything else so even a
-/// broken site.yaml is reported in it; None when site.yaml cannot tell.
-pub fn language_of(root: &Path) -> Option<Lang> {
-    #[derive(serde::Deserialize)]
-    struct Only {
-        language: Option<String>,
-    }
-    let rel = Path::new("content/site.yaml");
-    crate::load::inside::check(root, rel).ok()?;
-    let text = std::fs::read_to_string(root.join(rel)).ok()?;
-    let text = crate::text::normalize(&text);
-    let only: Only = yaml::parse(&text, rel, 1).ok()?;
-    match only.language {
-        Some(code) => Lang::from_code(&code),
-        None => Some(Lang::Vi),
-    }
 }
 
 #[cfg(test)]

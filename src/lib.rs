@@ -1,9 +1,10 @@
 //! trangtin: a static news-and-statistics site generator for party committees.
 //!
 //! One direction of flow: [`config`] and [`load`] read files, [`model`] turns them
-//! into plain read-only structs, [`render`] turns the model into output files, and
-//! [`write`] is the only module that touches the output folder. [`build`] runs
-//! that pipeline; [`cli`] parses the command line and calls it.
+//! into plain read-only structs, [`render`] turns the model into output files,
+//! which it hands to an [`output::Sink`] as it makes them, and [`write`] (the
+//! build's sink) is the only module that touches the output folder. [`build`]
+//! runs that pipeline; [`cli`] parses the command line and calls it.
 
 pub mod build;
 pub mod charts;
@@ -16,6 +17,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod output_rules;
 pub mod progress;
 pub mod publish;

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::Reference;
 use crate::model::site::urls;
 use crate::model::Site;
-use crate::render::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 
 /// Every problem found, with the Markdown file and line where the link is.
 pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
@@ -102,7 +102,7 @@ impl<'a> Index<'a> {
             .filter(|f| f.path.ends_with(".html"))
             .filter_map(|f| match &f.content {
                 Content::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
-                Content::Copy(_) | Content::Written => None,
+                Content::Copy(_) => None,
             })
             .collect();
         let anchors = site
@@ -243,7 +243,7 @@ pub fn resolve(url: &str, own: &str, base: &str) -> Option<(String, Option<Strin
 }
 
 fn decode(s: &str) -> String {
-    crate::serve::files::percent_decode(s).unwrap_or_else(|| s.to_string())
+    crate::text::url::percent_decode(s).unwrap_or_else(|| s.to_string())
 }
 
 /// Values of `id="…"` attributes in HTML.

@@ -15,20 +15,23 @@ use rayon::prelude::*;
 
 use crate::diagnostic::msg::output::Output;
 use crate::diagnostic::Diagnostic;
+use crate::output::{Content, OutputFile, Sink};
 use crate::output_rules::{self, MARKER, MARKER_TEXT};
-use crate::render::{Content, OutputFile};
 
 /// Writes `files`, built from the site at `root`, as the new content of `output`.
 pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    Staging::new(root, output)?.commit(files)
+    let staging = Staging::new(root, output)?;
+    write_all(&staging.tmp, files)?;
+    staging.commit()
 }
 
-/// The folder a build writes into before it becomes the output.
+/// The folder a build writes into before it becomes the output: the build's
+/// [`Sink`].
 ///
-/// Pages can be [`put`](Staging::put) while the rest of the site is still being
-/// rendered, so a large site never sits in memory whole. Dropped without
-/// [`commit`](Staging::commit) (an error anywhere), it is removed and the
-/// output stays as it was.
+/// Each file is written as soon as it is [`put`](Sink::put), while the rest of
+/// the site is still being rendered, so a large site never sits in memory
+/// whole. Dropped without [`commit`](Staging::commit) (an error anywhere), it
+/// is removed and the output stays as it was.
 pub struct Staging {
     tmp: PathBuf,
     output: PathBuf,
@@ -56,20 +59,21 @@ impl Staging {
         })
     }
 
+    /// Swaps the folder, with every file put, in for the output atomically.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.done = true;
+        swap(&self.tmp, &self.output)
+    }
+}
+
+impl Sink for Staging {
     /// Writes one file now; safe to call from many threads at once.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let target = self.tmp.join(rel);
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let target = self.tmp.join(&file.path);
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|e| Diagnostic::io(dir, &e))?;
         }
-        fs::write(&target, bytes).map_err(|e| Diagnostic::io(&target, &e))
-    }
-
-    /// Writes the files not yet written and swaps the folder in atomically.
-    pub fn commit(mut self, files: &[OutputFile]) -> Result<(), Diagnostic> {
-        write_all(&self.tmp, files)?;
-        self.done = true;
-        swap(&self.tmp, &self.output)
+        write_one(&file.content, &target)
     }
 }
 
@@ -99,7 +103,6 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
         match &f.content {
             Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Diagnostic::io(&target, &e))?,
             Content::Copy(from) => copy(from, &tmp)?,
-            Content::Written => return Ok(()),
         }
         fs::rename(&tmp, &target).map_err(|e| Diagnostic::io(&target, &e))
     })?;
@@ -191,7 +194,6 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     // Folders first, once each, so the parallel writes below only create files.
     let mut dirs: Vec<&str> = files
         .iter()
-        .filter(|f| f.content != Content::Written)
         .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
         .collect();
     dirs.sort_unstable();
@@ -200,14 +202,17 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
         let p = dir.join(d);
         fs::create_dir_all(&p).map_err(|e| Diagnostic::io(&p, &e))?;
     }
-    files.par_iter().try_for_each(|f| {
-        let target = dir.join(&f.path);
-        match &f.content {
-            Content::Bytes(b) => fs::write(&target, b).map_err(|e| Diagnostic::io(&target, &e)),
-            Content::Copy(from) => copy(from, &target),
-            Content::Written => Ok(()),
-        }
-    })
+    files
+        .par_iter()
+        .try_for_each(|f| write_one(&f.content, &dir.join(&f.path)))
+}
+
+/// Writes a new file at `target`, whose folder exists.
+fn write_one(content: &Content, target: &Path) -> Result<(), Diagnostic> {
+    match content {
+        Content::Bytes(b) => fs::write(target, b).map_err(|e| Diagnostic::io(target, &e)),
+        Content::Copy(from) => copy(from, target),
+    }
 }
 
 /// Puts `tmp` in place of `output` atomically; the old output is removed after.
@@ -349,6 +354,34 @@ mod tests {
             vec![std::ffi::OsString::from("index.html")],
             "no temporary file is left"
         );
+    }
+
+    #[test]
+    fn files_put_show_only_after_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write(
+            dir.path(),
+            &out,
+            &[OutputFile::bytes("old.txt", b"old".to_vec())],
+        )
+        .unwrap();
+        let put = |s: &Staging| s.put(OutputFile::bytes("a/b.html", b"new".to_vec()));
+        let staging = Staging::new(dir.path(), &out).unwrap();
+        put(&staging).unwrap();
+        drop(staging);
+        assert!(!out.join("a").exists(), "a dropped staging changes nothing");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "nor leaves a folder"
+        );
+        let staging = Staging::new(dir.path(), &out).unwrap();
+        put(&staging).unwrap();
+        assert!(!out.join("a").exists());
+        staging.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"new");
+        assert!(!out.join("old.txt").exists());
     }
 
     #[test]

@@ -222,7 +222,7 @@ proptest! {
             // The theme's own script file, its one-line `js` class, and the JSON-LD of articles.
             let allowed = |t: &Tag| t.attr("src").is_some_and(|s| s.starts_with("/static/")) || t.attr("type") == Some("application/ld+json") || t.attr("data-trangtin") == Some("js-class");
             for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-                let trangtin::render::Content::Bytes(b) = &f.content else { continue };
+                let trangtin::output::Content::Bytes(b) = &f.content else { continue };
                 let html = String::from_utf8_lossy(b);
                 let problems = script_problems(&html, &allowed);
                 prop_assert!(problems.is_empty(), "{}: {:?}", f.path, problems);

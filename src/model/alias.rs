@@ -27,7 +27,7 @@ pub fn alias_file(alias: &str) -> Result<String, Say> {
     } else if text.contains(['?', '#', '\\', '"', '<', '>']) || text.contains(char::is_whitespace) {
         return Err(Say::AliasBadChars { alias });
     }
-    let decoded = crate::serve::files::percent_decode(text).unwrap_or_else(|| text.to_string());
+    let decoded = crate::text::url::percent_decode(text).unwrap_or_else(|| text.to_string());
     let parts: Vec<&str> = decoded.split('/').filter(|p| !p.is_empty()).collect();
     if parts.iter().any(|p| *p == "." || *p == "..") {
         return Err(Say::AliasDots { alias });

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::config::StatItem;
 use crate::load::frontmatter::{Event, Image, Source};
 use crate::markdown::Reference;
 use crate::model::alias::Alias;
-use crate::model::stats::StatItem;
 use crate::text::date::When;
 
 /// A piece of a body: Markdown as HTML, or a resolved figures block.

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::charts::{self, ChartData, ChartSpec, Origin};
+use crate::config::StatItem;
 use crate::diagnostic::msg::Block as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::Image;
@@ -15,7 +16,6 @@ use crate::model::article::BodyPart;
 use crate::model::dataset::{Cell, Dataset};
 use crate::model::orgs::OrgTree;
 use crate::model::photos;
-use crate::model::stats::StatItem;
 use crate::yaml;
 
 /// What a body's blocks can refer to.

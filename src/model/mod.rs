@@ -15,7 +15,6 @@ pub mod photos;
 pub mod schedule;
 pub mod site;
 pub mod slugs;
-pub mod stats;
 pub mod timing;
 pub mod video;
 

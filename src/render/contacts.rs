@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pages::PageMeta;
 use super::views::{editor_url, NamedLink};
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::{Diagnostic, Diagnostics, Gather};
 use crate::model::org::{plain_email, tel_href, Organization};
 use crate::model::site::urls;
@@ -40,7 +40,7 @@ struct ContactsCtx {
 }
 
 /// The directory and each unit's contact page; none when no unit has contacts.
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn all(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let with: Vec<&Organization> = ctx
         .site
         .orgs
@@ -76,7 +76,7 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     files.finish()
 }
 
-fn page_file(ctx: &Ctx, rel: &str, view: ContactsCtx) -> Result<OutputFile, Diagnostic> {
+fn page_file(ctx: &Ctx, rel: &str, view: ContactsCtx) -> Result<String, Diagnostic> {
     let body = ctx.render("contacts.html", &view)?;
     ctx.file(index_of(rel), body)
 }

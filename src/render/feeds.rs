@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Content, Ctx, OutputFile};
+use super::Ctx;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::site::{urls, Site};
+use crate::output::{Content, OutputFile};
 use crate::text::date;
 use crate::theme::Theme;
 
@@ -35,7 +36,7 @@ struct FeedCtx {
     items: Vec<FeedItem>,
 }
 
-pub fn feeds(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn feeds(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let all: Vec<usize> = (0..ctx.site.categories.len()).collect();
     feeds_of(ctx, true, &all)
 }
@@ -45,7 +46,7 @@ pub(super) fn feeds_of(
     ctx: &Ctx,
     main: bool,
     categories: &[usize],
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Vec<String>, Diagnostics> {
     let site = ctx.site;
     let mut out = Vec::new();
     let mut errors = Diagnostics::default();
@@ -54,8 +55,8 @@ pub(super) fn feeds_of(
     let mut push = |dir: &str, title: &str, items: &[usize]| {
         for (template, name) in [("rss.xml", "rss.xml"), ("atom.xml", "atom.xml")] {
             let path = format!("{dir}{name}");
-            match feed(ctx, template, title, &path, dir, items) {
-                Ok(bytes) => out.push(OutputFile::bytes(path, bytes)),
+            match feed(ctx, template, title, &path, dir, items).and_then(|b| ctx.file(path, b)) {
+                Ok(path) => out.push(path),
                 Err(e) => errors.push(e),
             }
         }
@@ -117,7 +118,7 @@ fn feed(
 
 /// The sitemap of `pages` (output paths the sitemap lists, see
 /// [`super::in_sitemap`]), in path order, with absolute URLs.
-pub fn sitemap(ctx: &Ctx, pages: &BTreeSet<String>) -> OutputFile {
+pub fn sitemap(ctx: &Ctx, pages: &BTreeSet<String>) -> Result<String, Diagnostic> {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for p in pages {
         let rel = p.strip_suffix("index.html").unwrap_or(p);
@@ -126,15 +127,15 @@ pub fn sitemap(ctx: &Ctx, pages: &BTreeSet<String>) -> OutputFile {
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
-    OutputFile::bytes("sitemap.xml", xml.into_bytes())
+    ctx.file("sitemap.xml".into(), xml.into_bytes())
 }
 
-pub fn robots(ctx: &Ctx) -> OutputFile {
+pub fn robots(ctx: &Ctx) -> Result<String, Diagnostic> {
     let text = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         ctx.absolute("sitemap.xml")
     );
-    OutputFile::bytes("robots.txt", text.into_bytes())
+    ctx.file("robots.txt".into(), text.into_bytes())
 }
 
 pub fn xml_escape(s: &str) -> String {

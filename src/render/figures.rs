@@ -10,11 +10,12 @@ use super::body::{self, TableCtx};
 use super::memo;
 use super::pages::PageMeta;
 use super::views::{Card, EventView, NamedLink};
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::charts::{self, ChartData, ChartStyle};
 use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::model::article::BodyPart;
 use crate::model::site::urls;
+use crate::output::OutputFile;
 
 #[derive(Serialize)]
 struct FigureCtx<'a> {
@@ -198,11 +199,11 @@ struct DatasetCtx<'a> {
     figures: Vec<&'a str>,
 }
 
-pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn pages(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let site = ctx.site;
     let skip = |rel: &str| ctx.keys.as_ref().is_some_and(|k| k.skips(&index_of(rel)));
     let org_results = org_pages(ctx);
-    let ds_results: Vec<Result<OutputFile, Diagnostics>> = site
+    let ds_results: Vec<Result<String, Diagnostics>> = site
         .datasets
         .keys()
         .filter(|id| !skip(&urls::dataset(id)))
@@ -222,7 +223,7 @@ pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
 }
 
 /// The organization pages, but those `ctx` skips.
-pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<OutputFile, Diagnostics>> {
+pub(super) fn org_pages(ctx: &Ctx) -> Vec<Result<String, Diagnostics>> {
     let list = &ctx.site.orgs.list;
     let skip = |i: usize| {
         ctx.keys
@@ -300,7 +301,7 @@ fn org_tree(ctx: &Ctx, i: usize, depth: usize) -> OrgLink {
     }
 }
 
-fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Diagnostic> {
+fn org_page(ctx: &Ctx, i: usize) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let o = &site.orgs.list[i];
     let rel = urls::org(&o.id);
@@ -394,7 +395,7 @@ fn org_page(ctx: &Ctx, i: usize) -> Result<OutputFile, Diagnostic> {
     ctx.file(index_of(&rel), ctx.render("org.html", &view)?)
 }
 
-fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Diagnostic> {
+fn dataset_page(ctx: &Ctx, id: &str) -> Result<String, Diagnostic> {
     let ds = &ctx.site.datasets[id];
     let rel = urls::dataset(id);
     let (h, hu) = home_crumb(ctx);
@@ -426,7 +427,7 @@ fn dataset_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Diagnostic> {
     ctx.file(index_of(&rel), ctx.render("dataset.html", &view)?)
 }
 
-fn overview(ctx: &Ctx) -> Result<OutputFile, Diagnostic> {
+fn overview(ctx: &Ctx) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let title = ctx
         .theme

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::memo::{Fnv, Keys};
 use super::pages::PageMeta;
 use super::views::{Card, NamedLink};
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
 use crate::model::article::Taxon;
 use crate::model::site::urls;
@@ -117,7 +117,7 @@ fn plans_of(ctx: &Ctx, categories: &[usize], tags: &[usize]) -> Vec<Plan> {
     jobs
 }
 
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn all(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let (lists, errors) = partition([render_plans(ctx, &plans(ctx)), indexes(ctx, true, true)]);
     errors.into_result(lists.into_iter().flatten().collect())
 }
@@ -127,16 +127,12 @@ pub(super) fn render_of(
     ctx: &Ctx,
     categories: &[usize],
     tags: &[usize],
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Vec<String>, Diagnostics> {
     render_plans(ctx, &plans_of(ctx, categories, tags))
 }
 
 /// The index of all categories, of all keywords, or both.
-pub(super) fn indexes(
-    ctx: &Ctx,
-    categories: bool,
-    tags: bool,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+pub(super) fn indexes(ctx: &Ctx, categories: bool, tags: bool) -> Result<Vec<String>, Diagnostics> {
     let t = |k: &str| ctx.word(k);
     let mut out = Vec::new();
     if categories {
@@ -153,8 +149,8 @@ pub(super) fn indexes(
     Ok(out)
 }
 
-fn render_plans(ctx: &Ctx, plans: &[Plan]) -> Result<Vec<OutputFile>, Diagnostics> {
-    let results: Vec<Result<Vec<OutputFile>, Diagnostics>> = plans
+fn render_plans(ctx: &Ctx, plans: &[Plan]) -> Result<Vec<String>, Diagnostics> {
+    let results: Vec<Result<Vec<String>, Diagnostics>> = plans
         .par_iter()
         .map(|p| {
             listing(
@@ -220,7 +216,7 @@ fn listing(
     items: &[usize],
     feed: Option<String>,
     parent: &NamedLink,
-) -> Result<Vec<OutputFile>, crate::diagnostic::Diagnostic> {
+) -> Result<Vec<String>, crate::diagnostic::Diagnostic> {
     let size = ctx.site.settings.site.page_size;
     let total = items.len().div_ceil(size).max(1);
     let home = ctx.word("home");
@@ -301,7 +297,7 @@ fn taxonomy_index(
     base: &str,
     title: &str,
     list: &[Taxon],
-) -> Result<OutputFile, Diagnostics> {
+) -> Result<String, Diagnostics> {
     let page =
         PageMeta::new(ctx, "taxonomy", title, title, base).crumb(&ctx.word("home"), ctx.href(""));
     let items = list

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::pages::PageMeta;
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::Diagnostic;
 use crate::model::site::urls;
 
@@ -24,7 +24,7 @@ struct MapCtx {
 }
 
 /// The site map page.
-pub fn page(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
+pub fn page(ctx: &Ctx) -> Result<Vec<String>, Diagnostic> {
     let word = |k: &str| ctx.word(k);
     let title = word("site_map");
     let page = PageMeta::new(ctx, "site_map", &title, &title, urls::SITE_MAP)

@@ -13,8 +13,8 @@ use std::hash::Hasher;
 use serde::Serialize;
 
 use super::feeds::fnv1a;
-use super::OutputFile;
 use crate::charts::ChartData;
+use crate::output::OutputFile;
 
 /// What the previous render of the same site left behind.
 #[derive(Debug, Clone, Default)]
@@ -40,9 +40,6 @@ pub struct Incremental {
     /// its source text): equal keys mean the article itself did not change.
     pub article_keys: Vec<u64>,
     pub previous: Memo,
-    /// Whether to make the search index (slow on a large site; `serve` makes
-    /// it after the pages are on disk).
-    pub search: bool,
 }
 
 /// Fingerprints shared by the page renderers during one render.

@@ -1,5 +1,7 @@
 //! Model → output files. Nothing here touches the disk: every page, feed, chart
-//! and asset comes back as an [`OutputFile`] for [`crate::write`].
+//! and asset is handed as an [`OutputFile`] to the [`Sink`] the caller gives
+//! (the build's staging folder, or memory), as soon as it is made; what render
+//! keeps is the files' paths, for the sitemap, redirects and the report.
 //!
 //! Where a page is made: articles and pages in [`pages`], listings (all news,
 //! categories, keywords) in [`listings`], charts, organizations and statistics in
@@ -34,49 +36,22 @@ use tera::Tera;
 
 use crate::diagnostic::{msg, partition, Diagnostic, Diagnostics};
 use crate::model::Site;
+use crate::output::{self, Memory, OutputFile, Sink};
 use crate::theme::Theme;
-use crate::write::Staging;
-
-/// One file of the built site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Relative to the output folder, with `/`: `tin-tuc/a/index.html`.
-    pub path: String,
-    pub content: Content,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Content {
-    Bytes(Vec<u8>),
-    /// A file copied as it is (media, documents), read only when written.
-    Copy(PathBuf),
-    /// Already written to the build's staging folder as it was rendered
-    /// (see [`render_into`]); only its path is kept.
-    Written,
-}
-
-impl OutputFile {
-    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile {
-            path: path.into(),
-            content: Content::Bytes(bytes),
-        }
-    }
-}
 
 /// Everything a page renderer needs, borrowed: no copy of the site per page.
 pub struct Ctx<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub tera: &'a Tera,
-    /// Cards of every article, by article index, made once.
-    pub cards: Vec<views::Card>,
+    /// Cards of every article, by article index, made once ([`cards`]).
+    pub cards: &'a [views::Card],
     /// Each chart's figure HTML, by chart id, made once.
     pub figures: std::collections::BTreeMap<String, String>,
     /// Set in a quick rebuild: which pages are unchanged and not rendered.
     pub keys: Option<memo::Keys>,
-    /// Set in a build: pages go to disk as they are made, not into memory.
-    pub staging: Option<&'a Staging>,
+    /// Where every file goes as soon as it is made.
+    pub sink: &'a dyn Sink,
 }
 
 impl Ctx<'_> {
@@ -86,40 +61,15 @@ impl Ctx<'_> {
         self.theme.words.get(key).cloned().unwrap_or_default()
     }
 
-    /// A rendered file: written at once when the build streams to disk.
-    pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<OutputFile, Diagnostic> {
-        match self.staging {
-            Some(s) => {
-                s.put(&path, &bytes)?;
-                Ok(OutputFile {
-                    path,
-                    content: Content::Written,
-                })
-            }
-            None => Ok(OutputFile::bytes(path, bytes)),
-        }
+    /// Puts a rendered file into the sink; returns its path.
+    pub fn file(&self, path: String, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+        self.sink.put(OutputFile::bytes(path.clone(), bytes))?;
+        Ok(path)
     }
 
-    /// [`Ctx::file`] for files made elsewhere (chart drawings, the search index).
-    pub fn stream(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, Diagnostics> {
-        let Some(s) = self.staging else {
-            return Ok(files);
-        };
-        let written: Vec<Result<OutputFile, Diagnostics>> = files
-            .into_par_iter()
-            .map(|f| match f.content {
-                Content::Bytes(b) => {
-                    s.put(&f.path, &b)?;
-                    Ok(OutputFile {
-                        path: f.path,
-                        content: Content::Written,
-                    })
-                }
-                _ => Ok(f),
-            })
-            .collect();
-        let (ok, errors) = partition(written);
-        errors.into_result(ok)
+    /// [`Ctx::file`] for files made elsewhere (chart drawings, assets, copies).
+    pub fn put_all(&self, files: Vec<OutputFile>) -> Result<Vec<String>, Diagnostics> {
+        output::put_all(self.sink, files)
     }
 
     pub fn render(&self, template: &str, ctx: &impl Serialize) -> Result<Vec<u8>, Diagnostic> {
@@ -135,15 +85,19 @@ impl Ctx<'_> {
     }
 }
 
-/// The whole site. Pages render in parallel over the read-only model.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
-    render_with(site, theme, None).map(|r| r.files)
+/// The card of every article, in article order: made once, for the pages
+/// that list articles and for the search index.
+pub fn cards(site: &Site) -> Vec<views::Card> {
+    site.articles
+        .par_iter()
+        .map(|a| views::card(site, a))
+        .collect()
 }
 
 /// A render that may skip pages (see [`memo`]).
 pub struct Rendered {
-    /// Sorted by path.
-    pub files: Vec<OutputFile>,
+    /// The output paths of the files put into the sink, sorted.
+    pub paths: Vec<String>,
     /// Pages not rendered because they did not change: their previous files stand.
     pub kept: Vec<String>,
     /// What the next quick rebuild compares with.
@@ -152,33 +106,15 @@ pub struct Rendered {
     pub parts: Option<Parts>,
 }
 
-/// [`render`], skipping the article and listing pages whose inputs are the same
-/// as in `inc.previous` when `inc` is given.
+/// The whole site into `sink`, with `cards` from [`cards`]; when `inc` is
+/// given, skipping the article and listing pages whose inputs are the same as
+/// in `inc.previous`. Pages render in parallel over the read-only model.
 pub fn render_with(
     site: &Site,
     theme: &Theme,
+    cards: &[views::Card],
     inc: Option<&memo::Incremental>,
-) -> Result<Rendered, Diagnostics> {
-    render_inner(site, theme, inc, None)
-}
-
-/// [`render`] for a build: pages are written into `staging` as they are made,
-/// so memory holds the model and a few pages, not the whole site. The files
-/// returned are the rest (feeds, assets, search index) and the written ones'
-/// paths.
-pub fn render_into(
-    site: &Site,
-    theme: &Theme,
-    staging: &Staging,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    render_inner(site, theme, None, Some(staging)).map(|r| r.files)
-}
-
-fn render_inner(
-    site: &Site,
-    theme: &Theme,
-    inc: Option<&memo::Incremental>,
-    staging: Option<&Staging>,
+    sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, urls) = feeds::static_files(theme, &site.settings.base_path);
@@ -194,11 +130,6 @@ fn render_inner(
             ("sidebar", tera::Value::from_serializable(&sidebar)),
         ],
     );
-    let cards = site
-        .articles
-        .par_iter()
-        .map(|a| views::card(site, a))
-        .collect();
     let mut ctx = Ctx {
         site,
         theme,
@@ -206,7 +137,7 @@ fn render_inner(
         cards,
         figures: Default::default(),
         keys: None,
-        staging,
+        sink,
     };
     let charts = figures::charts(&ctx, inc.map(|i| &i.previous.charts))?;
     ctx.figures = charts.figures;
@@ -235,8 +166,8 @@ fn render_inner(
         ctx.keys = Some(keys);
     }
 
-    type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<OutputFile>, Diagnostics> + Send + Sync + 'a>;
-    let mut jobs: Vec<Job> = vec![
+    type Job<'a> = Box<dyn Fn(&Ctx) -> Result<Vec<String>, Diagnostics> + Send + Sync + 'a>;
+    let jobs: Vec<Job> = vec![
         Box::new(pages::articles),
         Box::new(pages::pages),
         Box::new(pages::home),
@@ -249,21 +180,15 @@ fn render_inner(
         Box::new(schedule::all),
         Box::new(feeds::feeds),
     ];
-    // The search index is built from the model, so it runs beside the pages.
-    if inc.is_none_or(|i| i.search) {
-        jobs.push(Box::new(|ctx: &Ctx| {
-            ctx.stream(crate::search::index(ctx.site, ctx.theme, &ctx.cards))
-        }));
-    }
-    let results: Vec<Result<Vec<OutputFile>, Diagnostics>> =
+    let results: Vec<Result<Vec<String>, Diagnostics>> =
         jobs.par_iter().map(|job| job(&ctx)).collect();
     let (lists, errors) = partition(results);
     errors.into_result(())?;
-    let mut files: Vec<OutputFile> = lists.into_iter().flatten().collect();
-    files.extend(ctx.stream(charts.files)?);
-    files.extend(assets);
-    files.extend(feeds::copies(site));
-    files.extend(photos::files(site));
+    let mut paths: Vec<String> = lists.into_iter().flatten().collect();
+    paths.extend(ctx.put_all(charts.files)?);
+    paths.extend(ctx.put_all(assets)?);
+    paths.extend(ctx.put_all(feeds::copies(site))?);
+    paths.extend(ctx.put_all(photos::files(site))?);
     let mut kept: Vec<String> = ctx
         .keys
         .as_ref()
@@ -271,39 +196,34 @@ fn render_inner(
         .unwrap_or_default();
     kept.extend(charts.kept);
     kept.sort();
-    let moved = redirect_list(site, &files, &kept)?;
+    let moved = redirect_list(site, &paths, &kept)?;
     let redirector = redirects::Redirector::new(&site.settings, theme);
-    files.extend(ctx.stream(redirects::files(&redirector, &moved))?);
+    paths.extend(ctx.put_all(redirects::files(&redirector, &moved))?);
     let moved: BTreeSet<&str> = moved.iter().map(|(from, _)| from.as_str()).collect();
-    let listed = files
+    let listed = paths
         .iter()
-        .map(|f| f.path.as_str())
+        .map(String::as_str)
         .chain(kept.iter().map(String::as_str));
     // Kept for quick rebuilds, which write the sitemap again when pages come or go.
     let sitemap: BTreeSet<String> = listed
         .filter(|p| in_sitemap(p) && !moved.contains(p))
         .map(String::from)
         .collect();
-    files.push(feeds::sitemap(&ctx, &sitemap));
-    files.push(feeds::robots(&ctx));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    check_unique(&files)?;
-    let Ctx {
-        cards,
-        figures,
-        keys,
-        ..
-    } = ctx;
+    paths.push(feeds::sitemap(&ctx, &sitemap)?);
+    paths.push(feeds::robots(&ctx)?);
+    paths.sort_unstable();
+    check_unique(&paths)?;
+    let Ctx { figures, keys, .. } = ctx;
     let parts = inc.map(|_| Parts {
         tera,
-        cards,
+        cards: cards.to_vec(),
         figures,
         keys: memo::Keys::kept(keys),
         sidebar: sidebar_key,
         sitemap,
     });
     Ok(Rendered {
-        files,
+        paths,
         kept,
         memo: next,
         parts,
@@ -337,31 +257,31 @@ impl Parts {
 
 /// The pages of the articles at `indices`, with the engine, cards and figures
 /// of the render that made `parts`: for an edit that changed only an
-/// article's body, so that nothing else on the site changed.
+/// article's body, so that nothing else on the site changed. Kept in memory
+/// (serve compares them with what it wrote), sorted by path.
 pub fn render_articles(
     site: &Site,
     theme: &Theme,
     parts: &mut Parts,
     indices: &[usize],
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let made = Memory::default();
     let ctx = Ctx {
         site,
         theme,
         tera: &parts.tera,
-        cards: std::mem::take(&mut parts.cards),
+        cards: &parts.cards,
         figures: std::mem::take(&mut parts.figures),
         keys: None,
-        staging: None,
+        sink: &made,
     };
-    let results: Vec<Result<OutputFile, Diagnostics>> = indices
+    let results: Vec<Result<String, Diagnostics>> = indices
         .par_iter()
         .map(|&i| pages::article(&ctx, i).map_err(Diagnostics::from))
         .collect();
-    let Ctx { cards, figures, .. } = ctx;
-    parts.cards = cards;
-    parts.figures = figures;
-    let (files, errors) = partition(results);
-    errors.into_result(files)
+    parts.figures = ctx.figures;
+    let (_, errors) = partition(results);
+    errors.into_result(made.into_files())
 }
 
 /// Fingerprint of what every page shows, so a change to it re-renders all.
@@ -393,14 +313,10 @@ fn global_key(
 /// The redirect pages of `aliases:` and of folders without an index.html.
 fn redirect_list(
     site: &Site,
-    files: &[OutputFile],
+    paths: &[String],
     kept: &[String],
 ) -> Result<Vec<(String, String)>, Diagnostics> {
-    let mut listed: BTreeSet<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(kept.iter().map(String::as_str))
-        .collect();
+    let mut listed: BTreeSet<&str> = paths.iter().chain(kept).map(String::as_str).collect();
     let mut moved = redirects::aliases(site, &listed, &redirects::sources(site))?;
     listed.extend(moved.iter().map(|(from, _)| from.as_str()));
     let folders = redirects::folders(site, &listed);
@@ -408,13 +324,13 @@ fn redirect_list(
     Ok(moved)
 }
 
-/// Two outputs at one path would silently overwrite each other.
-fn check_unique(files: &[OutputFile]) -> Result<(), Diagnostics> {
+/// Two outputs at one path would silently overwrite each other; `paths` sorted.
+pub fn check_unique(paths: &[String]) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    for w in files.windows(2) {
-        if w[0].path == w[1].path {
+    for w in paths.windows(2) {
+        if w[0] == w[1] {
             errors.push(Diagnostic::new(
-                PathBuf::from("output").join(&w[0].path),
+                PathBuf::from("output").join(&w[0]),
                 msg::Render::SameOutput,
             ));
         }

@@ -10,7 +10,7 @@ use super::views::{
     self, doc_view, event_view, source_view, Card, DocView, EventView, ImageView, NamedLink,
     StatView,
 };
-use super::{body, index_of, Ctx, OutputFile};
+use super::{body, index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
 use crate::load::frontmatter::Source;
 use crate::model::article::Article;
@@ -92,8 +92,8 @@ struct ArticleCtx<'a> {
 /// How many links each "related / newer / older" list shows.
 pub(super) const NEIGHBOURS: usize = 5;
 
-pub fn articles(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
-    let results: Vec<Result<OutputFile, Diagnostics>> = (0..ctx.site.articles.len())
+pub fn articles(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
+    let results: Vec<Result<String, Diagnostics>> = (0..ctx.site.articles.len())
         .into_par_iter()
         .filter(|&i| {
             !ctx.keys
@@ -146,7 +146,7 @@ pub(super) fn fingerprint(ctx: &Ctx, keys: &Keys, i: usize) -> Option<(String, u
     Some((article_path(ctx, i), h.finish()))
 }
 
-pub(super) fn article(ctx: &Ctx, i: usize) -> Result<OutputFile, crate::diagnostic::Diagnostic> {
+pub(super) fn article(ctx: &Ctx, i: usize) -> Result<String, crate::diagnostic::Diagnostic> {
     let site = ctx.site;
     let a = &site.articles[i];
     let lang = site.settings.lang;
@@ -261,7 +261,7 @@ struct PageCtx {
     summary: Option<String>,
 }
 
-pub fn pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn pages(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let mut out = Vec::new();
     let mut errors = Diagnostics::default();
     for p in &ctx.site.pages {
@@ -353,7 +353,7 @@ struct HomeCtx<'a> {
     schedule: Option<super::schedule::HomeBlock>,
 }
 
-pub fn home(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let site = ctx.site;
     let featured_i =
         site.articles

@@ -19,11 +19,12 @@ use rayon::prelude::*;
 use super::memo::{self, Keys, Memo};
 use super::pages::NEIGHBOURS;
 use super::{feeds, figures, index_of, listings, pages, portal, views};
-use super::{Ctx, OutputFile, Parts};
+use super::{Ctx, Parts};
 use crate::diagnostic::{partition, Diagnostics};
 use crate::model::article::Taxon;
 use crate::model::patch::Replaced;
 use crate::model::site::{urls, Site};
+use crate::output::{Memory, OutputFile};
 use crate::theme::Theme;
 
 /// What a patch render made.
@@ -50,14 +51,15 @@ pub fn render_patch(
     }
     let cards_changed = follow(parts, site, edit, key);
     let scope = Scope::of(site, edit, &cards_changed);
+    let made = Memory::default();
     let mut ctx = Ctx {
         site,
         theme,
         tera: &parts.tera,
-        cards: std::mem::take(&mut parts.cards),
+        cards: &parts.cards,
         figures: std::mem::take(&mut parts.figures),
         keys: None,
-        staging: None,
+        sink: &made,
     };
     let mut keys = std::mem::take(&mut parts.keys);
     let prints = fingerprints(&ctx, &keys, &scope);
@@ -67,23 +69,18 @@ pub fn render_patch(
     ctx.keys = Some(keys);
     let sitemap_changed = prints.update_sitemap(&mut parts.sitemap, &removed);
     let sitemap = sitemap_changed.then_some(&parts.sitemap);
-    let files = render(
+    let rendered = render(
         &ctx,
         &scope,
         &stale,
         &Others::of(site, edit, &cards_changed, sitemap),
     );
-    let Ctx {
-        cards,
-        figures,
-        keys,
-        ..
-    } = ctx;
-    parts.cards = cards;
+    let Ctx { figures, keys, .. } = ctx;
     parts.figures = figures;
     parts.keys = Keys::kept(keys);
     // The memo describes the files on disk: only pages rendered change it.
-    let files = files?;
+    rendered?;
+    let files = made.into_files();
     prints.record(&mut memo.pages, &removed);
     Ok(Some(Patched { files, removed }))
 }
@@ -330,16 +327,11 @@ impl<'a> Others<'a> {
     }
 }
 
-fn render(
-    ctx: &Ctx,
-    scope: &Scope,
-    stale: &[usize],
-    other: &Others,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    type Job<'a> = Box<dyn Fn() -> Result<Vec<OutputFile>, Diagnostics> + Send + Sync + 'a>;
+fn render(ctx: &Ctx, scope: &Scope, stale: &[usize], other: &Others) -> Result<(), Diagnostics> {
+    type Job<'a> = Box<dyn Fn() -> Result<Vec<String>, Diagnostics> + Send + Sync + 'a>;
     let jobs: Vec<Job> = vec![
         Box::new(|| {
-            let pages: Vec<Result<OutputFile, Diagnostics>> = stale
+            let pages: Vec<Result<String, Diagnostics>> = stale
                 .par_iter()
                 .map(|&i| pages::article(ctx, i).map_err(Diagnostics::from))
                 .collect();
@@ -367,18 +359,14 @@ fn render(
                 Ok(Vec::new())
             }
         }),
-        Box::new(|| {
-            Ok(other
-                .sitemap
-                .map(|s| feeds::sitemap(ctx, s))
-                .into_iter()
-                .collect())
+        Box::new(|| match other.sitemap {
+            Some(s) => Ok(vec![feeds::sitemap(ctx, s)?]),
+            None => Ok(Vec::new()),
         }),
     ];
-    let results: Vec<Result<Vec<OutputFile>, Diagnostics>> =
-        jobs.par_iter().map(|job| job()).collect();
-    let (lists, errors) = partition(results);
-    errors.into_result(lists.into_iter().flatten().collect())
+    let results: Vec<Result<Vec<String>, Diagnostics>> = jobs.par_iter().map(|job| job()).collect();
+    let (_, errors) = partition(results);
+    errors.into_result(())
 }
 
 /// The indices of the taxa of `list` with these slugs that still exist.

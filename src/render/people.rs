@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pages::PageMeta;
 use super::views::{editor_url, Card, NamedLink};
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::{Diagnostic, Diagnostics, Gather};
 use crate::model::people::Person;
 use crate::model::site::urls;
@@ -51,7 +51,7 @@ struct LeadersCtx {
 }
 
 /// Every leaders page; none when people.yaml lists no one.
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn all(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let site = ctx.site;
     if site.people.is_empty() {
         return Ok(Vec::new());
@@ -93,7 +93,7 @@ fn view(ctx: &Ctx, p: &Person) -> PersonView {
     }
 }
 
-fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Diagnostic> {
+fn person_page(ctx: &Ctx, p: &Person) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let rel = urls::person(&p.id);
     let leaders = ctx.word("leaders");
@@ -132,7 +132,7 @@ fn person_page(ctx: &Ctx, p: &Person) -> Result<OutputFile, Diagnostic> {
     ctx.file(index_of(&rel), body)
 }
 
-fn index(ctx: &Ctx) -> Result<OutputFile, Diagnostic> {
+fn index(ctx: &Ctx) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("leaders");
     let page = PageMeta::new(ctx, "leaders", &title, &title, urls::PEOPLE)
@@ -169,7 +169,7 @@ fn group(ctx: &Ctx, org: Option<&str>) -> Group {
     }
 }
 
-fn org_page(ctx: &Ctx, id: &str) -> Result<OutputFile, Diagnostic> {
+fn org_page(ctx: &Ctx, id: &str) -> Result<String, Diagnostic> {
     let org = ctx.site.orgs.get(id).expect("an organization of the tree");
     let rel = urls::org_leaders(id);
     let leaders = ctx.word("leaders");

@@ -4,11 +4,12 @@
 use serde::Serialize;
 
 use super::views::{href, ImageView};
-use super::{Content, Ctx, OutputFile};
+use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::images::Photo;
 use crate::load::frontmatter::Image;
 use crate::model::Site;
+use crate::output::{Content, OutputFile};
 
 /// What a template needs for `<picture>`: both `srcset`s and the fallback
 /// `<img>` with its size, so the page keeps its place before the photo loads.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::pages::PageMeta;
 use super::views::{doc_view, event_view, DocView, EventView};
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::site::urls;
 
@@ -44,10 +44,10 @@ struct PlainCtx {
     page: PageMeta,
 }
 
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn all(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let mut out = Vec::new();
     let mut errors = Diagnostics::default();
-    let mut push = |r: Result<Vec<OutputFile>, Diagnostic>| match r {
+    let mut push = |r: Result<Vec<String>, Diagnostic>| match r {
         Ok(f) => out.extend(f),
         Err(e) => errors.push(e),
     };
@@ -58,7 +58,7 @@ pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
     errors.into_result(out)
 }
 
-pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
+pub(super) fn events(ctx: &Ctx) -> Result<Vec<String>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("events");
     let page = PageMeta::new(ctx, "events", &title, &title, urls::EVENTS)
@@ -76,7 +76,7 @@ pub(super) fn events(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     )?])
 }
 
-fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
+fn documents(ctx: &Ctx) -> Result<Vec<String>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("documents");
     let home = ctx.word("home");
@@ -84,7 +84,7 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
     let filters = filters(ctx, &docs);
     let page =
         PageMeta::new(ctx, "documents", &title, &title, urls::DOCUMENTS).crumb(&home, ctx.href(""));
-    let mut out = vec![OutputFile::bytes(
+    let mut out = vec![ctx.file(
         index_of(urls::DOCUMENTS),
         ctx.render(
             "documents.html",
@@ -94,7 +94,7 @@ fn documents(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
                 filters,
             },
         )?,
-    )];
+    )?];
     out.extend(document_pages(ctx)?);
     Ok(out)
 }
@@ -168,7 +168,7 @@ fn related_documents(ctx: &Ctx, i: usize) -> Vec<super::views::NamedLink> {
 }
 
 /// A page per document, with the articles that name it; but those `ctx` skips.
-pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostic> {
+pub(super) fn document_pages(ctx: &Ctx) -> Result<Vec<String>, Diagnostic> {
     let site = ctx.site;
     let title = ctx.word("documents");
     let home = ctx.word("home");
@@ -244,7 +244,7 @@ fn plain(
     rel: &str,
     title_key: &str,
     kind: &'static str,
-) -> Result<Vec<OutputFile>, Diagnostic> {
+) -> Result<Vec<String>, Diagnostic> {
     let title = ctx.word(title_key);
     let mut page =
         PageMeta::new(ctx, kind, &title, &title, rel).crumb(&ctx.word("home"), ctx.href(""));
@@ -254,8 +254,7 @@ fn plain(
     } else {
         index_of(rel)
     };
-    Ok(vec![OutputFile::bytes(
-        path,
-        ctx.render(template, &PlainCtx { page })?,
-    )])
+    Ok(vec![
+        ctx.file(path, ctx.render(template, &PlainCtx { page })?)?
+    ])
 }

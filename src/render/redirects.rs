@@ -6,12 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{index_of, OutputFile};
+use super::index_of;
 use crate::config::Settings;
 use crate::diagnostic::msg::Render;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::site::urls;
 use crate::model::Site;
+use crate::output::OutputFile;
 use crate::theme::Theme;
 
 /// What every redirect page of a site shares: its language, addresses and words.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::ics::{self, Calendar};
 use super::pages::PageMeta;
 use super::views::NamedLink;
-use super::{index_of, Ctx, OutputFile};
+use super::{index_of, Ctx};
 use crate::diagnostic::{Diagnostic, Diagnostics, Gather};
 use crate::model::schedule::{monday, Item, Slot, Week};
 use crate::model::site::urls;
@@ -44,7 +44,7 @@ struct WeekCtx {
 }
 
 /// Every schedule page and feed; none when content/schedule holds no week.
-pub fn all(ctx: &Ctx) -> Result<Vec<OutputFile>, Diagnostics> {
+pub fn all(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let weeks = &ctx.site.schedule;
     if weeks.is_empty() {
         return Ok(Vec::new());
@@ -86,7 +86,7 @@ fn week_page(
     (year, week): (i16, i8),
     rel: &str,
     current: bool,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let lang = site.settings.lang;
     let found = site
@@ -204,7 +204,7 @@ fn item_view(ctx: &Ctx, item: &Item) -> ItemView {
 }
 
 /// The calendar of the whole schedule, or of one person's items.
-fn feed(ctx: &Ctx, person: Option<&str>) -> Result<OutputFile, Diagnostic> {
+fn feed(ctx: &Ctx, person: Option<&str>) -> Result<String, Diagnostic> {
     let site = ctx.site;
     let names = |item: &Item| {
         item.people

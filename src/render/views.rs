@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
+use crate::config::StatItem;
 use crate::config::{Footer, Link};
 use crate::load::frontmatter::{Image, Source};
 use crate::model::article::Article;
 use crate::model::document::Document;
 use crate::model::site::{urls, Site};
-use crate::model::stats::StatItem;
 use crate::text::slug::slugify;
 use crate::text::{date, number, Lang};
 

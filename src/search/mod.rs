@@ -37,8 +37,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::Site;
+use crate::output::OutputFile;
 use crate::render::views::Card;
-use crate::render::OutputFile;
 use crate::theme::Theme;
 use docs::{Doc, Group};
 use fx::hash;
@@ -102,7 +102,7 @@ fn build_in(docs: &[Doc], groups: &[Group], size: usize) -> Vec<OutputFile> {
     files.extend(results.into_iter().flatten());
     let version = files
         .par_iter()
-        .map(|f| (f.path.as_str(), hash(content(f))))
+        .map(|f| (f.path.as_str(), hash(f.made())))
         .collect::<Vec<_>>();
     let v = version.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, (p, x)| {
         mix(mix(h, hash(p.as_bytes())), *x)
@@ -258,13 +258,6 @@ fn cut(text: &str, max: usize) -> &str {
     let head = &text[..end];
     head.rfind(char::is_whitespace)
         .map_or(head, |sp| &head[..sp])
-}
-
-fn content(f: &OutputFile) -> &[u8] {
-    match &f.content {
-        crate::render::Content::Bytes(b) => b,
-        crate::render::Content::Copy(_) | crate::render::Content::Written => &[],
-    }
 }
 
 fn mix(h: u64, x: u64) -> u64 {

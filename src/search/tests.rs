@@ -73,7 +73,7 @@ fn text(files: &[OutputFile], path: &str) -> String {
         .iter()
         .find(|f| f.path == path)
         .unwrap_or_else(|| panic!("{path} missing"));
-    String::from_utf8(content(f).to_vec()).unwrap()
+    String::from_utf8(f.made().to_vec()).unwrap()
 }
 
 type Shard = BTreeMap<String, BTreeMap<String, String>>;

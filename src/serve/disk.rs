@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use crate::output::{Content, OutputFile};
 use crate::render::memo::{self, Fnv};
-use crate::render::{Content, OutputFile};
 
 pub struct Disk {
     /// The site folder, for the rules on which output may be replaced.
@@ -131,8 +131,6 @@ impl Disk {
 fn fingerprint(f: &OutputFile) -> (usize, u64) {
     match &f.content {
         Content::Bytes(b) => (b.len(), memo::of_bytes(b)),
-        // serve renders into memory; nothing it compares was streamed.
-        Content::Written => (0, 0),
         Content::Copy(from) => {
             let meta = std::fs::metadata(from).ok();
             let len = meta.as_ref().map_or(0, |m| m.len() as usize);

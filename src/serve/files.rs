@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::text::url::percent_decode;
+
 /// Where a request path leads.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {
@@ -60,24 +62,6 @@ pub fn resolve(root: &Path, raw: &str) -> Target {
     } else {
         Target::NotFound
     }
-}
-
-/// `%XX` decoding; None for a malformed escape or bytes that are not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The `Content-Type` of a file by its extension; text types say UTF-8.

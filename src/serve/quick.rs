@@ -15,8 +15,9 @@ use super::session::{Entry, Last, Quick};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::build::Draft;
 use crate::model::patch::replace_article;
+use crate::output::OutputFile;
+use crate::render;
 use crate::render::memo::Memo;
-use crate::render::{self, OutputFile};
 use crate::theme::Theme;
 
 /// What a quick rebuild made.

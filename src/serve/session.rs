@@ -23,10 +23,12 @@ use rayon::prelude::*;
 use super::disk::Disk;
 use super::quick;
 use super::watch::{kind_of, Kind};
+use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions, MarkdownFile};
 use crate::model::build::{self as model_build, Base, Checked, CheckedPage};
 use crate::model::Site;
+use crate::output::Memory;
 use crate::render::memo::{Fnv, Incremental, Memo};
 use crate::render::{self, Parts};
 use crate::theme::{self, Theme};
@@ -320,9 +322,10 @@ impl Session {
         let inc = Incremental {
             article_keys: keys,
             previous: std::mem::take(&mut state.memo),
-            search,
         };
-        let rendered = match render::render_with(&site, &state.theme, Some(&inc)) {
+        // In memory: only the files whose bytes changed are written.
+        let made = Memory::default();
+        let rendered = match build::render_to(&site, &state.theme, Some(&inc), search, &made) {
             Ok(r) => r,
             Err(errors) => {
                 state.memo = inc.previous;
@@ -332,16 +335,17 @@ impl Session {
         state.memo = rendered.memo;
         let kept: HashSet<&str> = rendered.kept.iter().map(String::as_str).collect();
         let dir = crate::search::DIR;
-        let synced = self.disk.sync(&rendered.files, |p| {
+        let files = made.into_files();
+        let synced = self.disk.sync(&files, |p| {
             kept.contains(p) || (!search && p.starts_with(dir))
         });
         let mut warnings = site.warnings.clone();
         warnings.extend(moved(&self.settings.root, &site));
         let pending = site.pending.clone();
         let pages = rendered
-            .files
+            .paths
             .iter()
-            .filter(|f| f.path.ends_with(".html"))
+            .filter(|p| p.ends_with(".html"))
             .count();
         match (synced, rendered.parts) {
             (Ok(changed), Some(parts)) => {

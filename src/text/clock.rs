@@ -41,7 +41,7 @@ impl Clock {
 }
 
 /// `--clock "YYYY-MM-DD HH:MM"` (or a date alone: its midnight).
-pub fn parse(text: &str) -> Result<DateTime, crate::diagnostic::msg::Date> {
+pub fn parse(text: &str) -> Result<DateTime, super::date::Problem> {
     super::date::parse(text).map(|w| w.at)
 }
 

@@ -5,7 +5,32 @@ use jiff::civil::{Date, DateTime, Weekday};
 use jiff::tz::TimeZone;
 
 use super::Lang;
-use crate::diagnostic::msg::Date as Problem;
+use strum::IntoStaticStr;
+
+/// What is wrong with a written date; worded in `diagnostic::msg::date`.
+#[derive(Debug, Clone, PartialEq, Eq, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
+pub enum Problem {
+    NotADate {
+        text: String,
+    },
+    NotInCalendar {
+        text: String,
+        month: u32,
+        day: u32,
+    },
+    NoValidTime {
+        text: String,
+    },
+    ImpossibleTime {
+        text: String,
+    },
+    /// One of the above, in the field `field` (`date`, `updated`).
+    InField {
+        field: String,
+        problem: Box<Problem>,
+    },
+}
 
 /// A moment written in the site's time zone. Dates without a time are midnight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -4,6 +4,7 @@ pub mod clock;
 pub mod date;
 pub mod number;
 pub mod slug;
+pub mod url;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 

@@ -3,20 +3,10 @@
 
 use std::fmt;
 
-use strum::IntoStaticStr;
 
 use crate::text::Lang;
 
-#[derive(Debug, Clone, PartialEq, Eq, IntoStaticStr)]
-#[strum(serialize_all = "kebab-case")]
-pub enum Date {
-    NotADate { text: String },
-    NotInCalendar { text: String, month: u32, day: u32 },
-    NoValidTime { text: String },
-    ImpossibleTime { text: String },
-    /// One of the above, in the field `field` (`date`, `updated`).
-    InField { field: String, problem: Box<Date> },
-}
+pub use crate::text::date::Problem as Date;
 
 impl Date {
     /// This problem, as found in the field `field`.
