@@ -10,6 +10,7 @@ pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod hash;
 pub mod images;
 pub mod links;
 pub mod load;

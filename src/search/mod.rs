@@ -27,21 +27,21 @@
 pub mod docs;
 pub mod encode;
 pub mod fold;
-mod fx;
 mod json;
 pub mod postings;
 pub mod shards;
+mod table;
 pub mod tokens;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::hash::stable as hash;
 use crate::model::Site;
 use crate::render::views::Card;
 use crate::render::OutputFile;
 use crate::theme::Theme;
 use docs::{Doc, Group};
-use fx::hash;
 use postings::{Entry, Index};
 use tokens::Tokens;
 
@@ -267,6 +267,8 @@ fn content(f: &OutputFile) -> &[u8] {
     }
 }
 
+/// Folds the files' hashes into the version; unchanged since the first index,
+/// so the same site keeps the same `v`.
 fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(17)
 }

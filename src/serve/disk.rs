@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::memo::{self, Fnv};
+use crate::hash::{stable, Stable};
 use crate::render::{Content, OutputFile};
 
 pub struct Disk {
@@ -130,7 +130,7 @@ impl Disk {
 /// Length and hash of a file's bytes; a copied file by its source's size and time.
 fn fingerprint(f: &OutputFile) -> (usize, u64) {
     match &f.content {
-        Content::Bytes(b) => (b.len(), memo::of_bytes(b)),
+        Content::Bytes(b) => (b.len(), stable(b)),
         // serve renders into memory; nothing it compares was streamed.
         Content::Written => (0, 0),
         Content::Copy(from) => {
@@ -142,7 +142,10 @@ fn fingerprint(f: &OutputFile) -> (usize, u64) {
                 .map_or(0, |d| d.as_nanos() as u64);
             (
                 len,
-                Fnv::new().str(&from.to_string_lossy()).num(time).finish(),
+                Stable::new()
+                    .str(&from.to_string_lossy())
+                    .num(time)
+                    .finish(),
             )
         }
     }
