@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+pub mod hash;
 pub mod images;
 pub mod links;
 pub mod load;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. Modules on one line are one layer and may not name each other.
 const LAYERS: &[&[&str]] = &[
-    &["text"],
+    &["text", "hash"],
     &["diagnostic", "progress"],
     &["yaml", "markdown", "images", "output", "output_rules"],
     &["config"],

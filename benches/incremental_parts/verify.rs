@@ -19,7 +19,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (usize, u64)> {
                 stack.push(p);
             } else {
                 let bytes = fs::read(&p).expect("a file");
-                let key = trangtin::render::memo::of_bytes(&bytes);
+                let key = trangtin::hash::stable(&bytes);
                 out.insert(
                     p.strip_prefix(dir).unwrap().to_path_buf(),
                     (bytes.len(), key),

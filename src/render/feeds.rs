@@ -170,7 +170,11 @@ pub fn static_files(theme: &Theme, base_path: &str) -> (Vec<OutputFile>, Assets)
         let path = match url {
             Some(url) => {
                 let (stem, ext) = name.split_once('.').unwrap_or((name, ""));
-                let hashed = format!("{}{stem}.{:08x}.{ext}", urls::STATIC, fnv1a(bytes) as u32);
+                let hashed = format!(
+                    "{}{stem}.{:08x}.{ext}",
+                    urls::STATIC,
+                    crate::hash::stable(bytes) as u32
+                );
                 *url = format!("{base_path}{hashed}");
                 hashed
             }
@@ -179,16 +183,6 @@ pub fn static_files(theme: &Theme, base_path: &str) -> (Vec<OutputFile>, Assets)
         out.push(OutputFile::bytes(path, bytes.clone()));
     }
     (out, assets)
-}
-
-/// FNV-1a: a stable hash (std's hasher may change between Rust releases).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 /// media/ and documents/ files, copied when written; photos are published

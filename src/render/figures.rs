@@ -246,7 +246,7 @@ pub fn fingerprints(ctx: &Ctx, keys: &memo::Keys) -> Vec<(String, u64)> {
     let site = ctx.site;
     let mut out = Vec::new();
     'orgs: for (i, o) in site.orgs.list.iter().enumerate() {
-        let mut h = memo::Fnv::new();
+        let mut h = crate::hash::Stable::new();
         h.num(keys.global).str("org").str(&o.id);
         for &a in &site.org_articles[i] {
             let Some(&key) = keys.articles.get(a) else {
@@ -259,7 +259,7 @@ pub fn fingerprints(ctx: &Ctx, keys: &memo::Keys) -> Vec<(String, u64)> {
     for id in site.datasets.keys() {
         out.push((
             index_of(&urls::dataset(id)),
-            memo::Fnv::new()
+            crate::hash::Stable::new()
                 .num(keys.global)
                 .str("dataset")
                 .str(id)

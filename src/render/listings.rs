@@ -5,11 +5,12 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::memo::{Fnv, Keys};
+use super::memo::Keys;
 use super::pages::PageMeta;
 use super::views::{Card, NamedLink};
 use super::{index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
+use crate::hash::Stable;
 use crate::model::article::Taxon;
 use crate::model::site::urls;
 
@@ -191,7 +192,7 @@ fn plan_fingerprints(ctx: &Ctx, keys: &Keys, plans: Vec<Plan>) -> Vec<(String, u
     for p in plans {
         let total = p.items.len().div_ceil(size).max(1);
         for n in 1..=total {
-            let mut h = Fnv::new();
+            let mut h = Stable::new();
             h.num(keys.global)
                 .str(&p.heading)
                 .str(p.kind)

@@ -7,20 +7,20 @@
 //! not rendered again: its file from last time is still right. A full build
 //! passes no memo and renders everything.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::hash::Hasher;
 
 use serde::Serialize;
 
-use super::feeds::fnv1a;
 use crate::charts::ChartData;
+use crate::hash::{FxHashMap, FxHashSet, Stable};
 use crate::output::OutputFile;
 
 /// What the previous render of the same site left behind.
 #[derive(Debug, Clone, Default)]
 pub struct Memo {
     /// Fingerprint of each skippable page's inputs, by output path.
-    pub pages: HashMap<String, u64>,
+    pub pages: FxHashMap<String, u64>,
     /// Each chart drawn, by id: the same data gives the same files and figure.
     pub charts: BTreeMap<String, Chart>,
 }
@@ -51,7 +51,7 @@ pub struct Keys {
     pub cards: Vec<u64>,
     pub articles: Vec<u64>,
     /// Output paths not to render: unchanged since the previous render.
-    pub skip: HashSet<String>,
+    pub skip: FxHashSet<String>,
 }
 
 impl Keys {
@@ -63,82 +63,18 @@ impl Keys {
     /// skip was for that render alone.
     pub fn kept(keys: Option<Keys>) -> Keys {
         keys.map(|k| Keys {
-            skip: HashSet::new(),
+            skip: FxHashSet::default(),
             ..k
         })
         .unwrap_or_default()
     }
 }
 
-/// FNV-1a over everything written into it: stable across runs and Rust releases.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Fnv {
-    pub fn new() -> Self {
-        Fnv(0xcbf29ce484222325)
-    }
-
-    pub fn str(&mut self, s: &str) -> &mut Self {
-        self.write(s.as_bytes());
-        // A separator, so ("ab", "c") and ("a", "bc") differ.
-        self.write(&[0xff]);
-        self
-    }
-
-    pub fn num(&mut self, n: u64) -> &mut Self {
-        self.write(&n.to_le_bytes());
-        self
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x100000001b3);
-        }
-    }
-}
-
-impl std::io::Write for Fnv {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        Hasher::write(self, buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Fingerprint of a value as its JSON: what a template would see of it.
 pub fn of_json(value: &impl Serialize) -> u64 {
-    let mut h = Fnv::new();
+    let mut h = Stable::new();
     // Serializing our own view structs into a hasher cannot fail; if it ever
     // did, the fingerprint would differ and the page would simply be rendered.
     let _ = serde_json::to_writer(&mut h, value);
     h.finish()
-}
-
-/// Fingerprint of raw bytes.
-pub fn of_bytes(bytes: &[u8]) -> u64 {
-    fnv1a(bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn separators_keep_fields_apart() {
-        let a = Fnv::new().str("ab").str("c").finish();
-        let b = Fnv::new().str("a").str("bc").finish();
-        assert_ne!(a, b);
-        assert_eq!(a, Fnv::new().str("ab").str("c").finish());
-    }
 }

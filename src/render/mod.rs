@@ -292,7 +292,7 @@ fn global_key(
     sidebar: &pages::Sidebar,
 ) -> u64 {
     use std::hash::Hasher;
-    let mut h = memo::Fnv::new();
+    let mut h = crate::hash::Stable::new();
     h.num(memo::of_json(site_view))
         .num(memo::of_json(sidebar))
         .num(memo::of_json(&theme.words))

@@ -5,13 +5,14 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::memo::{Fnv, Keys};
+use super::memo::Keys;
 use super::views::{
     self, doc_view, event_view, source_view, Card, DocView, EventView, ImageView, NamedLink,
     StatView,
 };
 use super::{body, index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
+use crate::hash::Stable;
 use crate::load::frontmatter::Source;
 use crate::model::article::Article;
 use crate::model::site::{urls, Site};
@@ -130,7 +131,7 @@ pub fn fingerprints(ctx: &Ctx, keys: &Keys) -> Vec<(String, u64)> {
 /// [`fingerprints`] of the article page at `i` alone.
 pub(super) fn fingerprint(ctx: &Ctx, keys: &Keys, i: usize) -> Option<(String, u64)> {
     let a = &ctx.site.articles[i];
-    let mut h = Fnv::new();
+    let mut h = Stable::new();
     h.num(keys.global)
         .num(*keys.articles.get(i)?)
         .num(keys.cards[i]);

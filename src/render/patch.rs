@@ -12,7 +12,7 @@
 //! with the home page and the feeds, indexes, conference page and sitemap the
 //! edit may change. No other page shows the article, so each still stands.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
@@ -21,6 +21,7 @@ use super::pages::NEIGHBOURS;
 use super::{feeds, figures, index_of, listings, pages, portal, views};
 use super::{Ctx, Parts};
 use crate::diagnostic::{partition, Diagnostics};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::model::article::Taxon;
 use crate::model::patch::Replaced;
 use crate::model::site::{urls, Site};
@@ -192,7 +193,7 @@ struct Prints {
 
 impl Prints {
     /// The article pages whose fingerprint is not the one in `memo`.
-    fn stale_articles(&self, memo: &HashMap<String, u64>) -> Vec<usize> {
+    fn stale_articles(&self, memo: &FxHashMap<String, u64>) -> Vec<usize> {
         let stale = self
             .articles
             .iter()
@@ -201,7 +202,7 @@ impl Prints {
     }
 
     /// The other pages whose fingerprint is the one in `memo`: not rendered.
-    fn unchanged_others(&self, memo: &HashMap<String, u64>) -> HashSet<String> {
+    fn unchanged_others(&self, memo: &FxHashMap<String, u64>) -> FxHashSet<String> {
         let same = self.others.iter().filter(|(p, f)| memo.get(p) == Some(f));
         same.map(|(p, _)| p.clone()).collect()
     }
@@ -223,7 +224,7 @@ impl Prints {
         changed
     }
 
-    fn record(self, memo: &mut HashMap<String, u64>, removed: &[String]) {
+    fn record(self, memo: &mut FxHashMap<String, u64>, removed: &[String]) {
         memo.extend(self.articles.into_iter().map(|(_, p, f)| (p, f)));
         memo.extend(self.others);
         for p in removed {

@@ -218,11 +218,11 @@ pub fn fingerprints(ctx: &Ctx, keys: &super::memo::Keys) -> Vec<(String, u64)> {
     use std::hash::Hasher;
     let site = ctx.site;
     let start = |slug: &str| {
-        let mut h = super::memo::Fnv::new();
+        let mut h = crate::hash::Stable::new();
         h.num(keys.global).str("document").str(slug);
         h
     };
-    let mut hashers: Vec<super::memo::Fnv> =
+    let mut hashers: Vec<crate::hash::Stable> =
         site.documents.iter().map(|d| start(&d.slug)).collect();
     for (a, article) in site.articles.iter().enumerate() {
         for &d in &article.documents {

@@ -27,21 +27,20 @@
 pub mod docs;
 pub mod encode;
 pub mod fold;
-mod fx;
-mod json;
 pub mod postings;
 pub mod shards;
+mod table;
 pub mod tokens;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::hash::stable as hash;
 use crate::model::Site;
 use crate::output::OutputFile;
 use crate::render::views::Card;
 use crate::theme::Theme;
 use docs::{Doc, Group};
-use fx::hash;
 use postings::{Entry, Index};
 use tokens::Tokens;
 
@@ -146,6 +145,8 @@ fn shard_files(index: &Index) -> (Vec<String>, Vec<OutputFile>) {
 
 /// A shard's JSON, `{"key":{"variant":"postings",…},…}`, with the size of
 /// each entry for the allocation.
+/// Strings go through `serde_json`; the braces are written here so that each
+/// posting list is encoded straight into the file, never kept as a `String`.
 fn shard_text<'a>(index: &Index, entries: impl Iterator<Item = (&'a Entry<'a>, usize)>) -> Vec<u8> {
     let entries: Vec<(&Entry, usize)> = entries.collect();
     let mut out = Vec::with_capacity(2 + entries.iter().map(|e| e.1).sum::<usize>());
@@ -154,13 +155,13 @@ fn shard_text<'a>(index: &Index, entries: impl Iterator<Item = (&'a Entry<'a>, u
         if n > 0 {
             out.push(b',');
         }
-        json::push_str(&mut out, e.key);
+        push_str(&mut out, e.key);
         out.extend_from_slice(b":{");
         for (i, (v, t)) in e.variants.clone().map(|i| index.variant(i)).enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            json::push_str(&mut out, v);
+            push_str(&mut out, v);
             // Postings use only letters, digits, `-` and `_`: nothing to escape.
             out.extend_from_slice(b":\"");
             index.write_list(t, &mut out);
@@ -177,33 +178,45 @@ fn shard_text<'a>(index: &Index, entries: impl Iterator<Item = (&'a Entry<'a>, u
 pub const RESULTS_PER_FILE: usize = 4;
 
 /// A result file: `[{"t":title,"u":url,"d":date,"s":lead,"b":body},…]`
-/// (`d` only when there is a date), written as `serde_json` would.
+/// (`d` only when there is a date).
 fn fragments(n: usize, group: &[Doc]) -> OutputFile {
-    let size: usize = group
+    let shown: Vec<Shown> = group
         .iter()
-        .map(|d| d.title.len() + d.url.len() + 16 + d.summary.len() + BODY_BYTES + 40)
+        .map(|d| Shown {
+            t: &d.title,
+            u: &d.url,
+            d: d.date.as_deref(),
+            s: d.summary,
+            b: cut(d.body, BODY_BYTES),
+        })
+        .collect();
+    let size: usize = shown
+        .iter()
+        .map(|r| r.t.len() + r.u.len() + r.s.len() + r.b.len() + 40)
         .sum();
-    let mut out = Vec::with_capacity(size);
-    out.push(b'[');
-    for (i, d) in group.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let mut field = |name: &[u8], value: &str| {
-            out.extend_from_slice(name);
-            json::push_str(&mut out, value);
-        };
-        field(b"{\"t\":", &d.title);
-        field(b",\"u\":", &d.url);
-        if let Some(date) = &d.date {
-            field(b",\"d\":", date);
-        }
-        field(b",\"s\":", d.summary);
-        field(b",\"b\":", cut(d.body, BODY_BYTES));
-        out.push(b'}');
-    }
-    out.push(b']');
+    let mut out = Vec::with_capacity(size + 2);
+    // Serializing strings into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut out, &shown);
     OutputFile::bytes(format!("{DIR}d/{n}.json"), out)
+}
+
+/// One search result as `search.js` shows it.
+#[derive(Serialize)]
+struct Shown<'a> {
+    t: &'a str,
+    u: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<&'a str>,
+    /// The lead.
+    s: &'a str,
+    /// The start of the body, for the excerpt.
+    b: &'a str,
+}
+
+/// Appends `s` as a JSON string, quotes included.
+fn push_str(out: &mut Vec<u8>, s: &str) {
+    // Serializing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(out, s);
 }
 
 #[derive(Serialize)]
@@ -260,6 +273,8 @@ fn cut(text: &str, max: usize) -> &str {
         .map_or(head, |sp| &head[..sp])
 }
 
+/// Folds the files' hashes into the version; unchanged since the first index,
+/// so the same site keeps the same `v`.
 fn mix(h: u64, x: u64) -> u64 {
     (h ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(17)
 }

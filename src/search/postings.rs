@@ -11,8 +11,9 @@ use rayon::prelude::*;
 
 use super::encode;
 use super::fold;
-use super::fx::{Map, Table};
+use super::table::Table;
 use super::tokens::{Term, Tokens};
+use crate::hash::FxHashMap;
 
 pub const TITLE: u8 = 1;
 pub const KEYWORD: u8 = 2;
@@ -126,7 +127,7 @@ impl Index {
 pub fn index(chunks: Vec<Tokens>) -> Index {
     // Chunk-local ids to site-wide ones, in the order terms were first met.
     let mut terms: Vec<Global> = Vec::new();
-    let mut words: Map<&str, u32> = Map::default();
+    let mut words: FxHashMap<&str, u32> = FxHashMap::default();
     let mut pairs = Table::default();
     let globals: Vec<Vec<u32>> = chunks
         .iter()

@@ -7,8 +7,9 @@
 use super::docs::Doc;
 use super::encode;
 use super::fold::{self, MAX_WORD};
-use super::fx::{Map, Table};
 use super::postings::{combine, BODY_ONE, KEYWORD, SUMMARY, TITLE};
+use super::table::Table;
+use crate::hash::FxHashMap;
 
 /// Marks a weight slot as used by the current document (weights use 6 bits).
 const SEEN: u8 = 0x80;
@@ -111,9 +112,9 @@ pub fn read(first: u32, chunk: &[Doc], mut done: impl FnMut(usize)) -> Tokens {
 struct Reader<'a> {
     /// Spellings of up to 8 bytes ([`packed`]) and longer ones, to term ids.
     short: Table,
-    long: Map<&'a str, u32>,
+    long: FxHashMap<&'a str, u32>,
     /// Variants to term ids: `Đảng` and `đảng` are one variant.
-    words: Map<String, u32>,
+    words: FxHashMap<String, u32>,
     /// Two term ids (`a << 32 | b`) to the pair's term id, and the pairs.
     pair_ids: Table,
     pairs: Vec<(u32, u32, u32)>,

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use crate::hash::{stable, Stable};
 use crate::output::{Content, OutputFile};
-use crate::render::memo::{self, Fnv};
 
 pub struct Disk {
     /// The site folder, for the rules on which output may be replaced.
@@ -130,7 +130,7 @@ impl Disk {
 /// Length and hash of a file's bytes; a copied file by its source's size and time.
 fn fingerprint(f: &OutputFile) -> (usize, u64) {
     match &f.content {
-        Content::Bytes(b) => (b.len(), memo::of_bytes(b)),
+        Content::Bytes(b) => (b.len(), stable(b)),
         Content::Copy(from) => {
             let meta = std::fs::metadata(from).ok();
             let len = meta.as_ref().map_or(0, |m| m.len() as usize);
@@ -140,7 +140,10 @@ fn fingerprint(f: &OutputFile) -> (usize, u64) {
                 .map_or(0, |d| d.as_nanos() as u64);
             (
                 len,
-                Fnv::new().str(&from.to_string_lossy()).num(time).finish(),
+                Stable::new()
+                    .str(&from.to_string_lossy())
+                    .num(time)
+                    .finish(),
             )
         }
     }

@@ -210,7 +210,7 @@ fn host_of(ip: IpAddr) -> String {
 /// One folder per site in the temporary folder, reused across runs.
 fn default_output(root: &Path) -> PathBuf {
     let real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let key = crate::render::memo::of_bytes(real.to_string_lossy().as_bytes());
+    let key = crate::hash::stable(real.to_string_lossy().as_bytes());
     std::env::temp_dir().join(format!("trangtin-serve-{:08x}", key as u32))
 }
 

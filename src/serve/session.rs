@@ -25,11 +25,12 @@ use super::quick;
 use super::watch::{kind_of, Kind};
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::hash::Stable;
 use crate::load::{self, LoadOptions, MarkdownFile};
 use crate::model::build::{self as model_build, Base, Checked, CheckedPage};
 use crate::model::Site;
 use crate::output::Memory;
-use crate::render::memo::{Fnv, Incremental, Memo};
+use crate::render::memo::{Incremental, Memo};
 use crate::render::{self, Parts};
 use crate::theme::{self, Theme};
 
@@ -402,7 +403,7 @@ fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Diagnost
 
 /// An article read, checked against `base`.
 fn entry(f: &MarkdownFile, base: &Base) -> Entry {
-    let key = Fnv::new()
+    let key = Stable::new()
         .str(&f.yaml_text)
         .str(&f.body)
         .num(f.body_line as u64)

@@ -96,6 +96,16 @@ impl Usage {
     }
 }
 
+/// So a value checker can hand clap a typed error; clap prints the English
+/// itself, and the Vietnamese is taken from here.
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Usage {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,13 +134,3 @@ mod tests {
         }
     }
 }
-
-/// So a value checker can hand clap a typed error; clap prints the English
-/// itself, and the Vietnamese is taken from here.
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(Lang::En))
-    }
-}
-
-impl std::error::Error for Usage {}
