@@ -60,15 +60,12 @@ mod tests {
     #[test]
     fn every_variant_is_said_in_both_languages() {
         let t = || "2023-02-30".to_string();
-        for k in [
+        crate::diagnostic::msg::says_both([
             Date::NotADate { text: t() },
             Date::NotInCalendar { text: t(), month: 2, day: 30 },
             Date::NoValidTime { text: t() },
             Date::ImpossibleTime { text: t() },
             Date::NotADate { text: t() }.in_field("date"),
-        ] {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
-            assert!(!vi.is_empty() && vi != en, "{en}");
-        }
+        ]);
     }
 }

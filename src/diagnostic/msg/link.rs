@@ -96,14 +96,11 @@ mod tests {
     #[test]
     fn every_variant_is_said_in_both_languages() {
         let u = || "/x/".to_string();
-        for k in [
+        crate::diagnostic::msg::says_both([
             Link::LeavesSite { what: Target::Image, url: u() },
             Link::NoTarget { what: Target::Document, url: u(), file: Some("documents/a.pdf".into()) },
             Link::NoAnchor { url: u(), anchor: "a".into(), headings: vec![] },
             Link::ByTheme { url: u(), others: 2 },
-        ] {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
-            assert!(!vi.is_empty() && vi != en, "{en}");
-        }
+        ]);
     }
 }

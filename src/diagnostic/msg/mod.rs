@@ -87,6 +87,18 @@ pub fn list(items: &[impl AsRef<str>], lang: Lang) -> String {
 #[cfg(test)]
 mod samples;
 
+/// Test helper for every area: each problem says something in both languages,
+/// and its Vietnamese is not its English left untranslated.
+#[cfg(test)]
+pub(crate) fn says_both<K: Into<Kind>>(kinds: impl IntoIterator<Item = K>) {
+    for k in kinds {
+        let k = k.into();
+        let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
+        assert!(!vi.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
+        assert_ne!(vi, en, "{k:?} is not translated");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,12 +43,9 @@ mod tests {
 
     #[test]
     fn every_variant_is_said_in_both_languages() {
-        for k in [
+        crate::diagnostic::msg::says_both([
             Paths::LinkOutside { to: "/etc".into() },
             Paths::ClimbsOut { text: "../a".into() },
-        ] {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
-            assert!(!vi.is_empty() && vi != en, "{en}");
-        }
+        ]);
     }
 }

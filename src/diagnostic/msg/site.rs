@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn every_variant_is_said_in_both_languages() {
         let s = || "x".to_string();
-        for k in [
+        crate::diagnostic::msg::says_both([
             Site::UnknownLanguage { value: s() },
             Site::UnknownTimeZone { value: s() },
             Site::HtmlForbidden { tag: s() },
@@ -86,9 +86,6 @@ mod tests {
             Site::FileTooLarge { size_mb: "12.0".into(), max_mb: 10 },
             Site::FolderDenied,
             Site::FolderUnreadable { why: s() },
-        ] {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
-            assert!(!vi.is_empty() && vi != en, "{en}");
-        }
+        ]);
     }
 }

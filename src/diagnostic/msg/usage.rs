@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn every_text_exists_in_both_languages() {
         let s = || "x".to_string();
-        for k in [
+        crate::diagnostic::msg::says_both([
             Usage::UnknownOption { arg: s(), suggestion: Some(s()) },
             Usage::UnknownCommand { name: s(), suggestion: None },
             Usage::MissingValue { arg: s() },
@@ -128,9 +128,6 @@ mod tests {
             Usage::BadLang { value: s() },
             Usage::BadClock { value: s(), why: crate::diagnostic::msg::Date::NotADate { text: s() } },
             Usage::Other { said: s() },
-        ] {
-            let (vi, en) = (k.text(Lang::Vi), k.text(Lang::En));
-            assert!(!vi.is_empty() && vi != en, "{en}");
-        }
+        ]);
     }
 }
