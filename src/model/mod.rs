@@ -4,7 +4,6 @@ pub mod alias;
 pub mod article;
 pub mod blocks;
 pub mod build;
-pub mod dataset;
 pub mod document;
 pub mod documents;
 pub mod org;

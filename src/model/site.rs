@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use crate::charts::ChartData;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::input::dataset::Dataset;
 use crate::model::article::{Article, Page, Taxon};
-use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::OrgTree;
 
