@@ -6,6 +6,7 @@ pub mod blocks;
 pub mod build;
 pub mod document;
 pub mod documents;
+pub mod head;
 pub mod org;
 pub mod orgs;
 pub mod patch;
