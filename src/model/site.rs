@@ -1,4 +1,5 @@
-//! The whole site as plain data: built once by [`super::build`], then only read.
+//! The whole site as plain data: built once by [`super::build`], then only read
+//! (but for `serve`'s one-article patch, [`super::patch`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
