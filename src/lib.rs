@@ -1,10 +1,14 @@
 //! trangtin: a static news-and-statistics site generator for party committees.
 //!
-//! One direction of flow: [`config`] and [`load`] read files, [`model`] turns them
-//! into plain read-only structs, [`render`] turns the model into output files,
-//! which it hands to an [`output::Sink`] as it makes them, and [`write`] (the
-//! build's sink) is the only module that touches the output folder. [`build`]
-//! runs that pipeline; [`cli`] parses the command line and calls it.
+//! One direction of flow: [`config`] and [`load`] read files (into [`input`]'s
+//! types where other stages share them), [`model`] turns them into plain structs
+//! (read-only but for `serve`'s one-article patch, [`model::patch`]), resolving
+//! chart blocks against datasets with [`charts`] (a library below the model,
+//! like [`markdown`]: spec and datasets in, numbers and SVG out), [`render`]
+//! turns the model into output files (drawing the charts), which it hands to an
+//! [`output::Sink`] as it makes them, and [`write`] (the build's sink) is the
+//! only module that touches the output folder. [`build`] runs that pipeline;
+//! [`cli`] parses the command line and calls it.
 
 pub mod build;
 pub mod charts;
@@ -14,6 +18,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod hash;
 pub mod images;
+pub mod input;
 pub mod links;
 pub mod load;
 pub mod markdown;

@@ -276,6 +276,39 @@ fn edits(root: &Path, site: &Site) -> Vec<Edit> {
             quick,
         );
     }
+    // The cover is on the article's card: a head change, though no line
+    // other pages name (title, date …) changed.
+    {
+        let i = with(&|t| t.contains("\nimage:\n  src: ")).expect("a cover");
+        let (rel, text) = source(i);
+        let at = text.find("\nimage:\n  src: ").unwrap() + "\nimage:\n".len();
+        let end = at + text[at..].find('\n').unwrap();
+        let other = match text[at..end].contains("hinh-01.svg") {
+            true => "hinh-02.svg",
+            false => "hinh-01.svg",
+        };
+        let cover = format!(
+            "{}  src: media/minh-hoa/{other}{}",
+            &text[..at],
+            &text[end..]
+        );
+        edit("another cover", &rel, cover, quick);
+        let captioned = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen("\n  caption: \"", "\n  caption: \"Sửa ", 1)
+        );
+        edit("the cover's caption", &rel, captioned, quick);
+    }
+    // Its organization's page lists the charts of its articles.
+    let named = |t: &str| site.named_charts.iter().find(|c| !t.contains(c.as_str()));
+    {
+        let i = with(&|t| t.contains("\norg: ") && named(t).is_some()).expect("an org");
+        let (rel, text) = source(i);
+        let id = named(&text).unwrap();
+        let charted = format!("{text}\n```chart\nuse: {id}\n```\n");
+        edit("a named chart added to the body", &rel, charted, quick);
+    }
     let (rel, text) = source(0);
     let newest = set(&text, "title", Some("\"Tin mới nhất, sửa tiêu đề\""));
     edit(

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::Diagnostics;
-use crate::model::dataset::Cell;
+use crate::input::dataset::Cell;
 
 use super::data::Series;
 use super::locate::Origin;

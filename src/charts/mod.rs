@@ -1,5 +1,9 @@
 //! Charts: specs from YAML, resolved against datasets, drawn to accessible SVG.
 //!
+//! A library below [`crate::model`]: it reads datasets ([`crate::input::dataset`])
+//! and names nothing of the site. The model resolves chart blocks with it when it
+//! checks the site; render draws the resolved numbers.
+//!
 //! The flow, and where each part lives:
 //!
 //! - [`spec`]: [`ChartSpec`] and [`ChartKind`], what an editor writes (a

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::dataset::{Cell, Dataset, Row};
+use crate::input::dataset::{Cell, Dataset, Row};
 
 use super::data::{ChartData, Series};
 use super::inline;

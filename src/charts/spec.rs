@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::model::dataset::Cell;
+use crate::input::dataset::Cell;
 
 /// The eight chart types an editor can choose with `type:`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]

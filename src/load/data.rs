@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::{files_under, read_text, sheets, ChartFile};
 use crate::diagnostic::msg::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::dataset::{Cell, Column, Dataset, Row};
+use crate::input::dataset::{Cell, Column, Dataset, Row};
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
 use crate::text::Lang;

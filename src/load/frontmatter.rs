@@ -50,7 +50,7 @@ pub enum SourceField {
     Full(Source),
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub name: String,
@@ -66,7 +66,7 @@ pub enum ImageField {
     Full(Image),
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     pub src: String,
@@ -80,7 +80,7 @@ pub struct Image {
 }
 
 /// The conference an article reports.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub name: String,

@@ -20,7 +20,7 @@ use walkdir::WalkDir;
 use crate::config::{self, Settings};
 use crate::diagnostic::msg::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::dataset::Dataset;
+use crate::input::dataset::Dataset;
 use crate::model::document::DocumentEntry;
 use crate::model::org::Organization;
 use crate::text::Lang;

@@ -7,7 +7,7 @@ use crate::diagnostic::msg::Article as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One older address: the output file it becomes, and the front matter line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Alias {
     /// `tin-tuc/dia-chi-cu/index.html`
     pub file: String,

@@ -9,6 +9,10 @@
 //! article spells it, as in `assemble`. Not redone here: the charts (the
 //! caller makes sure the article's inline charts are the ones it had), and
 //! the order of `Site::warnings` (reported per edit, never rendered).
+//!
+//! This is the one place a built [`Site`] changes (see [`crate::model`]).
+//! Article indices are typed by numbering, [`Before`] the patch or [`After`]
+//! it, so one is never taken for the other; [`Move::renumber`] maps them.
 
 use std::path::Path;
 
@@ -16,12 +20,37 @@ use super::article::{Article, Taxon};
 use super::build::{named_slugs, order, Draft};
 use super::site::Site;
 
+/// An index into `Site::articles` as it was before the patch (and into what
+/// was kept from the render before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Before(pub usize);
+
+/// An index into `Site::articles` after the patch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct After(pub usize);
+
+/// One article taken out at `old` and put back at `new`: every article
+/// between the two places moves by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub old: Before,
+    pub new: After,
+}
+
+impl Move {
+    /// Where an article other than the moved one ends up.
+    pub fn renumber(self, x: Before) -> After {
+        let y = x.0 - usize::from(x.0 > self.old.0);
+        After(y + usize::from(y >= self.new.0))
+    }
+}
+
 /// What the replacement changed, for deciding which pages to render again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replaced {
     /// The article's index in `Site::articles`, before and after.
-    pub old: usize,
-    pub new: usize,
+    pub old: Before,
+    pub new: After,
     /// Its slug before: the address of its old page.
     pub old_slug: String,
     /// Whether it had a conference before.
@@ -47,12 +76,13 @@ pub fn replace_article<'a>(
     let old = site
         .articles
         .iter()
-        .position(|a| a.path == draft.article.path)?;
+        .position(|a| a.path == draft.article.path)
+        .map(Before)?;
     let slug = draft.article.slug.as_str();
-    if slug != site.articles[old].slug && site.articles.iter().any(|a| a.slug == slug) {
+    if slug != site.articles[old.0].slug && site.articles.iter().any(|a| a.slug == slug) {
         return None;
     }
-    let was = &site.articles[old];
+    let was = &site.articles[old.0];
     let old_slug = was.slug.clone();
     let had_event = was.event.is_some();
     let old_cats = Kind::Category.slugs_of(site, was);
@@ -68,7 +98,7 @@ pub fn replace_article<'a>(
     let tags = named_slugs(&tags);
     let renamed_categories = rejoin(site, Kind::Category, new, &old_cats, &cats, &drafts);
     let renamed_tags = rejoin(site, Kind::Tag, new, &old_tags, &tags, &drafts);
-    let path = site.articles[new].path.clone();
+    let path = site.articles[new.0].path.clone();
     site.warnings.retain(|w| w.path() != Some(path.as_path()));
     site.warnings.extend(warnings);
     Some(Replaced {
@@ -86,43 +116,40 @@ pub fn replace_article<'a>(
 /// Takes the article at `old` out of every list, puts `article` where the
 /// order wants it (in its organization's list too, not yet in categories or
 /// keywords), and renumbers every list. Returns its new index.
-fn move_article(site: &mut Site, old: usize, mut article: Article) -> usize {
-    let was = &site.articles[old];
+fn move_article(site: &mut Site, old: Before, mut article: Article) -> After {
+    let was = &site.articles[old.0];
     let (cat, tags, org) = (was.category, was.tags.clone(), org_index(site, was));
     if let Some(c) = cat {
-        site.categories[c].articles.retain(|&x| x != old);
+        site.categories[c].articles.retain(|&x| x != old.0);
     }
     for t in tags {
-        site.tags[t].articles.retain(|&x| x != old);
+        site.tags[t].articles.retain(|&x| x != old.0);
     }
     if let Some(o) = org {
-        site.org_articles[o].retain(|&x| x != old);
+        site.org_articles[o].retain(|&x| x != old.0);
     }
-    site.articles.remove(old);
-    let new = site
-        .articles
-        .partition_point(|a| order(a, &article).is_lt());
+    site.articles.remove(old.0);
+    let new = After(
+        site.articles
+            .partition_point(|a| order(a, &article).is_lt()),
+    );
     article.category = None;
     article.tags = Vec::new();
     let org = org_index(site, &article);
-    site.articles.insert(new, article);
-    // The articles between the two places moved by one; the lists keep
-    // their order, as each is a subsequence of the site's order.
-    let renumber = |x: usize| {
-        let y = x - usize::from(x > old);
-        y + usize::from(y >= new)
-    };
+    site.articles.insert(new.0, article);
+    // The lists keep their order, as each is a subsequence of the site's.
+    let moved = Move { old, new };
     let lists = site.categories.iter_mut().chain(site.tags.iter_mut());
     for list in lists
         .map(|t| &mut t.articles)
         .chain(site.org_articles.iter_mut())
     {
         for x in list.iter_mut() {
-            *x = renumber(*x);
+            *x = moved.renumber(Before(*x)).0;
         }
     }
     if let Some(o) = org {
-        insert_sorted(&mut site.org_articles[o], new);
+        insert_sorted(&mut site.org_articles[o], new.0);
     }
     new
 }
@@ -134,7 +161,7 @@ fn move_article(site: &mut Site, old: usize, mut article: Article) -> usize {
 fn rejoin<'a>(
     site: &mut Site,
     kind: Kind,
-    new: usize,
+    new: After,
     old: &[String],
     names: &[(String, String)],
     drafts: &impl Fn(&Path) -> Option<&'a Draft>,
@@ -151,7 +178,7 @@ fn rejoin<'a>(
     for (name, slug) in names {
         let i = Taxon::search(kind.list(site), slug)
             .unwrap_or_else(|at| make(site, kind, at, name, slug));
-        insert_sorted(&mut kind.list_mut(site)[i].articles, new);
+        insert_sorted(&mut kind.list_mut(site)[i].articles, new.0);
     }
     for slug in old {
         let i = Taxon::search(kind.list(site), slug).ok();
@@ -164,7 +191,7 @@ fn rejoin<'a>(
         .iter()
         .filter_map(|(_, slug)| Taxon::search(kind.list(site), slug).ok())
         .collect();
-    kind.assign(&mut site.articles[new], indices);
+    kind.assign(&mut site.articles[new.0], indices);
     let mut renamed = Vec::new();
     for (slug, before) in affected.iter().zip(before) {
         let Ok(i) = Taxon::search(kind.list(site), slug) else {
@@ -201,7 +228,7 @@ fn first_spelling<'a>(
     site: &Site,
     kind: Kind,
     i: usize,
-    new: usize,
+    new: After,
     names: &[(String, String)],
     drafts: &impl Fn(&Path) -> Option<&'a Draft>,
 ) -> Option<String> {
@@ -209,7 +236,7 @@ fn first_spelling<'a>(
     let first = taxon.articles[0];
     let spelled =
         |list: &[(String, String)]| list.iter().find(|n| n.1 == taxon.slug).map(|n| n.0.clone());
-    if first == new {
+    if first == new.0 {
         spelled(names)
     } else {
         drafts(&site.articles[first].path).and_then(|d| spelled(&kind.names(d)))
@@ -294,4 +321,31 @@ fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The move done on a list of names: where each other name goes is
+    /// what `renumber` says.
+    #[test]
+    fn renumber_follows_a_remove_and_an_insert() {
+        let names = ["a", "b", "c", "d", "e"];
+        for old in 0..names.len() {
+            for new in 0..names.len() {
+                let mut list = names.to_vec();
+                let moved = list.remove(old);
+                list.insert(new, moved);
+                let m = Move {
+                    old: Before(old),
+                    new: After(new),
+                };
+                for (x, name) in names.iter().enumerate().filter(|&(x, _)| x != old) {
+                    let After(y) = m.renumber(Before(x));
+                    assert_eq!(list[y], *name, "{old} → {new}, {name}");
+                }
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
-//! The whole site as plain data: built once by [`super::build`], then only read.
+//! The whole site as plain data: built once by [`super::build`], then only read
+//! (but for `serve`'s one-article patch, [`super::patch`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -6,8 +7,8 @@ use std::path::PathBuf;
 use crate::charts::ChartData;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::input::dataset::Dataset;
 use crate::model::article::{Article, Page, Taxon};
-use crate::model::dataset::Dataset;
 use crate::model::document::Document;
 use crate::model::orgs::OrgTree;
 

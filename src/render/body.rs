@@ -6,8 +6,8 @@ use serde::Serialize;
 use super::views::{stat_view, StatView};
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
+use crate::input::dataset::Cell;
 use crate::model::article::BodyPart;
-use crate::model::dataset::Cell;
 use crate::text::number;
 
 #[derive(Serialize)]

@@ -90,7 +90,9 @@ pub fn render_patch(
 /// Returns the indices of the articles whose card changed: the edited one,
 /// and those of a category whose name changed with it.
 fn follow(parts: &mut Parts, site: &Site, edit: &Replaced, key: u64) -> Vec<usize> {
-    let (old, new) = (edit.old, edit.new);
+    // The kept parts are numbered as before: the old place goes, the new
+    // one (numbered as after) comes.
+    let (old, new) = (edit.old.0, edit.new.0);
     let card = views::card(site, &site.articles[new]);
     let keys = &mut parts.keys;
     parts.cards.remove(old);
@@ -132,7 +134,8 @@ impl Scope {
         };
         // Every article between the two places moved by one: the pages within
         // NEIGHBOURS of them list other newer and older articles.
-        mark(edit.old.min(edit.new), edit.old.max(edit.new));
+        let (old, new) = (edit.old.0, edit.new.0);
+        mark(old.min(new), old.max(new));
         for &x in cards_changed {
             mark(x, x);
         }
@@ -152,7 +155,7 @@ impl Scope {
         for &t in &tags {
             site.tags[t].articles.iter().for_each(|&x| near[x] = true);
         }
-        let edited = &site.articles[edit.new];
+        let edited = &site.articles[edit.new.0];
         let org = edited.org.as_ref().and_then(|o| site.orgs.index.get(o));
         if let Some(list) = org.and_then(|&o| site.org_articles.get(o)) {
             list.iter().for_each(|&x| near[x] = true);
@@ -250,7 +253,7 @@ fn fingerprints(ctx: &Ctx, keys: &Keys, scope: &Scope) -> Prints {
 /// keywords no article has any more. `pages` are the site's pages before.
 fn removed(site: &Site, pages: &BTreeSet<String>, edit: &Replaced) -> Vec<String> {
     let mut out = Vec::new();
-    if edit.old_slug != site.articles[edit.new].slug {
+    if edit.old_slug != site.articles[edit.new.0].slug {
         out.push(index_of(&urls::article(&edit.old_slug)));
     }
     let size = site.settings.site.page_size;
@@ -316,13 +319,14 @@ impl<'a> Others<'a> {
             v
         };
         Others {
-            feeds: shown(edit.old) || cards_changed.iter().any(|&i| shown(i)),
+            // Before the edit, it was in the feed when `old` was shown.
+            feeds: shown(edit.old.0) || cards_changed.iter().any(|&i| shown(i)),
             // The indexes show each category's and keyword's name and count.
             categories_index: edit.categories[0] != edit.categories[1]
                 || !edit.renamed_categories.is_empty(),
             tags_index: sorted(&edit.tags[0]) != sorted(&edit.tags[1])
                 || !edit.renamed_tags.is_empty(),
-            events: edit.had_event || site.articles[edit.new].event.is_some(),
+            events: edit.had_event || site.articles[edit.new.0].event.is_some(),
             sitemap,
         }
     }

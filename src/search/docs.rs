@@ -174,7 +174,7 @@ fn document<'a>(site: &Site, d: &'a crate::model::document::Document, group: usi
     }
 }
 
-fn dataset<'a>(site: &Site, d: &'a crate::model::dataset::Dataset, group: usize) -> Doc<'a> {
+fn dataset<'a>(site: &Site, d: &'a crate::input::dataset::Dataset, group: usize) -> Doc<'a> {
     Doc {
         title: Cow::Borrowed(&d.title),
         url: views::href(&site.settings.base_path, &urls::dataset(&d.id)).into(),

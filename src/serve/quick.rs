@@ -1,8 +1,9 @@
 //! The quickest rebuilds: one article edited, rendered into the last site
 //! kept in memory, with the engine, cards and fingerprints of the last render.
 //!
-//! An edit that changed nothing but the article's body changes no other page:
-//! its page alone is rendered again. Any other edit (title, date, category,
+//! An edit that left the article's head ([`crate::model::head::Head`]: what
+//! other pages show of it) `==` changes no other page: its page alone is
+//! rendered again. Any other edit (title, date, category,
 //! keywords …) replaces the article in the site in place
 //! ([`crate::model::patch`]) and renders the pages that show it
 //! ([`crate::render::patch`]). Both need the article's inline charts to be
@@ -56,7 +57,8 @@ pub(super) fn single_edit(
     if !clock.shows(draft.article.date, draft.article.expires) {
         return None;
     }
-    if same_outside_body(old, draft) {
+    // Nothing another page shows of it changed: its own page alone.
+    if old.head() == draft.head() {
         return body_edit(rel, new.key, draft, last.as_mut()?, theme, memo);
     }
     // The pages of the leaders an article names are not patched: they are
@@ -127,41 +129,4 @@ fn body_edit(
         warnings: draft.warnings.clone(),
         how: Quick::Body,
     }))
-}
-
-/// Whether two checks of one article differ in nothing a page other than its
-/// own shows: everything but the body (and what is derived from it alone).
-fn same_outside_body(a: &Draft, b: &Draft) -> bool {
-    let head = |d: &Draft| {
-        let x = &d.article;
-        format!(
-            "{:?}",
-            (
-                (
-                    &x.path,
-                    &x.title,
-                    &x.slug,
-                    &x.date,
-                    &x.updated,
-                    (&x.expires, x.scheduled, &x.people),
-                    &x.summary,
-                    x.summary_written,
-                    &d.category,
-                    &d.tags
-                ),
-                (
-                    &x.author,
-                    &x.source,
-                    &x.image,
-                    &x.org,
-                    &x.event,
-                    &x.event_date,
-                    x.featured,
-                    x.draft,
-                    &x.documents
-                ),
-            )
-        )
-    };
-    head(a) == head(b)
 }

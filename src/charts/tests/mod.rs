@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
-use crate::model::dataset::{Cell, Column, Dataset, Row};
+use crate::input::dataset::{Cell, Column, Dataset, Row};
 use crate::yaml;
 
 use super::{resolve, ChartData, ChartSpec, Origin};

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::data::Ordered;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::model::dataset::Dataset;
+use crate::input::dataset::Dataset;
 use crate::text::Lang;
 use crate::yaml;
 use grid::{parse_range, Area};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::grid::{At, Grid, Value};
 use super::messages::Sheet;
 use super::number::{parse, Parsed};
-use crate::model::dataset::{Cell, Column, Row};
+use crate::input::dataset::{Cell, Column, Row};
 use crate::text::slug::slugify;
 use crate::text::Lang;
 
