@@ -1,7 +1,12 @@
 //! The one place that knows which YAML library we use.
 //!
 //! serde_yaml is archived upstream; keeping every call behind [`parse`] means a swap
-//! to another serde-compatible parser touches only this file.
+//! to another serde-compatible parser touches only this folder. Where a key or a
+//! value was written comes from [`Places`] (one pass over saphyr-parser's events).
+
+mod places;
+
+pub use places::{At, Node, Offset, Places};
 
 use std::borrow::Cow;
 use std::path::Path;
