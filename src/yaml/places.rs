@@ -74,6 +74,23 @@ impl Places {
     /// Reads `text` (which starts at `offset` of its file). A syntax error ends
     /// the index where it happened: what came before is still found.
     pub fn of(text: &str, offset: Offset) -> Places {
+        let (places, complete) = Places::read(text, offset);
+        if complete {
+            return places;
+        }
+        // A plain value holding `: ` is read as if quoted (see `parse`); quoting
+        // changes no line, nor the column where a key or that value starts.
+        let mut fixed = text.to_string();
+        for line in super::repairs(text) {
+            if let Some((f, _)) = super::quote_value(&fixed, line) {
+                fixed = f;
+            }
+        }
+        Places::read(&fixed, offset).0
+    }
+
+    /// The index, and whether the text was read to its end without a mistake.
+    fn read(text: &str, offset: Offset) -> (Places, bool) {
         let mut places = Places::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
@@ -81,7 +98,12 @@ impl Places {
             line: span.start.line() + offset.first_line - 1,
             col: span.start.col() + offset.first_col,
         };
-        while let Some(Ok((event, span))) = parser.next_event() {
+        let mut complete = true;
+        while let Some(next) = parser.next_event() {
+            let Ok((event, span)) = next else {
+                complete = false;
+                break;
+            };
             let value = match event {
                 Event::Scalar(ref s, ..) => Some(Some(s.to_string())),
                 Event::MappingStart(..) | Event::SequenceStart(..) | Event::Alias(..) => Some(None),
@@ -129,7 +151,7 @@ impl Places {
             });
             stack.extend(child);
         }
-        places
+        (places, complete)
     }
 
     fn push(&mut self, node: Node) {
@@ -207,7 +229,10 @@ mod tests {
         assert_eq!(p.value("blocks[1].y[1]"), at(11, 9));
         assert_eq!(p.scalar_in("blocks[1].y", "nữ"), at(11, 9));
         assert_eq!(p.scalar_in("blocks[1]", "nam"), None);
-        assert_eq!(p.get("blocks[1].y[0]").unwrap().scalar.as_deref(), Some("value"));
+        assert_eq!(
+            p.get("blocks[1].y[0]").unwrap().scalar.as_deref(),
+            Some("value")
+        );
         assert_eq!(p.get("blocks").unwrap().scalar, None);
     }
 
@@ -217,7 +242,10 @@ mod tests {
         let p = Places::of(text, Offset::FILE);
         assert_eq!(p.key("[0].caption"), at(1, 17));
         assert_eq!(p.value("[0].caption"), at(1, 26));
-        assert_eq!(p.get("[0].caption").unwrap().scalar.as_deref(), Some("Lễ: kết nạp"));
+        assert_eq!(
+            p.get("[0].caption").unwrap().scalar.as_deref(),
+            Some("Lễ: kết nạp")
+        );
         assert_eq!(p.value("[1].org"), at(2, 16));
         assert_eq!(p.scalar_in("[1]", "tinh"), at(2, 16));
     }
@@ -228,7 +256,10 @@ mod tests {
         let p = Places::of(text, Offset::FILE);
         assert_eq!(p.value("a"), at(1, 4));
         assert_eq!(p.key("b"), at(2, 1));
-        assert_eq!(p.get("b").unwrap().scalar.as_deref(), Some("dòng một\ndòng hai\n"));
+        assert_eq!(
+            p.get("b").unwrap().scalar.as_deref(),
+            Some("dòng một\ndòng hai\n")
+        );
         assert_eq!(p.key("c"), at(5, 1));
         assert_eq!(p.key("d"), at(7, 1));
         assert_eq!(p.value("d"), at(7, 4));
@@ -266,6 +297,17 @@ mod tests {
         assert_eq!(p.nodes().iter().filter(|n| n.path == "org").count(), 2);
         assert_eq!(p.key("note"), at(3, 1));
         assert_eq!(p.value("note"), at(4, 3));
+    }
+
+    #[test]
+    fn a_colon_in_a_plain_value_is_read_as_text() {
+        let p = Places::of("note: Nguồn: Văn phòng\norg: tinh\n", Offset::line(2));
+        assert_eq!(p.value("note"), at(2, 7));
+        assert_eq!(
+            p.get("note").unwrap().scalar.as_deref(),
+            Some("Nguồn: Văn phòng")
+        );
+        assert_eq!(p.value("org"), at(3, 6));
     }
 
     #[test]
