@@ -6,7 +6,7 @@
 
 mod places;
 
-pub use places::{At, Node, Offset, Places};
+pub use places::{At, Node, Offset, OnDemand, Places};
 
 use std::borrow::Cow;
 use std::path::Path;

@@ -192,6 +192,33 @@ impl Places {
     }
 }
 
+/// A text's [`Places`], read the first time a message asks for one.
+pub struct OnDemand<'a> {
+    text: &'a str,
+    offset: Offset,
+    places: std::cell::OnceCell<Places>,
+}
+
+impl<'a> OnDemand<'a> {
+    pub fn new(text: &'a str, offset: Offset) -> Self {
+        OnDemand {
+            text,
+            offset,
+            places: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn get(&self) -> &Places {
+        self.places
+            .get_or_init(|| Places::of(self.text, self.offset))
+    }
+
+    /// The line of `path`'s key, or `default` when it is not written.
+    pub fn line(&self, path: &str, default: usize) -> usize {
+        self.get().key(path).map_or(default, |a| a.line)
+    }
+}
+
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_string()
