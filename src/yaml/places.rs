@@ -186,6 +186,18 @@ impl Places {
             .map(|n| n.value)
     }
 
+    /// The first node inside `under` (anywhere when empty) whose key is `name`
+    /// and, when given, whose scalar is `scalar`: for a caller that knows a
+    /// column's name but not the row it sits in.
+    pub fn find(&self, under: &str, name: &str, scalar: Option<&str>) -> Option<&Node> {
+        self.nodes.iter().find(|n| {
+            is_inside(&n.path, under)
+                && n.key.is_some()
+                && n.path.rsplit('.').next() == Some(name)
+                && scalar.is_none_or(|s| n.scalar.as_deref() == Some(s))
+        })
+    }
+
     /// Every node in the order written.
     pub fn nodes(&self) -> &[Node] {
         &self.nodes
@@ -335,6 +347,16 @@ mod tests {
             Some("Nguồn: Văn phòng")
         );
         assert_eq!(p.value("org"), at(3, 6));
+    }
+
+    #[test]
+    fn finds_a_key_by_name_under_a_path() {
+        let text = "title: T\nrows:\n  - { nam: 2021, so: 3 }\n  - { nam: 2022, so: x }\nso: 1\n";
+        let p = Places::of(text, Offset::FILE);
+        assert_eq!(p.find("rows", "so", Some("x")).map(|n| n.value), at(4, 22));
+        assert_eq!(p.find("rows", "so", None).map(|n| n.value), at(3, 22));
+        assert_eq!(p.find("", "so", Some("1")).map(|n| n.value), at(5, 5));
+        assert_eq!(p.find("rows", "title", None), None);
     }
 
     #[test]
