@@ -178,11 +178,16 @@ impl Places {
     /// The first scalar equal to `text` at `path` or inside it (`y` finds the
     /// `nam` of `y: [value, nam]`): where a name an editor wrote is used.
     pub fn scalar_in(&self, path: &str, text: &str) -> Option<At> {
+        self.scalar_where(path, |s| s == text)
+    }
+
+    /// The first scalar at `path` or inside it that `wanted` accepts.
+    pub fn scalar_where(&self, path: &str, wanted: impl Fn(&str) -> bool) -> Option<At> {
         let start = *self.first.get(path)?;
         self.nodes[start..]
             .iter()
             .take_while(|n| n.path == path || is_inside(&n.path, path))
-            .find(|n| n.scalar.as_deref() == Some(text))
+            .find(|n| n.scalar.as_deref().is_some_and(&wanted))
             .map(|n| n.value)
     }
 
