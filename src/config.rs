@@ -152,7 +152,12 @@ pub fn load(
         .map_err(|_| Diagnostic::new(shown, crate::diagnostic::msg::Io::NotUtf8))?;
     let text = crate::text::normalize(&text);
     let site: SiteConfig = yaml::parse(&text, shown, 1)?;
-    let at = |key: &str| yaml::line_of_key(&text, key).unwrap_or(1);
+    // Only a mistake needs a place: the index is built then, not on every build.
+    let at = |key: &str| {
+        yaml::Places::of(&text, yaml::Offset::FILE)
+            .key(key)
+            .map_or(1, |a| a.line)
+    };
     let lang = Lang::from_code(&site.language).ok_or_else(|| {
         Diagnostic::new(
             shown,
@@ -178,7 +183,7 @@ pub fn load(
                 tag: bad.to_string(),
             },
         )
-        .at_line(yaml::line_of_key(&text, "html").unwrap_or(1)));
+        .at_line(at("html")));
     }
     if site.page_size == 0 {
         return Err(Diagnostic::new(shown, Site::PageSizeZero).at_line(at("page_size")));

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diagnostic::msg::Chart as Problem;
 use crate::diagnostic::Diagnostic;
-use crate::yaml;
+use crate::yaml::{At, Offset, Places};
 
 /// The YAML of one chart and where it sits: a whole `content/charts/*.yaml` file
 /// (`first_line` 1), or a ```` ```chart ```` block inside a `.md` file, whose YAML
@@ -18,129 +18,68 @@ pub struct Origin<'a> {
 }
 
 impl Origin<'_> {
-    /// An error at the `key:` line (the first line of the chart when absent).
-    pub(crate) fn at_key(&self, key: &str, message: Problem) -> Diagnostic {
-        match yaml::line_of_key(self.text, key) {
-            Some(line) => {
-                let col = column_of(nth_line(self.text, line), key).unwrap_or(1);
-                self.error(line, col, message)
-            }
-            None => self.error(1, 1, message),
-        }
+    /// Where the chart's keys and values are written in the file (read only
+    /// when a message needs a place).
+    fn places(&self) -> Places {
+        Places::of(self.text, Offset::line(self.first_line))
     }
 
-    /// An error at `value` written under `key` (same line, or in the lines of the
-    /// block below it, as in a multi-line `y:` list).
+    /// An error at the `key:` (the first line of the chart when absent).
+    pub(crate) fn at_key(&self, key: &str, message: Problem) -> Diagnostic {
+        self.error(self.places().key(key), message)
+    }
+
+    /// An error at `value` written under `key` (`data: ds`, an item of a `y:`
+    /// list, a column named in `filter:`), else at the key.
     pub(crate) fn at_value(&self, key: &str, value: &str, message: Problem) -> Diagnostic {
-        let Some(key_line) = yaml::line_of_key(self.text, key) else {
-            return self.error(1, 1, message);
-        };
-        let lines: Vec<&str> = self.text.lines().collect();
-        let indent = indent_of(lines[key_line - 1]);
-        for (i, line) in lines.iter().enumerate().skip(key_line - 1) {
-            let in_block = i == key_line - 1 || line.trim().is_empty() || indent_of(line) > indent;
-            if !in_block {
-                break;
-            }
-            // Skip the key itself so that `org: org` finds the value, not the key.
-            let from = if i == key_line - 1 {
-                key_end(line, key)
-            } else {
-                0
-            };
-            if let Some(col) = column_of(&line[from..], value) {
-                let col = col + line[..from].chars().count();
-                return self.error(i + 1, col, message);
-            }
-        }
-        self.at_key(key, message)
+        let places = self.places();
+        let at = places
+            .scalar_in(key, value)
+            .or_else(|| places.find(key, value, None).and_then(|n| n.key))
+            .or_else(|| places.key(key));
+        self.error(at, message)
     }
 
     /// An error at the `n`-th (0-based) row of an inline `data:` list.
     pub(crate) fn at_row(&self, n: usize, message: Problem) -> Diagnostic {
-        match row_line(self.text, n) {
-            Some(line) => {
-                let col = indent_of(nth_line(self.text, line)) + 1;
-                self.error(line, col, message)
-            }
-            None => self.at_key("data", message),
-        }
+        let places = self.places();
+        let at = places.value(&format!("data[{n}]"));
+        self.error(at.or_else(|| places.key("data")), message)
     }
 
     /// An error at `value` inside the `n`-th inline row.
     pub(crate) fn at_row_value(&self, n: usize, value: &str, message: Problem) -> Diagnostic {
-        match row_line(self.text, n) {
-            Some(line) => {
-                let text = nth_line(self.text, line);
-                let col = column_of(text, value).unwrap_or(indent_of(text) + 1);
-                self.error(line, col, message)
-            }
-            None => self.at_key("data", message),
-        }
+        let places = self.places();
+        let row = format!("data[{n}]");
+        let at = places
+            .scalar_where(&row, |s| same_value(s, value))
+            .or_else(|| places.value(&row))
+            .or_else(|| places.key("data"));
+        self.error(at, message)
     }
 
-    fn error(&self, local_line: usize, col: usize, message: Problem) -> Diagnostic {
-        Diagnostic::new(self.path, message).at(local_line + self.first_line.max(1) - 1, col)
+    fn error(&self, at: Option<At>, message: Problem) -> Diagnostic {
+        let at = at.unwrap_or(At {
+            line: self.first_line.max(1),
+            col: 1,
+        });
+        Diagnostic::new(self.path, message).at(at.line, at.col)
     }
 }
 
-fn nth_line(text: &str, line: usize) -> &str {
-    text.lines().nth(line - 1).unwrap_or("")
-}
-
-fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start().len()
-}
-
-fn key_end(line: &str, key: &str) -> usize {
-    line.find(key).map_or(0, |i| i + key.len())
-}
-
-/// 1-based column (in characters) of `token` in `line` as a whole word.
-pub(crate) fn column_of(line: &str, token: &str) -> Option<usize> {
-    if token.is_empty() {
-        return None;
-    }
-    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut from = 0;
-    while let Some(off) = line[from..].find(token) {
-        let i = from + off;
-        let end = i + token.len();
-        let before_ok = !line[..i].chars().next_back().is_some_and(word);
-        let after_ok = !line[end..].chars().next().is_some_and(word);
-        if before_ok && after_ok {
-            return Some(line[..i].chars().count() + 1);
+/// Whether `written` (a scalar as in the file) is `wanted`, comparing figures
+/// as numbers: `-5.0` is the `-5` a message names, `.inf` its `inf`.
+fn same_value(written: &str, wanted: &str) -> bool {
+    let number = |s: &str| -> Option<f64> {
+        let lower = s.to_ascii_lowercase();
+        let yaml_special = lower.replacen(".inf", "inf", 1).replacen(".nan", "nan", 1);
+        yaml_special.parse().ok()
+    };
+    written == wanted
+        || match (number(written), number(wanted)) {
+            (Some(a), Some(b)) => a == b || (a.is_nan() && b.is_nan()),
+            _ => false,
         }
-        from = end;
-    }
-    None
-}
-
-/// The 1-based line of the `n`-th `- ` item under `data:`; `None` for flow style
-/// (`data: [[a, 1]]`), where the `data:` line is the best we can do.
-fn row_line(text: &str, n: usize) -> Option<usize> {
-    let start = yaml::line_of_key(text, "data")?;
-    let lines: Vec<&str> = text.lines().collect();
-    let key_indent = indent_of(lines[start - 1]);
-    let mut seen = 0;
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if indent_of(line) < key_indent
-            || (indent_of(line) == key_indent && !trimmed.starts_with('-'))
-        {
-            break;
-        }
-        if trimmed.starts_with('-') {
-            if seen == n {
-                return Some(i + 1);
-            }
-            seen += 1;
-        }
-    }
-    None
 }
 
 /// The name in `names` closest to `wrong`, if it is close enough to be a typo.
@@ -196,7 +135,7 @@ mod tests {
     fn rows_keys_and_values_have_lines() {
         let o = origin(1);
         let m = || Problem::NoRows;
-        assert_eq!(place(o.at_row(0, m())), "a.md:4:3");
+        assert_eq!(place(o.at_row(0, m())), "a.md:4:5");
         assert_eq!(place(o.at_row_value(1, "x", m())), "a.md:6:9");
         assert_eq!(place(o.at_value("y", "nam", m())), "a.md:9:5");
         assert_eq!(place(o.at_value("x", "year", m())), "a.md:10:4");
@@ -206,7 +145,7 @@ mod tests {
 
     #[test]
     fn block_lines_are_shifted_to_the_file() {
-        assert_eq!(place(origin(12).at_row(0, Problem::NoRows)), "a.md:15:3");
+        assert_eq!(place(origin(12).at_row(0, Problem::NoRows)), "a.md:15:5");
     }
 
     #[test]

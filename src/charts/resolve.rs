@@ -308,7 +308,9 @@ fn number(cell: Option<&Cell>, col: &str, ds: &Dataset, errors: &mut Diagnostics
         Cell::Empty => None,
         other => {
             let text = other.key();
-            let line = crate::yaml::line_of(&ds.text, col, &text);
+            let places = crate::yaml::Places::of(&ds.text, crate::yaml::Offset::FILE);
+            let found = places.find("rows", col, Some(&text));
+            let line = found.and_then(|n| n.key).map(|a| a.line);
             let msg = if crate::load::sheets::is_sheet(&ds.path) {
                 // A sheet's column of figures was checked when it was read:
                 // this one holds labels.

@@ -66,6 +66,12 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Where `path` (`rows[3].org`) is written in a YAML dataset; None for a
+    /// spreadsheet, whose cells carry their own place.
+    pub fn place(&self, path: &str) -> Option<crate::yaml::At> {
+        crate::yaml::Places::of(&self.text, crate::yaml::Offset::FILE).key(path)
+    }
+
     pub fn column(&self, id: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.id == id)
     }

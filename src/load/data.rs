@@ -131,10 +131,9 @@ fn one_dataset(
     };
     let text = read_text(root, side)?;
     // Top-level `rows:` makes the YAML a dataset of its own, not a sidecar.
-    if let Some(line) = text
-        .lines()
-        .position(|l| l.starts_with("rows:"))
-        .map(|i| i + 1)
+    if let Some(line) = yaml::Places::of(&text, yaml::Offset::FILE)
+        .key("rows")
+        .map(|a| a.line)
     {
         let msg = sheets::two_datasets(&shown(side), &shown(sheet), id);
         return Err(Diagnostic::new(side.as_path(), msg).at_line(line).into());
@@ -150,7 +149,8 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
     let text = read_text(root, rel)?;
     let file: DatasetFile = yaml::parse(&text, rel, 1)?;
     if file.rows.is_empty() {
-        let line = yaml::line_of_key(&text, "rows").unwrap_or(1);
+        let places = yaml::Places::of(&text, yaml::Offset::FILE);
+        let line = places.key("rows").map_or(1, |a| a.line);
         return Err(Diagnostic::new(rel, Data::NoRows).at_line(line).into());
     }
     let mut columns: Vec<Column> = Vec::new();
@@ -164,7 +164,8 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
     }
     let mut errors = Diagnostics::default();
     let mut rows = Vec::with_capacity(file.rows.len());
-    for row in file.rows {
+    let places = yaml::OnDemand::new(&text, yaml::Offset::FILE);
+    for (i, row) in file.rows.into_iter().enumerate() {
         let mut r = Row::new();
         for (k, v) in row.0 {
             if !columns.iter().any(|c| c.id == k) {
@@ -175,7 +176,7 @@ fn dataset(root: &Path, rel: &Path) -> Result<Dataset, Diagnostics> {
                         unit: None,
                     });
                 } else {
-                    let line = yaml::line_of_key(&text, &k).unwrap_or(1);
+                    let line = places.line(&format!("rows[{i}].{k}"), 1);
                     let declared = columns.iter().map(|c| c.id.clone()).collect();
                     let kind = Data::UnknownColumn {
                         column: k.clone(),

@@ -165,8 +165,8 @@ fn explain_untagged(e: Diagnostic, split: &Split) -> Diagnostic {
         "ImageField" => "image",
         _ => return e,
     };
-    let line =
-        yaml::line_of_key(split.yaml, key).map_or(split.yaml_line, |l| l + split.yaml_line - 1);
+    let places = yaml::Places::of(split.yaml, yaml::Offset::line(split.yaml_line));
+    let line = places.key(key).map_or(split.yaml_line, |a| a.line);
     let path = e.path().unwrap_or(Path::new("")).to_path_buf();
     Diagnostic::new(path, Front::WrongShape { key: key.into() }).at_line(line)
 }

@@ -50,6 +50,22 @@ pub struct MarkdownFile {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl MarkdownFile {
+    /// Where each key and value of the front matter is written in the file
+    /// (read again, only when a message needs a place).
+    pub fn places(&self) -> crate::yaml::Places {
+        crate::yaml::Places::of(&self.yaml_text, crate::yaml::Offset::line(FRONT_LINE))
+    }
+
+    /// Where the front matter's `path` (`date`, `image.src`) is written.
+    pub fn place(&self, path: &str) -> Option<crate::yaml::At> {
+        self.places().key(path)
+    }
+}
+
+/// The front matter starts on the line after the opening `---`.
+pub const FRONT_LINE: usize = 2;
+
 /// A named chart file: its id, spec text and where it came from.
 #[derive(Debug, Clone)]
 pub struct ChartFile {

@@ -47,15 +47,10 @@ pub fn alias_file(alias: &str) -> Result<String, Say> {
 /// Reads the `aliases:` of one file. `yaml` is its front matter text, which
 /// starts on the file's line 2; each error names the line of its alias.
 pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Diagnostics> {
-    let key = crate::yaml::line_of_key(yaml, "aliases").unwrap_or(0);
     let line_of = |alias: &str| {
-        let found = yaml
-            .lines()
-            .enumerate()
-            .skip(key.saturating_sub(1))
-            .find(|(_, l)| l.contains(alias.trim()))
-            .map(|(i, _)| i + 1);
-        found.unwrap_or(key) + 1
+        let places = crate::yaml::Places::of(yaml, crate::yaml::Offset::line(2));
+        let at = places.scalar_in("aliases", alias);
+        at.or_else(|| places.key("aliases")).map_or(1, |a| a.line)
     };
     let mut errors = Diagnostics::default();
     let mut out = Vec::new();

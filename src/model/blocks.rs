@@ -120,7 +120,7 @@ fn chart(
         }
         if !look.named_charts.contains_key(&u.id) {
             let known = look.named_charts.keys().take(12).cloned().collect();
-            let at = yaml::line_of_key(text, "use").map_or(line, |l| l + line - 1);
+            let at = key_line(text, line, "use");
             return Err(Diagnostic::new(path, Say::UnknownChart { id: u.id, known })
                 .at_line(at)
                 .into());
@@ -148,10 +148,10 @@ fn chart(
 fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPart, Diagnostics> {
     let items: Vec<StatItem> = yaml::parse(text, path, line)?;
     let mut errors = Diagnostics::default();
-    for item in &items {
+    for (i, item) in items.iter().enumerate() {
         if let Some(org) = &item.org {
             if !orgs.contains(org) {
-                let at = yaml::line_of(text, "org", org).map_or(line, |l| l + line - 1);
+                let at = key_line(text, line, &format!("[{i}].org"));
                 errors.push(Diagnostic::new(path, orgs.unknown(org)).at_line(at));
             }
         }
@@ -161,8 +161,7 @@ fn stats(text: &str, line: usize, path: &Path, orgs: &OrgTree) -> Result<BodyPar
 
 fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart, Diagnostics> {
     let t: TableBlock = yaml::parse(text, path, line)?;
-    let at =
-        |key: &str, value: &str| yaml::line_of(text, key, value).map_or(line, |l| l + line - 1);
+    let at = |key: &str| key_line(text, line, key);
     if look.failed.datasets.contains(&t.data) {
         return Err(Diagnostics::default());
     }
@@ -170,13 +169,17 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         let known = look.datasets.keys().take(12).cloned().collect();
         let id = t.data.clone();
         return Err(Diagnostic::new(path, Say::UnknownDataset { id, known })
-            .at_line(at("data", &t.data))
+            .at_line(at("data"))
             .into());
     };
     let mut errors = Diagnostics::default();
     for col in t.filter.keys().chain(&t.columns) {
         if ds.column(col).is_none() {
-            let l = yaml::line_of_key(text, col).map_or(line, |l| l + line - 1);
+            let places = yaml::Places::of(text, yaml::Offset::line(line));
+            let l = places
+                .key(&format!("filter.{col}"))
+                .or_else(|| places.scalar_in("columns", col))
+                .map_or(line, |a| a.line);
             errors.push(
                 Diagnostic::new(
                     path,
@@ -193,7 +196,7 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
     if let Some(org) = t.filter.get("org") {
         if !look.orgs.contains(&org.key()) {
             errors.push(
-                Diagnostic::new(path, look.orgs.unknown(&org.key())).at_line(at("org", &org.key())),
+                Diagnostic::new(path, look.orgs.unknown(&org.key())).at_line(at("filter.org")),
             );
         }
     }
@@ -210,7 +213,7 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         .map(|(i, _)| i)
         .collect();
     if rows.is_empty() {
-        let at = yaml::line_of_key(text, "filter").map_or(line, |l| l + line - 1);
+        let at = key_line(text, line, "filter");
         let dataset = ds.id.clone();
         return Err(Diagnostic::new(path, Say::FilterMatchesNothing { dataset })
             .at_line(at)
@@ -226,4 +229,11 @@ fn table(text: &str, line: usize, path: &Path, look: &Lookup) -> Result<BodyPart
         columns,
         rows,
     })
+}
+
+/// The line of `path`'s key in a block's YAML that starts on `line` (`line`
+/// when absent). The index is built only for a message.
+fn key_line(text: &str, line: usize, path: &str) -> usize {
+    let places = yaml::Places::of(text, yaml::Offset::line(line));
+    places.key(path).map_or(line, |a| a.line)
 }

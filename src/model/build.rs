@@ -99,18 +99,15 @@ pub fn base(src: Source) -> Base {
     errors.extend(e);
     let (schedule, e) = crate::model::schedule::build(src.schedule, &people, failed.people);
     errors.extend(e);
-    for item in &src.settings.site.home.stats {
+    for (i, item) in src.settings.site.home.stats.iter().enumerate() {
         if let Some(org) = item.org.as_deref().filter(|o| !orgs.contains(o)) {
+            // site.yaml's text is not kept; a mistake reads it again for the place.
+            let text = std::fs::read_to_string(src.root.join("content/site.yaml"));
+            let places = yaml::Places::of(&text.unwrap_or_default(), yaml::Offset::FILE);
+            let line = places.key(&format!("home.stats[{i}].org"));
             errors.push(
-                Diagnostic::new("content/site.yaml", orgs.unknown(org)).at_line(
-                    yaml::line_of(
-                        &std::fs::read_to_string(src.root.join("content/site.yaml"))
-                            .unwrap_or_default(),
-                        "org",
-                        org,
-                    )
-                    .unwrap_or(1),
-                ),
+                Diagnostic::new("content/site.yaml", orgs.unknown(org))
+                    .at_line(line.map_or(1, |a| a.line)),
             );
         }
     }
@@ -276,7 +273,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
     let fm = &f.front;
     let path = f.path.as_path();
     let mut errors = Diagnostics::default();
-    let line_of = |key: &str| yaml::line_of_key(&f.yaml_text, key).map_or(1, |l| l + 1);
+    let line_of = |key: &str| f.place(key).map_or(1, |a| a.line);
     let title = required_title(fm.title.as_deref(), path, Owner::Article);
     let date = match fm.date.as_deref() {
         None => Err(Diagnostic::new(path, Say::NoDate).at(2, 1)),
@@ -311,7 +308,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         fm,
         title.as_ref().ok().map(String::as_str),
         path,
-        slug_line(&f.yaml_text),
+        slug_line(f),
     );
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
         errors.push(Diagnostic::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
@@ -443,10 +440,10 @@ fn page(
 ) -> Result<(Page, Vec<ChartData>), Diagnostics> {
     let path = f.path.as_path();
     let title = required_title(f.front.title.as_deref(), path, Owner::Page)?;
-    let slug = slug_for(&f.front, Some(&title), path, slug_line(&f.yaml_text))?;
+    let slug = slug_for(&f.front, Some(&title), path, slug_line(f))?;
     if urls::RESERVED.contains(&slug.as_str()) {
         return Err(Diagnostic::new(path, Say::PageSlugReserved { slug })
-            .at_line(slug_line(&f.yaml_text))
+            .at_line(slug_line(f))
             .into());
     }
     let aliases = alias::read(&f.front.aliases, &f.yaml_text, path)?;
@@ -494,9 +491,10 @@ fn bad_date(path: &Path, key: &str, value: &str, why: crate::diagnostic::msg::Da
 }
 
 /// The line the slug comes from: `slug:`, else the `title:` it is made of.
-fn slug_line(yaml_text: &str) -> usize {
-    let line = |key| yaml::line_of_key(yaml_text, key);
-    line("slug").or_else(|| line("title")).map_or(1, |l| l + 1)
+fn slug_line(f: &MarkdownFile) -> usize {
+    let places = f.places();
+    let line = |key| places.key(key);
+    line("slug").or_else(|| line("title")).map_or(1, |a| a.line)
 }
 
 fn slug_for(
@@ -636,13 +634,13 @@ pub(crate) fn named_slugs(names: &[String]) -> Vec<(String, String)> {
 fn check_dataset_orgs(datasets: &BTreeMap<String, Dataset>, orgs: &OrgTree) -> Diagnostics {
     let mut errors = Diagnostics::default();
     for ds in datasets.values() {
-        for row in &ds.rows {
+        for (i, row) in ds.rows.iter().enumerate() {
             if let Some(org) = row
                 .get("org")
                 .map(|c| c.key())
                 .filter(|o| !o.is_empty() && !orgs.contains(o))
             {
-                let line = yaml::line_of(&ds.text, "org", &org).unwrap_or(1);
+                let line = ds.place(&format!("rows[{i}].org")).map_or(1, |a| a.line);
                 errors.push(Diagnostic::new(&ds.path, orgs.unknown(&org)).at_line(line));
             }
         }

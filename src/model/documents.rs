@@ -11,44 +11,30 @@ use crate::model::document::{DocFile, Document, DocumentEntry, Status};
 use crate::text::date::{self, When};
 use crate::text::slug::slugify;
 
-/// The lines of one entry in documents.yaml, for error positions.
+/// Where things are written in documents.yaml, for error positions.
 struct Lines<'a> {
-    text: &'a str,
-    /// 1-based first line of each top-level `- ` item.
-    starts: Vec<usize>,
+    places: crate::yaml::OnDemand<'a>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
-        let starts = text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| l.starts_with('-'))
-            .map(|(i, _)| i + 1)
-            .collect();
-        Lines { text, starts }
+        let places = crate::yaml::OnDemand::new(text, crate::yaml::Offset::FILE);
+        Lines { places }
     }
 
-    /// The line of `key: value` inside entry `n` (or of `key` alone when
-    /// `value` is empty), else the entry's first line.
+    /// The line of `value` under `key` of entry `n` (of `key` alone when
+    /// `value` is empty), else the entry's first line. Read only for a message.
     fn of(&self, n: usize, key: &str, value: &str) -> usize {
-        let start = self.starts.get(n).copied().unwrap_or(1);
-        let end = self.starts.get(n + 1).copied().unwrap_or(usize::MAX);
-        let body: String = self
-            .text
-            .lines()
-            .skip(start - 1)
-            .take(end.saturating_sub(start))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let found = if value.is_empty() {
-            crate::yaml::line_of_key(&body, key)
-        } else {
-            crate::yaml::line_of(&body, key, value)
-                .or_else(|| body.lines().position(|l| l.contains(value)).map(|i| i + 1))
-                .or_else(|| crate::yaml::line_of_key(&body, key))
+        let places = self.places.get();
+        let path = format!("[{n}].{key}");
+        let found = match value {
+            "" => None,
+            v => places.scalar_in(&path, v),
         };
-        found.map_or(start, |l| l + start - 1)
+        found
+            .or_else(|| places.key(&path))
+            .or_else(|| places.value(&format!("[{n}]")))
+            .map_or(1, |a| a.line)
     }
 }
 
@@ -68,17 +54,16 @@ pub fn check(
     let mut slugs = BTreeMap::new();
     for (n, entry) in entries.into_iter().enumerate() {
         if let Some(num) = entry.number.as_deref().map(str::trim) {
-            let here = lines.of(n, "number", num);
             match numbers.get(num) {
                 Some(&first) => err(
-                    here,
+                    lines.of(n, "number", num),
                     Say::NumberTwice {
                         number: num.into(),
-                        first,
+                        first: lines.of(first, "number", num),
                     },
                 ),
                 None => {
-                    numbers.insert(num.to_string(), here);
+                    numbers.insert(num.to_string(), n);
                 }
             }
         }
@@ -163,14 +148,14 @@ fn files(
     let mut out = Vec::new();
     for (key, written, label) in listed {
         let rel = written.trim().trim_start_matches('/').to_string();
-        let line = lines.of(n, key, written.trim());
+        let line = || lines.of(n, key, written.trim());
         let inside = Path::new(&rel)
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
             && rel.starts_with("documents/");
         if !inside {
             err(
-                line,
+                line(),
                 Say::Outside {
                     rel,
                     key: key.into(),
@@ -184,7 +169,7 @@ fn files(
             Err(_) => {
                 // `..` is refused above: what is left is a link out of the site.
                 err(
-                    line,
+                    line(),
                     Say::LinkOutside {
                         rel,
                         key: key.into(),
@@ -204,7 +189,7 @@ fn files(
                 size: m.len(),
             }),
             _ => err(
-                line,
+                line(),
                 Say::MissingFile {
                     rel,
                     key: key.into(),

@@ -59,25 +59,23 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
     let path = Path::new(FILE);
     let mut errors = Diagnostics::default();
     let mut index = BTreeMap::new();
-    let mut times_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let places = yaml::OnDemand::new(text, yaml::Offset::FILE);
     for (i, o) in list.iter().enumerate() {
-        let nth = times_seen.entry(o.id.as_str()).or_insert(0);
-        let line = yaml::line_of_nth(text, "id", &o.id, *nth).unwrap_or(1);
-        *nth += 1;
+        let line = || places.line(&format!("[{i}].id"), 1);
         if o.id.is_empty()
             || !o
                 .id
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            errors.push(Diagnostic::new(path, Say::BadId { id: o.id.clone() }).at_line(line));
+            errors.push(Diagnostic::new(path, Say::BadId { id: o.id.clone() }).at_line(line()));
         }
         if index.insert(o.id.clone(), i).is_some() {
-            errors.push(Diagnostic::new(path, Say::Twice { id: o.id.clone() }).at_line(line));
+            errors.push(Diagnostic::new(path, Say::Twice { id: o.id.clone() }).at_line(line()));
         }
     }
-    for o in &list {
-        errors.extend(contact_errors(o, text, path));
+    for (i, o) in list.iter().enumerate() {
+        errors.extend(contact_errors(o, &format!("[{i}]"), &places, path));
     }
     let mut children = vec![Vec::new(); list.len()];
     for (i, o) in list.iter().enumerate() {
@@ -85,7 +83,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
             match index.get(p) {
                 Some(&pi) => children[pi].push(i),
                 None => {
-                    let line = yaml::line_of(text, "parent", p).unwrap_or(1);
+                    let line = places.line(&format!("[{i}].parent"), 1);
                     let say = Say::UnknownParent {
                         child: o.id.clone(),
                         id: p.clone(),
@@ -98,7 +96,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
     }
     // A cycle: walking up from any node comes back to it.
     let mut reported = BTreeSet::new();
-    for o in &list {
+    for (i, o) in list.iter().enumerate() {
         let mut seen = vec![o.id.as_str()];
         let mut cur = o.parent.as_deref();
         while let Some(p) = cur {
@@ -106,7 +104,7 @@ pub fn build(list: Vec<Organization>, text: &str) -> (OrgTree, Diagnostics) {
                 let mut cycle = seen.clone();
                 cycle.sort();
                 if reported.insert(cycle) {
-                    let line = yaml::line_of(text, "id", &o.id).unwrap_or(1);
+                    let line = places.line(&format!("[{i}].id"), 1);
                     seen.push(p);
                     let chain = seen.iter().map(|s| s.to_string()).collect();
                     errors.push(Diagnostic::new(path, Say::Cycle { chain }).at_line(line));
@@ -138,12 +136,12 @@ fn some_ids(list: &[Organization]) -> Vec<String> {
 
 /// A phone number without digits or an email address that is not one: the
 /// contact page would link to nothing.
-fn contact_errors(o: &Organization, text: &str, path: &Path) -> Diagnostics {
+fn contact_errors(o: &Organization, at: &str, places: &yaml::OnDemand, path: &Path) -> Diagnostics {
     use crate::model::org::{plain_email, tel_href};
     let mut errors = Diagnostics::default();
     for (key, value) in [("phone", &o.phone), ("fax", &o.fax)] {
         if let Some(v) = value.as_deref().filter(|v| tel_href(v).is_none()) {
-            let line = yaml::line_of(text, key, v).unwrap_or(1);
+            let line = places.line(&format!("{at}.{key}"), 1);
             let say = Say::NoDigits {
                 key: key.into(),
                 org: o.id.clone(),
@@ -153,7 +151,7 @@ fn contact_errors(o: &Organization, text: &str, path: &Path) -> Diagnostics {
         }
     }
     if let Some(v) = o.email.as_deref().filter(|v| !plain_email(v)) {
-        let line = yaml::line_of(text, "email", v).unwrap_or(1);
+        let line = places.line(&format!("{at}.email"), 1);
         let say = Say::BadEmail {
             org: o.id.clone(),
             value: v.into(),

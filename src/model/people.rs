@@ -45,19 +45,18 @@ pub fn build(
 ) -> (Vec<Person>, Diagnostics) {
     let mut errors = Diagnostics::default();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut times: BTreeMap<String, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(list.len());
-    for p in list {
-        let nth = times.entry(p.id.clone()).or_default();
-        let line = yaml::line_of_nth(text, "id", &p.id, *nth).unwrap_or(1);
-        *nth += 1;
-        let err = |m: Kind| Diagnostic::new(FILE, m).at_line(line);
+    let places = yaml::OnDemand::new(text, yaml::Offset::FILE);
+    for (i, p) in list.into_iter().enumerate() {
+        // Only a message needs the line: the index is read then.
+        let line = |i: usize| places.line(&format!("[{i}].id"), 1);
+        let err = |m: Kind| Diagnostic::new(FILE, m).at_line(line(i));
         if !valid_id(&p.id) {
             errors.push(err(Say::BadPersonId { id: p.id.clone() }.into()));
-        } else if let Some(first) = seen.insert(p.id.clone(), line) {
+        } else if let Some(first) = seen.insert(p.id.clone(), i) {
             errors.push(err(Say::PersonTwice {
                 id: p.id.clone(),
-                first,
+                first: line(first),
             }
             .into()));
             continue;

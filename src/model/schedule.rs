@@ -88,10 +88,12 @@ pub fn build(
     let mut weeks = Vec::new();
     for f in files {
         let mut items = Vec::new();
+        let places = yaml::OnDemand::new(&f.text, yaml::Offset::FILE);
         for (n, raw) in f.items.iter().enumerate() {
-            let line = yaml::line_of_nth(&f.text, "date", &raw.date, count_before(&f.items, n))
-                .unwrap_or(1);
-            let err = |m: Say| Diagnostic::new(&f.path, m).at_line(line);
+            let err = |m: Say| {
+                let line = places.line(&format!("[{n}].date"), 1);
+                Diagnostic::new(&f.path, m).at_line(line)
+            };
             match item(raw, &f, people, people_failed) {
                 Ok(i) => items.push(i),
                 Err(ms) => ms.into_iter().for_each(|m| errors.push(err(m))),
@@ -109,13 +111,6 @@ pub fn build(
 }
 
 /// How many items before `n` have the same date text (to find its line).
-fn count_before(items: &[RawItem], n: usize) -> usize {
-    items[..n]
-        .iter()
-        .filter(|i| i.date == items[n].date)
-        .count()
-}
-
 fn item(
     raw: &RawItem,
     f: &WeekFile,

@@ -46,7 +46,10 @@ pub fn resolve(text: &str, line: usize, path: &Path, root: &Path) -> Result<Vide
     // `line` is the block's first line; a key it lacks is named at the
     // ```video fence, just above.
     let fence = line.saturating_sub(1).max(1);
-    let at = |key: &str| yaml::line_of_key(text, key).map_or(fence, |l| l + line - 1);
+    let at = |key: &str| {
+        let places = yaml::Places::of(text, yaml::Offset::line(line));
+        places.key(key).map_or(fence, |a| a.line)
+    };
     let mut errors = Diagnostics::default();
     let mut fail = |key: &str, m: Say| errors.push(Diagnostic::new(path, m).at_line(at(key)));
     let mut file = |key: &str, value: &Option<String>, kinds: &[&str], expected: VideoFile| {

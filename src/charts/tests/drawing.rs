@@ -311,5 +311,5 @@ fn odd_figures_do_not_break_drawing() {
 #[test]
 fn infinite_numbers_are_refused() {
     let errors = chart("title: T\ntype: bar\ndata:\n  - [A, .inf]\n").unwrap_err();
-    assert_eq!(errors.to_string(), "content/charts/a.yaml:4:10: `inf` in row 1 is not a number; write figures like 7314 or 58.73 (a dot before decimals, no thousands separator)\n");
+    assert_eq!(errors.to_string(), "content/charts/a.yaml:4:9: `inf` in row 1 is not a number; write figures like 7314 or 58.73 (a dot before decimals, no thousands separator)\n");
 }

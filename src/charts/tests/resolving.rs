@@ -105,7 +105,7 @@ fn text_in_a_dataset_is_reported_in_the_dataset_file() {
 fn text_in_inline_rows_is_reported_at_its_row() {
     assert_eq!(
         error_of("title: T\ntype: pie\ndata:\n  - [A, 1]\n  - [B, \"58,73\"]\n"),
-        "content/charts/a.yaml:5:10: `58,73` in row 2 is not a number; write it as 58.73 (a dot before decimals, no thousands separator)"
+        "content/charts/a.yaml:5:9: `58,73` in row 2 is not a number; write it as 58.73 (a dot before decimals, no thousands separator)"
     );
 }
 
@@ -177,8 +177,8 @@ fn inline_rows_must_agree() {
     assert_eq!(
         text,
         "content/charts/a.yaml:3:1: labels: has 3 label(s) but each row has 2 number(s); give one label per number\n\
-         content/charts/a.yaml:6:3: row 2 has 1 number(s) but row 1 has 2; every row needs one number per series\n\
-         content/charts/a.yaml:7:3: row 3 needs a label and at least one number, like - [Dưới 30 tuổi, 58.73]\n"
+         content/charts/a.yaml:6:5: row 2 has 1 number(s) but row 1 has 2; every row needs one number per series\n\
+         content/charts/a.yaml:7:5: row 3 needs a label and at least one number, like - [Dưới 30 tuổi, 58.73]\n"
     );
 }
 

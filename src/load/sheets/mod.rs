@@ -104,7 +104,10 @@ pub fn dataset(
     let side_err = |key: &str, message: Kind| -> Diagnostic {
         match &sidecar {
             Some(s) => {
-                let line = yaml::line_of_key(s.text, key).unwrap_or(1);
+                let places = yaml::Places::of(s.text, yaml::Offset::FILE);
+                let line = places
+                    .find("", key, None)
+                    .map_or(1, |n| n.key.map_or(1, |a| a.line));
                 Diagnostic::new(s.path, message).at_line(line)
             }
             None => Diagnostic::new(rel, message),

@@ -1,7 +1,12 @@
 //! The one place that knows which YAML library we use.
 //!
 //! serde_yaml is archived upstream; keeping every call behind [`parse`] means a swap
-//! to another serde-compatible parser touches only this file.
+//! to another serde-compatible parser touches only this folder. Where a key or a
+//! value was written comes from [`Places`] (one pass over saphyr-parser's events).
+
+mod places;
+
+pub use places::{At, Node, Offset, OnDemand, Places};
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -282,66 +287,6 @@ fn strip_index_path(msg: &str) -> &str {
     }
 }
 
-/// The 1-based line of the first `key: value` line whose value is `value`, to point
-/// an error about a value (an unknown organization, say) at where it was written.
-pub fn line_of(text: &str, key: &str, value: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let Some(i) = find_key(line, key) else {
-                return false;
-            };
-            let rest = line[i + key.len()..].trim_start();
-            let Some(rest) = rest.strip_prefix(':') else {
-                return false;
-            };
-            let rest = rest.trim_start().trim_start_matches(['"', '\'']);
-            rest.starts_with(value)
-                && !rest[value.len()..]
-                    .starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
-        })
-        .map(|i| i + 1)
-}
-
-/// The 1-based line of the `n`-th (0-based) `key: value` line whose value is `value`.
-pub fn line_of_nth(text: &str, key: &str, value: &str, n: usize) -> Option<usize> {
-    let mut seen = 0;
-    let mut from = 0;
-    while let Some(l) = line_of(
-        &text.lines().skip(from).collect::<Vec<_>>().join("\n"),
-        key,
-        value,
-    ) {
-        if seen == n {
-            return Some(from + l);
-        }
-        seen += 1;
-        from += l;
-    }
-    None
-}
-
-/// The 1-based line where a top-level or nested `key:` first appears.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            find_key(line, key).is_some_and(|i| line[i + key.len()..].trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-fn find_key(line: &str, key: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(off) = line[from..].find(key) {
-        let i = from + off;
-        let before = line[..i].chars().next_back();
-        if before.is_none_or(|c| c == ' ' || c == '{' || c == ',' || c == '-' || c == '\t') {
-            return Some(i);
-        }
-        from = i + key.len();
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,18 +373,5 @@ mod tests {
     fn empty_is_an_error_not_a_panic() {
         let err = parse::<T>("  \n", Path::new("s.yaml"), 1).unwrap_err();
         assert!(err.to_string().contains("empty"));
-    }
-
-    #[test]
-    fn finds_lines_of_values_and_keys() {
-        let text = "rows:\n  - { org: thai-hoa, year: 2021 }\n  - { org: tinh, year: 2023 }\n";
-        assert_eq!(line_of(text, "org", "tinh"), Some(3));
-        assert_eq!(line_of(text, "org", "thai"), None);
-        assert_eq!(line_of_key(text, "rows"), Some(1));
-        let dup = "- { id: a }\n- { id: b }\n- { id: a }\n";
-        assert_eq!(line_of_nth(dup, "id", "a", 0), Some(1));
-        assert_eq!(line_of_nth(dup, "id", "a", 1), Some(3));
-        assert_eq!(line_of_nth(dup, "id", "a", 2), None);
-        assert_eq!(line_of_key(text, "year"), Some(2));
     }
 }
