@@ -4,7 +4,9 @@
 //! BENCH_ARTICLES, BENCH_CHARTS and BENCH_RUNS change the size and the number of
 //! runs. Runs alternate between the two tools into empty folders on tmpfs
 //! (/dev/shm) when there is one; medians are printed. scripts/bench-build.sh does
-//! the same with peak memory and several sizes.
+//! the same with peak memory and several sizes. The site also holds a workbook,
+//! `content/data/so-lieu-bang-tinh.xlsx` of BENCH_SHEET_ROWS rows (10,000), read
+//! like every dataset and given its page (Hugo's site has no such file).
 
 #[path = "support/mod.rs"]
 mod support;
@@ -47,6 +49,31 @@ fn html_pages(dir: &Path) -> usize {
         .sum()
 }
 
+/// The spreadsheet case: a workbook the way an office keeps one (a label, a
+/// year, a figure and a figure typed as Vietnamese text per row).
+fn write_workbook(site: &Path, rows: usize) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Đơn vị", "Năm", "Kết nạp", "Chỉ tiêu (người)"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).expect("header");
+    }
+    for i in 0..rows {
+        let r = i as u32 + 1;
+        let target = 1000 + i % 9000;
+        ws.write_string(r, 0, format!("Chi bộ số {i}"))
+            .expect("cell");
+        ws.write_number(r, 1, (2000 + i % 25) as f64).expect("cell");
+        ws.write_number(r, 2, (100 + i % 900) as f64).expect("cell");
+        let text = format!("{}.{:03}", target / 1000, target % 1000);
+        ws.write_string(r, 3, text).expect("cell");
+    }
+    wb.save(site.join("content/data/so-lieu-bang-tinh.xlsx"))
+        .expect("the workbook is written");
+}
+
 fn main() {
     let articles = env_or("BENCH_ARTICLES", 1000);
     let charts = env_or("BENCH_CHARTS", 1000);
@@ -63,6 +90,8 @@ fn main() {
         if has_hugo { Some(&mut hugo_sink) } else { None };
     gen_site::generate(&opts, &mut gen_site::DirSink(site.clone()), hugo_arg)
         .expect("the generated site is written");
+
+    write_workbook(&site, env_or("BENCH_SHEET_ROWS", 10_000));
 
     let (out_t, out_h): (PathBuf, PathBuf) = (dir.path().join("out-t"), dir.path().join("out-h"));
     let (mut t, mut h) = (Vec::new(), Vec::new());

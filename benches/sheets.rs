@@ -1,7 +1,9 @@
 //! How long reading a spreadsheet dataset takes: a 10,000-row sheet as .xlsx,
 //! as .csv, and the same table as a YAML dataset (the peer), each read through
-//! the loader the build uses. `cargo bench --bench sheets`; BENCH_ROWS and
-//! BENCH_RUNS change the size and the number of runs (medians are printed).
+//! the loader the build uses; and calamine alone walking the .xlsx's cells,
+//! the floor under ours. `cargo bench --bench sheets`; BENCH_ROWS and
+//! BENCH_RUNS change the size and the number of runs (medians are printed),
+//! BENCH_ONLY=xlsx (or csv, yaml) times one kind, for a profiler.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -87,6 +89,34 @@ fn time_read(root: &Path, runs: usize, rows: usize) -> Duration {
     median(times)
 }
 
+/// The median time calamine alone takes to open the .xlsx and walk every
+/// cell of its first sheet, keeping nothing: what reading costs before our
+/// conversion to a dataset.
+fn time_calamine(file: &Path, runs: usize) -> Duration {
+    use calamine::{Reader, Xlsx};
+    let times = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let bytes = std::fs::read(file).unwrap();
+            let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+            let name = wb.sheet_names()[0].clone();
+            let mut cells = wb.worksheet_cells_reader(&name).unwrap();
+            let mut n = 0usize;
+            while cells.next_cell_with_formula_metadata().unwrap().is_some() {
+                n += 1;
+            }
+            let took = start.elapsed();
+            assert!(n > 0);
+            took
+        })
+        .collect();
+    median(times)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
 /// Writes a dataset file of so many rows.
 type Writer = fn(&Path, usize);
 
@@ -99,8 +129,12 @@ fn main() {
         ("csv", write_csv),
         ("yaml", write_yaml),
     ];
+    let only = std::env::var("BENCH_ONLY").ok();
     println!("reading a {rows}-row dataset, median of {runs} runs:");
     for (ext, write) in kinds {
+        if only.as_deref().is_some_and(|o| o != ext) {
+            continue;
+        }
         let root = dir.path().join(ext);
         let data = root.join("content/data");
         std::fs::create_dir_all(&data).unwrap();
@@ -110,8 +144,12 @@ fn main() {
         let took = time_read(&root, runs, rows);
         println!(
             "  .{ext:<5} {:>8.1} ms  ({:.0} kB)",
-            took.as_secs_f64() * 1000.0,
+            ms(took),
             size as f64 / 1000.0
         );
+        if ext == "xlsx" {
+            let floor = time_calamine(&file, runs);
+            println!("  calamine alone on the .xlsx {:>6.1} ms", ms(floor));
+        }
     }
 }

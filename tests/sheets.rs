@@ -3,6 +3,10 @@
 //! (or the exact error lines) are checked as an editor would read them.
 
 mod common;
+#[path = "sheets/ods.rs"]
+mod ods;
+#[path = "sheets/xls.rs"]
+mod xls;
 
 use common::{main_of, Site};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};

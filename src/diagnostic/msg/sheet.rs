@@ -43,6 +43,7 @@ pub enum Asked {
 #[strum(serialize_all = "kebab-case")]
 pub enum Sheet {
     PasswordOrDisguised { ext: String },
+    Password,
     UnreadableWorkbook { ext: String, why: String },
     UnreadableSheet { sheet: String, why: String },
     NoSheets,
@@ -83,6 +84,10 @@ impl Sheet {
                 format!("bảng tính được khóa bằng mật khẩu (hoặc là tệp .xls cũ mang đuôi .{ext}); hãy gỡ mật khẩu trong Excel (File › Info › Protect Workbook) hoặc LibreOffice (File › Properties › Security) rồi lưu lại"),
                 format!("the workbook is protected by a password (or is an old .xls file named .{ext}); remove the password in Excel (File › Info › Protect Workbook) or LibreOffice (File › Properties › Security) and save it again"),
             ),
+            Sheet::Password => l.pick(
+                "bảng tính được khóa bằng mật khẩu; hãy gỡ mật khẩu trong Excel (File › Info › Protect Workbook) hoặc LibreOffice (File › Properties › Security) rồi lưu lại",
+                "the workbook is protected by a password; remove the password in Excel (File › Info › Protect Workbook) or LibreOffice (File › Properties › Security) and save it again",
+            ).into(),
             Sheet::UnreadableWorkbook { ext, why } => l.pick(
                 format!("không đọc được tệp như một bảng tính .{ext} ({why}); tệp có thể bị hỏng hoặc thuộc loại khác: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại dưới dạng .xlsx"),
                 format!("the file cannot be read as a .{ext} workbook ({why}); it may be damaged or of another kind: open it in Excel or LibreOffice and save it again as .xlsx"),
@@ -236,6 +241,7 @@ mod tests {
         let s = || "x".to_string();
         let all = [
             Sheet::PasswordOrDisguised { ext: s() },
+            Sheet::Password,
             Sheet::UnreadableWorkbook { ext: s(), why: s() },
             Sheet::UnreadableSheet { sheet: s(), why: s() },
             Sheet::NoSheets,

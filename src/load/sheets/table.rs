@@ -2,8 +2,6 @@
 //! columns, the rows below it are the rows, and each column is read either as
 //! figures or as labels.
 
-use std::collections::BTreeMap;
-
 use super::grid::{At, Grid, Value};
 use super::messages::Sheet;
 use super::number::{parse, Parsed};
@@ -39,10 +37,25 @@ impl Found {
     }
 }
 
-/// The header row's columns and the data rows' cells by column, 0-based.
+/// One sheet row's cells, in column order: a slice of the grid.
+pub type RowCells<'g> = &'g [(u32, u32, Value)];
+
+/// The header row's columns and the data rows, each with its 0-based row.
 pub struct Layout<'g> {
     pub columns: Vec<SheetColumn>,
-    pub rows: Vec<(u32, BTreeMap<u32, &'g Value>)>,
+    pub rows: Vec<(u32, RowCells<'g>)>,
+}
+
+/// The grid's rows: its cells are in reading order, so each row is a run of
+/// cells with one row number (borrowed, not copied: a sheet may be large).
+fn rows_of(grid: &Grid) -> impl Iterator<Item = (u32, RowCells<'_>)> {
+    grid.cells.chunk_by(|a, b| a.0 == b.0).map(|c| (c[0].0, c))
+}
+
+/// The cell of `col` in a row, if it is filled.
+fn cell_at<'g>(row: RowCells<'g>, col: u32) -> Option<&'g Value> {
+    let i = row.binary_search_by_key(&col, |(_, c, _)| *c).ok()?;
+    Some(&row[i].2)
 }
 
 /// Finds the header row (given 1-based, else the first filled row) and the
@@ -53,42 +66,36 @@ pub fn layout(
     header_row: Option<u32>,
     ranged: bool,
 ) -> Result<Layout<'_>, Vec<Found>> {
-    let mut by_row: BTreeMap<u32, BTreeMap<u32, &Value>> = BTreeMap::new();
-    for (r, c, v) in &grid.cells {
-        by_row.entry(*r).or_default().insert(*c, v);
-    }
-    let header = match header_row {
-        Some(n) => n.saturating_sub(1),
-        None => match by_row.keys().next() {
-            Some(r) => *r,
-            None => {
-                let sheet = grid.sheet.clone();
-                return Err(vec![Found::file(Sheet::EmptySheet { sheet })]);
-            }
-        },
+    let header = match (header_row, grid.cells.first()) {
+        (Some(n), _) => n.saturating_sub(1),
+        (None, Some((r, _, _))) => *r,
+        (None, None) => {
+            let sheet = grid.sheet.clone();
+            return Err(vec![Found::file(Sheet::EmptySheet { sheet })]);
+        }
     };
-    let Some(header_cells) = by_row.get(&header) else {
+    let mut below_header = rows_of(grid).skip_while(|(r, _)| *r < header).peekable();
+    let Some((_, header_cells)) = below_header.next_if(|(r, _)| *r == header) else {
         let row = grid.row_spot(header);
         return Err(vec![Found::file(Sheet::EmptyHeaderRow { row })]);
     };
     let mut rows = Vec::new();
     let mut expected = header + 1;
-    for (r, cells) in by_row.range(header + 1..) {
-        if !ranged && *r != expected {
+    let below = below_header.peek().is_some();
+    for (r, cells) in below_header {
+        if !ranged && r != expected {
             break;
         }
         expected = r + 1;
-        rows.push((*r, cells.clone()));
+        rows.push((r, cells));
         if rows.len() > MAX_ROWS {
             return Err(vec![Found::file(Sheet::TooManyRows { max: MAX_ROWS })]);
         }
     }
     if rows.is_empty() {
-        let below = by_row.range(header + 1..).next().is_some();
         let (col, text) = header_cells
-            .iter()
-            .next()
-            .map(|(c, v)| (*c, shown(v)))
+            .first()
+            .map(|(_, c, v)| (*c, shown(v)))
             .unwrap_or_default();
         return Err(vec![match below {
             true => Found {
@@ -107,12 +114,13 @@ pub fn layout(
 fn header_columns(
     grid: &Grid,
     header: u32,
-    cells: &BTreeMap<u32, &Value>,
-    rows: &[(u32, BTreeMap<u32, &Value>)],
+    cells: RowCells,
+    rows: &[(u32, RowCells)],
 ) -> Result<Vec<SheetColumn>, Vec<Found>> {
     let mut errors = Vec::new();
     let mut columns: Vec<SheetColumn> = Vec::new();
-    for (&col, v) in cells {
+    for (_, col, v) in cells {
+        let col = *col;
         let text = shown(v);
         let header_text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let id = slugify(&header_text);
@@ -139,8 +147,8 @@ fn header_columns(
     }
     let mut reported = Vec::new();
     for (r, row) in rows {
-        for &c in row.keys() {
-            if !cells.contains_key(&c) && !reported.contains(&c) {
+        for &(_, c, _) in row.iter() {
+            if cell_at(cells, c).is_none() && !reported.contains(&c) {
                 reported.push(c);
                 errors.push(Found {
                     at: At::Cell(*r, c),
@@ -197,22 +205,26 @@ pub fn rows(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let percent = read.iter().map(|r| r.percent).collect();
+    let mut by_column: Vec<_> = read.into_iter().map(|r| r.cells.into_iter()).collect();
     let mut out = Vec::with_capacity(layout.rows.len());
-    for i in 0..layout.rows.len() {
+    for _ in 0..layout.rows.len() {
         let mut row = Row::new();
-        for (id, r) in ids.iter().zip(&read) {
-            row.insert(id.clone(), r.cells[i].clone());
+        for (id, cells) in ids.iter().zip(&mut by_column) {
+            if let Some(cell) = cells.next() {
+                row.insert(id.clone(), cell);
+            }
         }
         out.push(row);
     }
-    Ok((out, read.iter().map(|r| r.percent).collect()))
+    Ok((out, percent))
 }
 
 fn column(layout: &Layout, col: u32, lang: Lang, errors: &mut Vec<Found>) -> Read {
     let values: Vec<Option<&Value>> = layout
         .rows
         .iter()
-        .map(|(_, cells)| cells.get(&col).copied())
+        .map(|(_, cells)| cell_at(cells, col))
         .collect();
     let parsed: Vec<Option<Parsed>> = values
         .iter()

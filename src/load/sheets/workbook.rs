@@ -5,7 +5,7 @@
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx};
 
 use super::grid::{Area, Grid, Value};
 use super::messages::{self as msg, Sheet};
@@ -46,16 +46,38 @@ pub fn read(
     if ole && ext != "xls" {
         return Err(Problem::File(msg::password_or_disguised(ext).into()));
     }
-    if matches!(ext, "xlsx" | "xlsm") {
+    // Some programs save an .xlsx under the name .xls: read what it is.
+    let zip_named_xls = ext == "xls" && bytes.starts_with(b"PK\x03\x04");
+    if matches!(ext, "xlsx" | "xlsm") || zip_named_xls {
         let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
             .map_err(|e| Problem::File(msg::unreadable_workbook(ext, &e.to_string()).into()))?;
         let name = pick(&wb.sheet_names(), choice)?;
         return stream_xlsx(&mut wb, &name, area);
     }
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+    let cursor = Cursor::new(bytes);
+    match ext {
+        "ods" => whole(Ods::new(cursor), ext, choice, area),
+        _ => whole(Xls::new(cursor), ext, choice, area),
+    }
+}
+
+/// An .xls or .ods workbook's sheet: calamine reads these whole, values and
+/// formulas apart. Opened by the file's extension, so that its own reader's
+/// error (a password) is the one reported.
+fn whole<R, E>(
+    opened: Result<R, E>,
+    ext: &str,
+    choice: &SheetChoice,
+    area: Option<Area>,
+) -> Result<Grid, Problem>
+where
+    R: Reader<Cursor<Vec<u8>>, Error = E>,
+    E: std::fmt::Display,
+{
+    let mut wb = opened.map_err(|e| {
         let text = e.to_string();
         if text.to_lowercase().contains("password") {
-            Problem::File(msg::password_or_disguised(ext).into())
+            Problem::File(Sheet::Password.into())
         } else {
             Problem::File(msg::unreadable_workbook(ext, &text).into())
         }
@@ -84,7 +106,8 @@ fn from_ranges(
     for (r, c, v) in values.used_cells() {
         let (r, c) = (r as u32 + r0, c as u32 + c0);
         if let Some(v) = from_data(v).filter(|_| inside(r, c)) {
-            grid.cells.push((r, c, v));
+            let formula = formulas.get_value((r, c)).is_some_and(|f| !f.is_empty());
+            grid.cells.push((r, c, error_text(v, formula)));
         }
     }
     // A formula with no saved result has an empty value.
@@ -179,6 +202,23 @@ fn from_data(v: &Data) -> Option<Value> {
         Data::Error(e) => Value::Failed(e.to_string()),
         Data::Empty => return None,
     })
+}
+
+/// LibreOffice saves a formula's error result as the text shown in the cell
+/// (`#DIV/0!`, `Err:502`); calamine hands it over as text.
+fn error_text(v: Value, formula: bool) -> Value {
+    match v {
+        Value::Text(t) if formula && is_error_code(t.trim()) => Value::Failed(t.trim().to_string()),
+        v => v,
+    }
+}
+
+fn is_error_code(t: &str) -> bool {
+    let hash = t.starts_with('#') && (t.ends_with('!') || t.ends_with('?') || t == "#N/A");
+    let err = t
+        .strip_prefix("Err:")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    hash || err
 }
 
 /// Blank text is an empty cell.
