@@ -170,3 +170,67 @@ impl std::fmt::Debug for Later {
         f.write_str("Later")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::images::prepare;
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
+        let mut out = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(
+                &mut std::io::Cursor::new(&mut out),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_new_photo_is_pending_then_made_in_the_background() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/media")).unwrap();
+        std::fs::write(root.join("content/media/a.jpg"), jpeg(640, 400)).unwrap();
+        let later = Later::default();
+        let settings = ImageSettings {
+            later: Some(later.clone()),
+            ..Default::default()
+        };
+        let assets = [PathBuf::from("media/a.jpg")];
+        let first = prepare(root, &settings, &assets, &[]).unwrap();
+        assert_eq!(first.pending, ["media/a.jpg"]);
+        assert!(first.photos.is_empty());
+        assert!(later.busy());
+        // Bounded wait for the background thread (no speed is asserted).
+        let start = std::time::Instant::now();
+        while !later.take_ready() {
+            assert!(start.elapsed().as_secs() < 120, "never made");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(!later.busy());
+        let next = prepare(root, &settings, &assets, &[]).unwrap();
+        assert!(next.pending.is_empty());
+        assert_eq!(
+            next.decoded, 0,
+            "made by the background, found in the cache"
+        );
+        assert_eq!(next.photos["media/a.jpg"].variants[0].width, 480);
+    }
+
+    #[test]
+    fn a_file_that_is_no_photo_is_an_error_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/media")).unwrap();
+        std::fs::write(root.join("content/media/a.jpg"), "chữ, không phải ảnh").unwrap();
+        let settings = ImageSettings {
+            later: Some(Later::default()),
+            ..Default::default()
+        };
+        let errors = prepare(root, &settings, &[PathBuf::from("media/a.jpg")], &[]).unwrap_err();
+        assert_eq!(errors.len(), 1);
+    }
+}
