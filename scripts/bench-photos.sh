@@ -18,7 +18,9 @@
 # Environment: RUNS (3), WORK (default /dev/shm/trangtin-photos or $TMPDIR),
 # TRANGTIN (a trangtin binary; default target/release/trangtin, built if missing),
 # PROFILE (the cargo profile of the photo generator: release, or dev whose
-# dependencies are optimized too).
+# dependencies are optimized too; the generator links the trangtin library, so
+# `release` rebuilds the library in release whenever src/ changed, and `dev` reuses
+# the debug build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
@@ -28,14 +30,17 @@ WORK=${WORK:-$([ -d /dev/shm ] && echo /dev/shm/trangtin-photos || echo "${TMPDI
 TRANGTIN=${TRANGTIN:-target/release/trangtin}
 [ -x "$TRANGTIN" ] || cargo build --release --bin trangtin
 TRANGTIN=$(realpath "$TRANGTIN")
-rm -rf "$WORK" && mkdir -p "$WORK"
+# Two lines: under `set -e` a failing `rm` inside an `&&` list would not stop the script.
+rm -rf "$WORK"
+mkdir -p "$WORK/times"
 cargo run --profile "$PROFILE" --quiet --example gen-photos -- "$N" "$WORK" >&2
 
-# run NAME CMD...: wall seconds and peak MiB of one run, appended to $WORK/NAME.
+# run NAME CMD...: wall seconds and peak MiB of one run, appended to $WORK/times/NAME
+# (not $WORK/NAME: trangtin-nophotos is also a site folder there).
 run() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-  awk '{printf "%s %.0f\n", $1, $2/1024}' "$WORK/t" >> "$WORK/$name"
+  awk '{printf "%s %.0f\n", $1, $2/1024}' "$WORK/t" >> "$WORK/times/$name"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -51,12 +56,12 @@ done
 
 printf '%-20s %10s %12s %10s\n' run "median s" "s per photo" "peak MiB"
 for name in trangtin-cold hugo-cold trangtin-warm trangtin-nophotos hugo-warm; do
-  s=$(cut -d' ' -f1 "$WORK/$name" | median)
-  m=$(cut -d' ' -f2 "$WORK/$name" | median)
+  s=$(cut -d' ' -f1 "$WORK/times/$name" | median)
+  m=$(cut -d' ' -f2 "$WORK/times/$name" | median)
   printf '%-20s %10s %12.3f %10s\n' "$name" "$s" "$(echo "$s / $N" | bc -l)" "$m"
 done
-tc=$(cut -d' ' -f1 "$WORK/trangtin-cold" | median); hc=$(cut -d' ' -f1 "$WORK/hugo-cold" | median)
-tw=$(cut -d' ' -f1 "$WORK/trangtin-warm" | median); tn=$(cut -d' ' -f1 "$WORK/trangtin-nophotos" | median)
+tc=$(cut -d' ' -f1 "$WORK/times/trangtin-cold" | median); hc=$(cut -d' ' -f1 "$WORK/times/hugo-cold" | median)
+tw=$(cut -d' ' -f1 "$WORK/times/trangtin-warm" | median); tn=$(cut -d' ' -f1 "$WORK/times/trangtin-nophotos" | median)
 echo "cold: trangtin/Hugo = $(echo "$tc / $hc" | bc -l | cut -c1-5)"
 echo "warm rebuild vs a build without photos: +$(echo "($tw - $tn) / $tn * 100" | bc -l | cut -c1-5)%"
 tb=$(du -sb "$WORK/out-t/media" | cut -f1); hb=$(find "$WORK/out-h/posts" -type f \( -name '*.jpg' -o -name '*.webp' \) -printf '%s\n' | awk '{s+=$1} END {print s}')

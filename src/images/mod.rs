@@ -8,6 +8,7 @@
 
 mod budget;
 pub mod cache;
+pub mod later;
 pub mod process;
 pub mod settings;
 mod size;
@@ -61,6 +62,9 @@ pub struct Catalog {
     pub pruned: usize,
     /// Width and height of the SVG and GIF files, copied as they are.
     pub sizes: BTreeMap<String, (u32, u32)>,
+    /// Photos being made in the background (`serve` only): pages show the
+    /// original meanwhile, copied as it is.
+    pub pending: Vec<String>,
 }
 
 /// A place where content shows a photo, for messages.
@@ -101,24 +105,39 @@ pub fn prepare(
     }
     let cache = cache::Cache::open(root, settings);
     let budget = budget::Budget::new(BUDGET_PIXELS);
+    let later = settings.later.as_ref();
     let photos: Vec<&PathBuf> = assets.iter().filter(|r| is_photo(r)).collect();
-    let made: Vec<Result<Found, Diagnostics>> = photos
+    let made: Vec<Result<Got, Diagnostics>> = photos
         .par_iter()
-        .map(|rel| one(root, rel, settings, &cache, &budget).map_err(|p| report(rel, &p, uses)))
+        .map(|rel| {
+            match later {
+                None => one(root, rel, settings, &cache, &budget).map(Got::Made),
+                Some(l) => one_or_later(root, rel, &cache, l),
+            }
+            .map_err(|p| report(rel, &p, uses))
+        })
         .collect();
     let mut catalog = Catalog::default();
     let mut seen = Vec::new();
+    let mut jobs = Vec::new();
     for r in made {
         match r {
-            Ok((src, abs, key, meta, decoded)) => {
+            Ok(Got::Made((src, abs, key, meta, decoded))) => {
                 catalog.decoded += usize::from(decoded);
                 catalog
                     .photos
                     .insert(src.clone(), photo(&src, &key, &meta, &cache));
                 seen.push((src, abs, key));
             }
+            Ok(Got::Pending(job)) => {
+                catalog.pending.push(job.src.clone());
+                jobs.push(job);
+            }
             Err(e) => errors.extend(e),
         }
+    }
+    if let Some(l) = later {
+        l.ask(root, settings, jobs);
     }
     errors.into_result(())?;
     catalog.sizes = assets
@@ -131,9 +150,18 @@ pub fn prepare(
             ))
         })
         .collect();
-    // A cache that cannot be written only makes the next build slower.
-    catalog.pruned = cache.finish(&seen).unwrap_or(0);
+    // A cache that cannot be written only makes the next build slower. While
+    // photos are made in the background, their entries are not pruned.
+    if catalog.pending.is_empty() && later.is_none_or(|l| l.idle()) {
+        catalog.pruned = cache.finish(&seen).unwrap_or(0);
+    }
     Ok(catalog)
+}
+
+/// A photo made (or found in the cache), or left to the background.
+enum Got {
+    Made(Found),
+    Pending(later::Job),
 }
 
 /// A photo's path under content/, its file, its cache key, what was made,
@@ -148,14 +176,8 @@ fn one(
     cache: &cache::Cache,
     budget: &budget::Budget,
 ) -> Result<Found, Problem> {
-    let src = rel.to_string_lossy().replace('\\', "/");
-    let abs = root.join("content").join(rel);
-    let io = |e: std::io::Error| Problem::Damaged(e.to_string());
-    let len = std::fs::metadata(&abs).map_err(io)?.len();
-    if len > process::MAX_BYTES {
-        return Err(Problem::TooLarge { bytes: len });
-    }
-    match cache.lookup(&src, &abs, len).map_err(io)? {
+    let (src, abs, found) = look(root, rel, cache)?;
+    match found {
         cache::Lookup::Hit { key, meta } => Ok((src, abs, key, meta, false)),
         cache::Lookup::Miss { key, bytes } => {
             let mp = image::ImageReader::new(std::io::Cursor::new(&bytes))
@@ -168,6 +190,47 @@ fn one(
             drop(share);
             cache.store(&key, &meta, &files).map_err(io)?;
             Ok((src, abs, key, meta, true))
+        }
+    }
+}
+
+fn io(e: std::io::Error) -> Problem {
+    Problem::Damaged(e.to_string())
+}
+
+/// A photo's path under content/, its file, and what the cache has of it.
+fn look(
+    root: &Path,
+    rel: &Path,
+    cache: &cache::Cache,
+) -> Result<(String, PathBuf, cache::Lookup), Problem> {
+    let src = rel.to_string_lossy().replace('\\', "/");
+    let abs = root.join("content").join(rel);
+    let len = std::fs::metadata(&abs).map_err(io)?.len();
+    if len > process::MAX_BYTES {
+        return Err(Problem::TooLarge { bytes: len });
+    }
+    let found = cache.lookup(&src, &abs, len).map_err(io)?;
+    Ok((src, abs, found))
+}
+
+/// For `serve`: a photo from the cache, or checked without decoding and left
+/// to the background (or the problem found when the background tried it).
+fn one_or_later(
+    root: &Path,
+    rel: &Path,
+    cache: &cache::Cache,
+    later: &later::Later,
+) -> Result<Got, Problem> {
+    let (src, abs, found) = look(root, rel, cache)?;
+    match found {
+        cache::Lookup::Hit { key, meta } => Ok(Got::Made((src, abs, key, meta, false))),
+        cache::Lookup::Miss { key, bytes } => {
+            if let Some(p) = later.failure(&key) {
+                return Err(p);
+            }
+            process::precheck(&bytes)?;
+            Ok(Got::Pending(later::Job { src, key }))
         }
     }
 }
@@ -302,6 +365,7 @@ pub fn unused(catalog: &Catalog, uses: &[Use]) -> Vec<Diagnostic> {
     catalog
         .photos
         .keys()
+        .chain(&catalog.pending)
         .filter(|src| !uses.iter().any(|u| &u.src == *src))
         .map(|src| {
             let shown = Path::new("content").join(src);

@@ -83,6 +83,25 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, Problem> {
     }
 }
 
+/// What can be told of a photo without decoding it: its format, that the
+/// file is whole, and that it has not too many pixels. For `serve`, which
+/// makes the photo later.
+pub fn precheck(bytes: &[u8]) -> Result<(), Problem> {
+    let format = sniff(bytes)?;
+    if format == ImageFormat::Jpeg && !has_jpeg_end(bytes) {
+        return Err(Problem::Damaged(
+            "the file ends before the picture does".into(),
+        ));
+    }
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(|e| Problem::Damaged(e.to_string()))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Problem::TooManyPixels { width, height });
+    }
+    Ok(())
+}
+
 /// Decodes `bytes` and turns the pixels upright by the EXIF orientation.
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, Problem> {
     if bytes.len() as u64 > MAX_BYTES {

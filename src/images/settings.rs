@@ -19,6 +19,10 @@ pub struct ImageSettings {
     /// Publish the editor's original files too (they keep GPS and camera data).
     #[serde(default)]
     pub originals: bool,
+    /// Set by `serve`, never from site.yaml: photos not in the cache are made
+    /// in the background and the pages show the originals meanwhile.
+    #[serde(skip)]
+    pub later: Option<super::later::Later>,
 }
 
 impl Default for ImageSettings {
@@ -28,6 +32,7 @@ impl Default for ImageSettings {
             og_width: default_og_width(),
             quality: default_quality(),
             originals: false,
+            later: None,
         }
     }
 }

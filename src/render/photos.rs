@@ -113,7 +113,8 @@ pub fn gallery(ctx: &Ctx, items: &[Image]) -> Result<String, Diagnostic> {
 }
 
 /// The web versions of every photo, copied from the cache; the originals too
-/// when site.yaml asks (they replace the largest version at their address).
+/// when site.yaml asks (they replace the largest version at their address),
+/// or while `serve` makes a photo's versions.
 pub fn files(site: &Site) -> Vec<OutputFile> {
     let originals = site.settings.site.images.originals;
     let mut out = Vec::new();
@@ -129,6 +130,13 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
                 content: Content::Copy(from),
             });
         }
+    }
+    // serve only: a photo still being made is shown as the editor gave it.
+    for src in &site.photos.pending {
+        out.push(OutputFile {
+            path: src.clone(),
+            content: Content::Copy(site.root.join("content").join(src)),
+        });
     }
     out
 }

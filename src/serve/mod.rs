@@ -133,13 +133,17 @@ pub fn run(opts: &ServeOptions) -> i32 {
     }
     loop {
         // The search index is made once the editor pauses: pages come first.
-        let idle = if session.search_pending() {
+        // Photos made in the background are looked for as often.
+        let idle = if session.search_pending() || session.photos_busy() {
             Duration::from_millis(300)
         } else {
             Duration::from_secs(3600)
         };
         let outcome = match watcher.next(idle) {
             watch::Next::Stopped => break,
+            watch::Next::Idle if session.photos_busy() => {
+                guarded(&mut session, Session::photos_ready, lang)
+            }
             watch::Next::Idle => {
                 let o = guarded(&mut session, Session::refresh_search, lang);
                 if o.errors.is_some() {
@@ -249,6 +253,16 @@ fn report(o: &Outcome, quiet: bool, out: &Printer) {
             println!("{line}");
             if let Some(line) = o.pending.previewed().filter(|_| o.full) {
                 println!("{line}");
+            }
+            if o.photos_pending > 0 {
+                let n = o.photos_pending;
+                println!(
+                    "{}",
+                    lang.pick(
+                        format!("ảnh: đang làm {n} ảnh ở phía sau; trong lúc chờ, trang dùng ảnh gốc và sẽ tự tải lại"),
+                        format!("photos: making {n} in the background; pages show the originals meanwhile and reload when they are ready"),
+                    )
+                );
             }
         }
         None => {}

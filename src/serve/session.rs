@@ -26,6 +26,7 @@ use super::watch::{kind_of, Kind};
 use crate::build;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hash::Stable;
+use crate::images::later::Later;
 use crate::load::{self, LoadOptions, MarkdownFile};
 use crate::model::build::{self as model_build, Base, Checked, CheckedPage};
 use crate::model::Site;
@@ -59,6 +60,8 @@ pub struct Outcome {
     pub elapsed: Duration,
     /// Scheduled articles (after a full rebuild).
     pub pending: crate::model::timing::Pending,
+    /// Photos being made in the background, shown as they are meanwhile.
+    pub photos_pending: usize,
 }
 
 /// The quick rebuilds ([`quick`]).
@@ -80,6 +83,8 @@ pub struct Session {
     last: Option<Last>,
     /// `--clock`; None is now at each full rebuild.
     clock: Option<jiff::civil::DateTime>,
+    /// Photos made in the background (see [`crate::images::later`]).
+    photos: Later,
 }
 
 struct State {
@@ -114,6 +119,7 @@ impl Session {
             disk,
             last: None,
             clock: None,
+            photos: Later::default(),
         }
     }
 
@@ -204,7 +210,10 @@ impl Session {
         let loaded = load::load(&self.settings.root, &opts).and_then(|mut src| {
             let files = std::mem::take(&mut src.articles);
             let pages = std::mem::take(&mut src.pages);
-            let base = model_build::base(src);
+            let mut base = model_build::base(src);
+            // The editor never waits for photos: new ones are made in the
+            // background and the page shows the original meanwhile.
+            base.settings.site.images.later = Some(self.photos.clone());
             let theme = theme::load(
                 &self.settings.root,
                 base.settings.site.theme.as_deref(),
@@ -240,6 +249,27 @@ impl Session {
             }
         };
         outcome.full = true;
+        outcome.elapsed = start.elapsed();
+        outcome
+    }
+
+    /// Whether photos are being made in the background, or were made and
+    /// the pages not yet rendered with them.
+    pub fn photos_busy(&self) -> bool {
+        self.photos.busy()
+    }
+
+    /// Renders the site again when background photos are ready: every page,
+    /// since which pages show a photo is not remembered.
+    pub fn photos_ready(&mut self) -> Outcome {
+        if !self.photos.take_ready() {
+            return Outcome::default();
+        }
+        let start = Instant::now();
+        if let Some(s) = self.state.as_mut() {
+            s.memo = Memo::default();
+        }
+        let mut outcome = self.finish(false);
         outcome.elapsed = start.elapsed();
         outcome
     }
@@ -343,6 +373,7 @@ impl Session {
         let mut warnings = site.warnings.clone();
         warnings.extend(moved(&self.settings.root, &site));
         let pending = site.pending.clone();
+        let photos_pending = site.photos.pending.len();
         let pages = rendered
             .paths
             .iter()
@@ -363,6 +394,7 @@ impl Session {
                     changed,
                     warnings,
                     pending,
+                    photos_pending,
                     ..Outcome::default()
                 }
             }
@@ -371,6 +403,7 @@ impl Session {
                 changed,
                 warnings,
                 pending,
+                photos_pending,
                 ..Outcome::default()
             },
             (Err(e), _) => {
