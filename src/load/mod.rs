@@ -88,7 +88,7 @@ pub struct Failed {
 /// Everything read from disk, before cross-checks. Files that could not be read
 /// are missing from it; their errors are in `errors`.
 #[derive(Debug)]
-pub struct Source {
+pub struct Loaded {
     pub errors: Diagnostics,
     pub failed: Failed,
     pub root: PathBuf,
@@ -110,8 +110,8 @@ pub struct Source {
 }
 
 /// Reads the site at `root`. Only an unreadable site.yaml stops here; other
-/// reading errors travel in `Source::errors` so the model's checks still run.
-pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
+/// reading errors travel in `Loaded::errors` so the model's checks still run.
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<Loaded, Diagnostics> {
     if root.canonicalize().is_ok_and(|r| r.parent().is_none()) {
         return Err(Diagnostic::new("--root", Site::RootIsDiskTop).into());
     }
@@ -163,7 +163,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
         }
     };
     match settings {
-        Some(settings) => Ok(Source {
+        Some(settings) => Ok(Loaded {
             errors,
             failed,
             root: root.to_path_buf(),
