@@ -21,8 +21,8 @@ use crate::config::{self, Settings};
 use crate::diagnostic::msg::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::dataset::Dataset;
-use crate::model::document::DocumentEntry;
-use crate::model::org::Organization;
+use crate::input::document::DocumentEntry;
+use crate::input::org::Organization;
 use crate::text::Lang;
 use frontmatter::FrontMatter;
 
@@ -101,7 +101,7 @@ pub struct Loaded {
     pub organizations_text: String,
     pub documents: Vec<DocumentEntry>,
     pub documents_text: String,
-    pub people: Vec<crate::model::people::Person>,
+    pub people: Vec<crate::input::person::Person>,
     pub people_text: String,
     /// content/schedule/*.yaml, one file per ISO week.
     pub schedule: Vec<schedule::WeekFile>,
