@@ -20,13 +20,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["text", "hash"],
     &["diagnostic", "progress"],
-    &[
-        "yaml",
-        "markdown",
-        "images",
-        "output",
-        "output_rules",
-    ],
+    &["yaml", "markdown", "images", "output", "output_rules"],
     &["input"],
     &["config"],
     &["load"],

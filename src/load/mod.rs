@@ -4,7 +4,7 @@
 //! dataset) are checked when the model is built.
 
 pub mod data;
-pub mod frontmatter;
+pub use crate::input::frontmatter;
 pub mod inside;
 mod language;
 pub use language::language_of;

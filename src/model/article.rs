@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::StatItem;
-use crate::load::frontmatter::{Event, Image, NewsSource};
+use crate::input::frontmatter::{Event, Image, NewsSource};
 use crate::markdown::Reference;
 use crate::model::alias::Alias;
 use crate::text::date::When;

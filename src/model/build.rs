@@ -12,7 +12,7 @@ use crate::diagnostic::msg::article::Owner;
 use crate::diagnostic::msg::{Article as Say, Photo};
 use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::input::dataset::Dataset;
-use crate::load::frontmatter::{FrontMatter, Image, ImageField, NewsSource, SourceField};
+use crate::input::frontmatter::{FrontMatter, Image, ImageField, NewsSource, SourceField};
 use crate::load::{Failed, Loaded, MarkdownFile};
 use crate::markdown;
 use crate::model::alias;

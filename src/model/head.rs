@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::load::frontmatter::{Event, Image, NewsSource};
+use crate::input::frontmatter::{Event, Image, NewsSource};
 use crate::model::alias::Alias;
 use crate::model::article::{Article, BodyPart};
 use crate::model::build::UnlinkedArticle;

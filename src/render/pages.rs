@@ -13,7 +13,7 @@ use super::views::{
 use super::{body, index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
 use crate::hash::Stable;
-use crate::load::frontmatter::NewsSource;
+use crate::input::frontmatter::NewsSource;
 use crate::model::article::Article;
 use crate::model::site::{urls, Site};
 use crate::text::date;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::config::StatItem;
 use crate::config::{Footer, Link};
-use crate::load::frontmatter::{Image, NewsSource};
+use crate::input::frontmatter::{Image, NewsSource};
 use crate::model::article::Article;
 use crate::model::document::Document;
 use crate::model::site::{urls, Site};
