@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use support::{env_or, median, scratch};
 use trangtin::build::{self, BuildOptions};
-use trangtin::serve::session::{Quick, Session, Settings};
+use trangtin::serve::session::{Quick, ServeOptions, Session};
 use trangtin::serve::watch::Watcher;
 
 fn ms(d: Duration) -> String {
@@ -202,7 +202,7 @@ fn main() {
     );
 
     let out = dir.path().join("serve");
-    let mut session = Session::new(Settings {
+    let mut session = Session::new(ServeOptions {
         root: root.clone(),
         output: out.clone(),
         drafts: false,

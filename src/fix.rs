@@ -111,7 +111,7 @@ fn fixed_text(bytes: &[u8], rel: &Path) -> Option<(String, usize)> {
 fn lines_to_quote(body: &str, rel: &Path) -> Vec<usize> {
     let text = crate::text::normalize(body);
     if rel.extension().is_some_and(|e| e == "md") {
-        let Ok(split) = crate::load::frontmatter::split(&text, rel) else {
+        let Ok(split) = crate::input::frontmatter::split(&text, rel) else {
             return Vec::new();
         };
         let first = split.yaml_line;

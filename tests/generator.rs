@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use gen_site::{DirSink, MemSink, Options};
-use trangtin::load::frontmatter;
+use trangtin::input::frontmatter;
 
 fn small(seed: u64) -> Options {
     Options {

@@ -9,11 +9,10 @@
 //! chart blocks with it (a cross-file check) and keeps the numbers; render
 //! draws them with it. The datasets both read are in `input`, below both.
 //!
-//! A few imports still run the wrong way; they are listed in [`KNOWN_BACKWARD`]
-//! with why, and the list may only shrink: the test fails on any new backward
-//! import, and on a listed one that is gone (take it off the list).
+//! What `load` returns as written (datasets, organizations, documents, people)
+//! is in `input` too, so no import runs the wrong way.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,14 +20,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["text", "hash"],
     &["diagnostic", "progress"],
-    &[
-        "yaml",
-        "markdown",
-        "images",
-        "output",
-        "output_rules",
-        "input",
-    ],
+    &["yaml", "markdown", "images", "output", "output_rules"],
+    &["input"],
     &["config"],
     &["load"],
     &["theme"],
@@ -42,13 +35,6 @@ const LAYERS: &[&[&str]] = &[
     &["serve"],
     &["cli"],
 ];
-
-/// Imports against the order, to be removed (issue 15, part 3).
-const KNOWN_BACKWARD: &[(&str, &str, &str)] = &[(
-    "load",
-    "model",
-    "load returns the model's Dataset, Organization, DocumentEntry, Person",
-)];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&module))
@@ -141,30 +127,16 @@ fn imports_run_down_the_layers() {
             }
         }
     }
-    let known: BTreeSet<(String, String)> = KNOWN_BACKWARD
-        .iter()
-        .map(|(a, b, _)| (a.to_string(), b.to_string()))
-        .collect();
     let mut wrong = Vec::new();
-    let mut backward = BTreeSet::new();
     for ((from, to), at) in &found {
         let (Some(a), Some(b)) = (layer_of(from), layer_of(to)) else {
             continue;
         };
         if b >= a {
-            backward.insert((from.clone(), to.clone()));
-            if !known.contains(&(from.clone(), to.clone())) {
-                wrong.push(format!(
-                    "{at}: `{from}` names `{to}`, which is not below it"
-                ));
-            }
+            wrong.push(format!(
+                "{at}: `{from}` names `{to}`, which is not below it"
+            ));
         }
-    }
-    for edge in known.difference(&backward) {
-        wrong.push(format!(
-            "`{}` no longer names `{}`: take it off KNOWN_BACKWARD",
-            edge.0, edge.1
-        ));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

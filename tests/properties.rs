@@ -16,7 +16,7 @@ use std::path::Path;
 use html_check::{none, script_problems, Tag};
 use inputs::{good_article, md_body, md_file, vi_text};
 use proptest::prelude::*;
-use trangtin::load::frontmatter;
+use trangtin::input::frontmatter;
 use trangtin::markdown::{self, Part};
 use trangtin::text::{date, number, slug::slugify, Lang};
 

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{list_files, Run, Site};
-use trangtin::serve::session::{Session, Settings};
+use trangtin::serve::session::{ServeOptions, Session};
 
 const SLUG: &str = "le-ky-niem-ngay-thanh-lap-dang-bo";
 const URL: &str = "/tin-tuc/le-ky-niem-ngay-thanh-lap-dang-bo/";
@@ -124,7 +124,7 @@ fn one_clock_gives_byte_identical_builds() {
 }
 
 fn session(site: &Site, served: &std::path::Path, clock: &str) -> Session {
-    Session::new(Settings {
+    Session::new(ServeOptions {
         root: site.root.clone(),
         output: served.to_path_buf(),
         drafts: false,

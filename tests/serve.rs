@@ -370,7 +370,7 @@ type Edit<'a> = (&'static str, &'static str, Box<dyn Fn() + 'a>);
 
 #[test]
 fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
-    use trangtin::serve::session::{Session, Settings};
+    use trangtin::serve::session::{ServeOptions, Session};
     let site = tempfile::tempdir().unwrap();
     common::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
@@ -379,7 +379,7 @@ fn quick_rebuilds_write_exactly_what_a_full_build_writes() {
     let work = tempfile::tempdir().unwrap();
     let served = work.path().join("served");
     let base_url = "http://127.0.0.1:1111/".to_string();
-    let mut session = Session::new(Settings {
+    let mut session = Session::new(ServeOptions {
         root: site.path().to_path_buf(),
         output: served.clone(),
         drafts: false,

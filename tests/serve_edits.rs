@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use trangtin::load::{self, LoadOptions};
 use trangtin::model::build::{self as model_build, Checked};
 use trangtin::model::Site;
-use trangtin::serve::session::{Quick, Session, Settings};
+use trangtin::serve::session::{Quick, ServeOptions, Session};
 
 const BASE_URL: &str = "http://127.0.0.1:1111/";
 
@@ -45,7 +45,7 @@ fn generated() -> (tempfile::TempDir, PathBuf) {
 fn serving() -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
     let (dir, root) = generated();
     let served = dir.path().join("served");
-    let mut session = Session::new(Settings {
+    let mut session = Session::new(ServeOptions {
         root: root.clone(),
         output: served.clone(),
         drafts: false,

@@ -412,7 +412,7 @@ fn a_sheet_down_to_the_last_row_is_bounded_not_read_whole() {
 
 #[test]
 fn saving_the_workbook_in_serve_redraws_the_pages_that_use_it() {
-    use trangtin::serve::session::{Session, Settings};
+    use trangtin::serve::session::{ServeOptions, Session};
     let site = site_with(&[
         (
             "content/data/ket-qua.xlsx",
@@ -423,7 +423,7 @@ fn saving_the_workbook_in_serve_redraws_the_pages_that_use_it() {
     ]);
     let work = tempfile::tempdir().unwrap();
     let served = work.path().join("served");
-    let mut session = Session::new(Settings {
+    let mut session = Session::new(ServeOptions {
         root: site.root.clone(),
         output: served.clone(),
         drafts: false,

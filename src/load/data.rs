@@ -14,8 +14,8 @@ use super::{files_under, read_text, sheets, ChartFile};
 use crate::diagnostic::msg::Data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::dataset::{Cell, Column, Dataset, Row};
-use crate::model::document::DocumentEntry;
-use crate::model::org::Organization;
+use crate::input::document::DocumentEntry;
+use crate::input::org::Organization;
 use crate::text::Lang;
 use crate::yaml;
 
@@ -260,7 +260,7 @@ pub fn organizations(root: &Path) -> (Vec<Organization>, String, Diagnostics) {
     list_file(root, "organizations.yaml")
 }
 
-pub fn people(root: &Path) -> (Vec<crate::model::people::Person>, String, Diagnostics) {
+pub fn people(root: &Path) -> (Vec<crate::input::person::Person>, String, Diagnostics) {
     list_file(root, "people.yaml")
 }
 

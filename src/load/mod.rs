@@ -4,7 +4,7 @@
 //! dataset) are checked when the model is built.
 
 pub mod data;
-pub mod frontmatter;
+pub use crate::input::frontmatter;
 pub mod inside;
 mod language;
 pub use language::language_of;
@@ -21,8 +21,8 @@ use crate::config::{self, Settings};
 use crate::diagnostic::msg::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::dataset::Dataset;
-use crate::model::document::DocumentEntry;
-use crate::model::org::Organization;
+use crate::input::document::DocumentEntry;
+use crate::input::org::Organization;
 use crate::text::Lang;
 use frontmatter::FrontMatter;
 
@@ -88,7 +88,7 @@ pub struct Failed {
 /// Everything read from disk, before cross-checks. Files that could not be read
 /// are missing from it; their errors are in `errors`.
 #[derive(Debug)]
-pub struct Source {
+pub struct Loaded {
     pub errors: Diagnostics,
     pub failed: Failed,
     pub root: PathBuf,
@@ -101,7 +101,7 @@ pub struct Source {
     pub organizations_text: String,
     pub documents: Vec<DocumentEntry>,
     pub documents_text: String,
-    pub people: Vec<crate::model::people::Person>,
+    pub people: Vec<crate::input::person::Person>,
     pub people_text: String,
     /// content/schedule/*.yaml, one file per ISO week.
     pub schedule: Vec<schedule::WeekFile>,
@@ -110,8 +110,8 @@ pub struct Source {
 }
 
 /// Reads the site at `root`. Only an unreadable site.yaml stops here; other
-/// reading errors travel in `Source::errors` so the model's checks still run.
-pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
+/// reading errors travel in `Loaded::errors` so the model's checks still run.
+pub fn load(root: &Path, opts: &LoadOptions) -> Result<Loaded, Diagnostics> {
     if root.canonicalize().is_ok_and(|r| r.parent().is_none()) {
         return Err(Diagnostic::new("--root", Site::RootIsDiskTop).into());
     }
@@ -163,7 +163,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> Result<Source, Diagnostics> {
         }
     };
     match settings {
-        Some(settings) => Ok(Source {
+        Some(settings) => Ok(Loaded {
             errors,
             failed,
             root: root.to_path_buf(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::StatItem;
-use crate::load::frontmatter::{Event, Image, Source};
+use crate::input::frontmatter::{Event, Image, NewsSource};
 use crate::markdown::Reference;
 use crate::model::alias::Alias;
 use crate::text::date::When;
@@ -69,7 +69,7 @@ pub struct Article {
     /// Indices into `Site::tags`.
     pub tags: Vec<usize>,
     pub author: Option<String>,
-    pub source: Option<Source>,
+    pub source: Option<NewsSource>,
     pub image: Option<Image>,
     pub org: Option<String>,
     pub event: Option<Event>,

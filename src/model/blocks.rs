@@ -10,7 +10,7 @@ use crate::config::StatItem;
 use crate::diagnostic::msg::Block as Say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::dataset::{Cell, Dataset};
-use crate::load::frontmatter::Image;
+use crate::input::frontmatter::Image;
 use crate::load::Failed;
 use crate::markdown::{BlockKind, Part};
 use crate::model::article::BodyPart;

@@ -12,8 +12,8 @@ use crate::diagnostic::msg::article::Owner;
 use crate::diagnostic::msg::{Article as Say, Photo};
 use crate::diagnostic::{partition, Diagnostic, Diagnostics};
 use crate::input::dataset::Dataset;
-use crate::load::frontmatter::{FrontMatter, Image, ImageField, Source as SourceRef, SourceField};
-use crate::load::{Failed, MarkdownFile, Source};
+use crate::input::frontmatter::{FrontMatter, Image, ImageField, NewsSource, SourceField};
+use crate::load::{Failed, Loaded, MarkdownFile};
 use crate::markdown;
 use crate::model::alias;
 use crate::model::article::{Article, Page, Taxon};
@@ -28,7 +28,7 @@ use crate::text::{date, slug::slugify};
 use crate::yaml;
 
 /// Checks everything and builds the model.
-pub fn build(mut src: Source) -> Result<Site, Diagnostics> {
+pub fn build(mut src: Loaded) -> Result<Site, Diagnostics> {
     let articles = std::mem::take(&mut src.articles);
     let pages = std::mem::take(&mut src.pages);
     let base = base(src);
@@ -65,12 +65,12 @@ pub struct Base {
 }
 
 /// One article checked on its own, with its inline charts.
-pub type Checked = Result<(Draft, Vec<ChartData>), Diagnostics>;
+pub type Checked = Result<(UnlinkedArticle, Vec<ChartData>), Diagnostics>;
 /// One standalone page checked on its own, with its inline charts.
 pub type CheckedPage = Result<(Page, Vec<ChartData>), Diagnostics>;
 
 /// Checks the site-wide files. `src.articles` and `src.pages` are not used.
-pub fn base(src: Source) -> Base {
+pub fn base(src: Loaded) -> Base {
     let mut errors = src.errors;
     let mut failed = src.failed;
     let (mut orgs, e) = orgs::build(src.organizations, &src.organizations_text);
@@ -252,7 +252,7 @@ pub(crate) fn order(a: &Article, b: &Article) -> std::cmp::Ordering {
 
 /// An article before the site-wide lists exist: categories and tags by name.
 #[derive(Debug, Clone)]
-pub struct Draft {
+pub struct UnlinkedArticle {
     pub article: Article,
     pub category: Option<String>,
     pub tags: Vec<String>,
@@ -269,7 +269,10 @@ struct ArticleCtx<'a> {
     clock: &'a Clock,
 }
 
-fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>), Diagnostics> {
+fn article(
+    f: &MarkdownFile,
+    ctx: &ArticleCtx,
+) -> Result<(UnlinkedArticle, Vec<ChartData>), Diagnostics> {
     let fm = &f.front;
     let path = f.path.as_path();
     let mut errors = Diagnostics::default();
@@ -397,7 +400,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         tags: Vec::new(),
         author: fm.author.clone(),
         source: fm.source.clone().map(|s| match s {
-            SourceField::Name(name) => SourceRef { name, url: None },
+            SourceField::Name(name) => NewsSource { name, url: None },
             SourceField::Full(s) => s,
         }),
         image,
@@ -422,7 +425,7 @@ fn article(f: &MarkdownFile, ctx: &ArticleCtx) -> Result<(Draft, Vec<ChartData>)
         }
     }
     Ok((
-        Draft {
+        UnlinkedArticle {
             article,
             category,
             tags,
@@ -551,7 +554,7 @@ fn alt_warnings(refs: &[markdown::Reference], path: &Path) -> Vec<Diagnostic> {
 }
 
 /// Articles sharing a slug, and pages sharing one, each with a free slug to use.
-fn duplicate_slugs<T, U>(drafts: &[(Draft, T)], pages: &[(Page, U)]) -> Diagnostics {
+fn duplicate_slugs<T, U>(drafts: &[(UnlinkedArticle, T)], pages: &[(Page, U)]) -> Diagnostics {
     use super::slugs::{duplicates, Named, Taken};
     let articles: Vec<Named> = drafts
         .iter()

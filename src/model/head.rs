@@ -6,13 +6,13 @@
 
 use std::path::Path;
 
-use crate::load::frontmatter::{Event, Image, Source};
+use crate::input::frontmatter::{Event, Image, NewsSource};
 use crate::model::alias::Alias;
 use crate::model::article::{Article, BodyPart};
-use crate::model::build::Draft;
+use crate::model::build::UnlinkedArticle;
 use crate::text::date::When;
 
-/// What other pages show of a checked article. Borrowed from its [`Draft`],
+/// What other pages show of a checked article. Borrowed from its [`UnlinkedArticle`],
 /// with its category and keywords as written (a draft has no indices into the
 /// site's lists yet).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -29,7 +29,7 @@ pub struct Head<'a> {
     pub category: Option<&'a str>,
     pub tags: &'a [String],
     pub author: Option<&'a str>,
-    pub source: Option<&'a Source>,
+    pub source: Option<&'a NewsSource>,
     pub cover: Option<&'a Image>,
     pub org: Option<&'a str>,
     pub event: Option<&'a Event>,
@@ -43,11 +43,11 @@ pub struct Head<'a> {
     pub charts: Vec<&'a str>,
 }
 
-impl Draft {
+impl UnlinkedArticle {
     /// The article's [`Head`]. Every field of [`Article`] is named here, so a
     /// new one does not compile until it is put in the head or in the body.
     pub fn head(&self) -> Head<'_> {
-        let Draft {
+        let UnlinkedArticle {
             article,
             category,
             tags,

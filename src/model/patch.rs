@@ -17,7 +17,7 @@
 use std::path::Path;
 
 use super::article::{Article, Taxon};
-use super::build::{named_slugs, order, Draft};
+use super::build::{named_slugs, order, UnlinkedArticle};
 use super::site::Site;
 
 /// An index into `Site::articles` as it was before the patch (and into what
@@ -70,8 +70,8 @@ pub struct Replaced {
 /// assembles the site, which reports the clash.
 pub fn replace_article<'a>(
     site: &mut Site,
-    draft: Draft,
-    drafts: impl Fn(&Path) -> Option<&'a Draft>,
+    draft: UnlinkedArticle,
+    drafts: impl Fn(&Path) -> Option<&'a UnlinkedArticle>,
 ) -> Option<Replaced> {
     let old = site
         .articles
@@ -87,7 +87,7 @@ pub fn replace_article<'a>(
     let had_event = was.event.is_some();
     let old_cats = Kind::Category.slugs_of(site, was);
     let old_tags = Kind::Tag.slugs_of(site, was);
-    let Draft {
+    let UnlinkedArticle {
         article,
         category,
         tags,
@@ -164,7 +164,7 @@ fn rejoin<'a>(
     new: After,
     old: &[String],
     names: &[(String, String)],
-    drafts: &impl Fn(&Path) -> Option<&'a Draft>,
+    drafts: &impl Fn(&Path) -> Option<&'a UnlinkedArticle>,
 ) -> Vec<String> {
     let affected = dedup(old.iter().cloned().chain(names.iter().map(|n| n.1.clone())));
     let before: Vec<Option<String>> = affected
@@ -230,7 +230,7 @@ fn first_spelling<'a>(
     i: usize,
     new: After,
     names: &[(String, String)],
-    drafts: &impl Fn(&Path) -> Option<&'a Draft>,
+    drafts: &impl Fn(&Path) -> Option<&'a UnlinkedArticle>,
 ) -> Option<String> {
     let taxon = &kind.list(site)[i];
     let first = taxon.articles[0];
@@ -275,7 +275,7 @@ impl Kind {
     }
 
     /// The names a draft gives, with their slugs, in its order.
-    fn names(self, d: &Draft) -> Vec<(String, String)> {
+    fn names(self, d: &UnlinkedArticle) -> Vec<(String, String)> {
         match self {
             Kind::Category => named_slugs(d.category.as_slice()),
             Kind::Tag => named_slugs(&d.tags),

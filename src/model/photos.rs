@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::diagnostic::msg::Photo;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::images::Use;
-use crate::load::frontmatter::Image;
+use crate::input::frontmatter::Image;
 use crate::model::article::{Article, BodyPart, Page};
 use crate::yaml;
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diagnostic::msg::Article as Say;
 use crate::diagnostic::Diagnostic;
-use crate::model::build::Draft;
+use crate::model::build::UnlinkedArticle;
 use crate::text::clock::Clock;
 use crate::text::date::{self, When};
 
@@ -48,7 +48,10 @@ pub fn expires(
 }
 
 /// Keeps the drafts the clock shows; counts those not yet due.
-pub fn hold_back<T>(drafts: Vec<(Draft, T)>, clock: &Clock) -> (Vec<(Draft, T)>, Pending) {
+pub fn hold_back<T>(
+    drafts: Vec<(UnlinkedArticle, T)>,
+    clock: &Clock,
+) -> (Vec<(UnlinkedArticle, T)>, Pending) {
     let mut pending = Pending::default();
     let kept = drafts
         .into_iter()

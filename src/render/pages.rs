@@ -13,7 +13,7 @@ use super::views::{
 use super::{body, index_of, Ctx};
 use crate::diagnostic::{partition, Diagnostics};
 use crate::hash::Stable;
-use crate::load::frontmatter::Source;
+use crate::input::frontmatter::NewsSource;
 use crate::model::article::Article;
 use crate::model::site::{urls, Site};
 use crate::text::date;
@@ -68,7 +68,7 @@ struct ArticleView {
     /// The lead to show above the body: only a written one, not the first paragraph.
     lead: Option<String>,
     author: Option<String>,
-    source: Option<Source>,
+    source: Option<NewsSource>,
     image: Option<ImageView>,
     category: Option<NamedLink>,
     tags: Vec<NamedLink>,

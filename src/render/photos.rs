@@ -7,7 +7,7 @@ use super::views::{href, ImageView};
 use super::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::images::Photo;
-use crate::load::frontmatter::Image;
+use crate::input::frontmatter::Image;
 use crate::model::Site;
 use crate::output::{Content, OutputFile};
 

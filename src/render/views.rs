@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::config::StatItem;
 use crate::config::{Footer, Link};
-use crate::load::frontmatter::{Image, Source};
+use crate::input::frontmatter::{Image, NewsSource};
 use crate::model::article::Article;
 use crate::model::document::Document;
 use crate::model::site::{urls, Site};
@@ -420,8 +420,8 @@ pub fn stat_view(item: &StatItem, lang: Lang) -> StatView {
 }
 
 /// Source with a safe link.
-pub fn source_view(s: &Source, base_path: &str) -> Source {
-    Source {
+pub fn source_view(s: &NewsSource, base_path: &str) -> NewsSource {
+    NewsSource {
         name: s.name.clone(),
         url: s.url.as_deref().map(|u| editor_url(base_path, u)),
     }

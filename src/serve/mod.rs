@@ -86,7 +86,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         host_of(opts.bind)
     };
     let url = format!("http://{host}:{port}/");
-    let mut session = Session::new(session::Settings {
+    let mut session = Session::new(session::ServeOptions {
         root: opts.root.clone(),
         output: output.clone(),
         drafts: opts.drafts,
@@ -189,8 +189,8 @@ fn guarded(
                     "internal error in trangtin while rebuilding (please report it); rebuilding everything",
                 )
             );
-            let settings = session.settings().clone();
-            *session = Session::new(settings);
+            let options = session.options().clone();
+            *session = Session::new(options);
             session.full()
         }
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use super::session::{Entry, Last, Quick};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::build::Draft;
+use crate::model::build::UnlinkedArticle;
 use crate::model::patch::replace_article;
 use crate::output::OutputFile;
 use crate::render;
@@ -63,7 +63,7 @@ pub(super) fn single_edit(
     }
     // The pages of the leaders an article names are not patched: they are
     // made again by the usual rebuild.
-    let names_people = |d: &Draft| {
+    let names_people = |d: &UnlinkedArticle| {
         !d.article.people.is_empty()
             || d.article
                 .event
@@ -101,7 +101,7 @@ pub(super) fn single_edit(
 fn body_edit(
     rel: &Path,
     key: u64,
-    draft: &Draft,
+    draft: &UnlinkedArticle,
     last: &mut Last,
     theme: &Theme,
     memo: &mut Memo,

@@ -37,7 +37,7 @@ use crate::theme::{self, Theme};
 
 /// What the serve command was asked for.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub struct ServeOptions {
     pub root: PathBuf,
     pub output: PathBuf,
     pub drafts: bool,
@@ -75,7 +75,7 @@ pub enum Quick {
 }
 
 pub struct Session {
-    settings: Settings,
+    options: ServeOptions,
     /// None until a full rebuild succeeds in reading the site-wide files.
     state: Option<State>,
     disk: Disk,
@@ -111,10 +111,10 @@ pub(super) struct Entry {
 }
 
 impl Session {
-    pub fn new(settings: Settings) -> Self {
-        let disk = Disk::new(settings.root.clone(), settings.output.clone());
+    pub fn new(options: ServeOptions) -> Self {
+        let disk = Disk::new(options.root.clone(), options.output.clone());
         Session {
-            settings,
+            options,
             state: None,
             disk,
             last: None,
@@ -129,8 +129,8 @@ impl Session {
         self
     }
 
-    pub fn settings(&self) -> &Settings {
-        &self.settings
+    pub fn options(&self) -> &ServeOptions {
+        &self.options
     }
 
     /// Rebuilds after `changed` (paths relative to the root).
@@ -154,7 +154,7 @@ impl Session {
             .map(|(rel, _)| {
                 (
                     rel.clone(),
-                    read(&self.settings, rel)
+                    read(&self.options, rel)
                         .map(|f| f.map_or_else(failed_entry, |f| entry(&f, &state.base))),
                 )
             })
@@ -186,7 +186,7 @@ impl Session {
                 .warnings
                 .retain(|w| w.path().is_some_and(|p| changed.iter().any(|c| c == p)));
         } else if let (None, Some(last)) = (&outcome.errors, &self.last) {
-            let moved = moved(&self.settings.root, &last.site);
+            let moved = moved(&self.options.root, &last.site);
             outcome.warnings.extend(
                 moved
                     .into_iter()
@@ -201,13 +201,13 @@ impl Session {
     pub fn full(&mut self) -> Outcome {
         let start = Instant::now();
         let opts = LoadOptions {
-            drafts: self.settings.drafts,
-            base_url: Some(self.settings.base_url.clone()),
+            drafts: self.options.drafts,
+            base_url: Some(self.options.base_url.clone()),
             clock: self.clock,
             // The preview shows what is not yet due, marked "chưa đăng".
             preview_scheduled: true,
         };
-        let loaded = load::load(&self.settings.root, &opts).and_then(|mut src| {
+        let loaded = load::load(&self.options.root, &opts).and_then(|mut src| {
             let files = std::mem::take(&mut src.articles);
             let pages = std::mem::take(&mut src.pages);
             let mut base = model_build::base(src);
@@ -215,7 +215,7 @@ impl Session {
             // background and the page shows the original meanwhile.
             base.settings.site.images.later = Some(self.photos.clone());
             let theme = theme::load(
-                &self.settings.root,
+                &self.options.root,
                 base.settings.site.theme.as_deref(),
                 base.settings.lang,
             )?;
@@ -329,7 +329,7 @@ impl Session {
         Outcome {
             // Copying a media file names it in full: shown from the site
             // folder, as the CLI shows it.
-            errors: Some(errors.relative_to(&self.settings.root)),
+            errors: Some(errors.relative_to(&self.options.root)),
             ..Outcome::default()
         }
     }
@@ -371,7 +371,7 @@ impl Session {
             kept.contains(p) || (!search && p.starts_with(dir))
         });
         let mut warnings = site.warnings.clone();
-        warnings.extend(moved(&self.settings.root, &site));
+        warnings.extend(moved(&self.options.root, &site));
         let pending = site.pending.clone();
         let photos_pending = site.photos.pending.len();
         let pages = rendered
@@ -422,12 +422,12 @@ fn moved(root: &Path, site: &crate::model::Site) -> Vec<Diagnostic> {
     crate::publish::moved_warnings(root, &render::redirects::sources(site))
 }
 
-fn read(settings: &Settings, rel: &Path) -> Option<Result<MarkdownFile, Diagnostic>> {
-    if !settings.root.join(rel).is_file() {
+fn read(options: &ServeOptions, rel: &Path) -> Option<Result<MarkdownFile, Diagnostic>> {
+    if !options.root.join(rel).is_file() {
         return None;
     }
-    match load::read_markdown(&settings.root, rel) {
-        Ok(Some(f)) if f.front.draft && !settings.drafts => None,
+    match load::read_markdown(&options.root, rel) {
+        Ok(Some(f)) if f.front.draft && !options.drafts => None,
         Ok(Some(f)) => Some(Ok(f)),
         Ok(None) => None,
         Err(e) => Some(Err(e)),

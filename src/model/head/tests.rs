@@ -16,7 +16,7 @@ fn image(src: &str) -> Image {
 }
 
 /// A draft with every field of the head set, so each can be changed alone.
-fn sample() -> Draft {
+fn sample() -> UnlinkedArticle {
     let article = Article {
         path: "content/articles/hoi-nghi.md".into(),
         title: "Hội nghị Ban Chấp hành".into(),
@@ -30,7 +30,7 @@ fn sample() -> Draft {
         category: None,
         tags: Vec::new(),
         author: Some("Minh Ngọc".into()),
-        source: Some(Source {
+        source: Some(NewsSource {
             name: "Báo Nghệ An".into(),
             url: None,
         }),
@@ -55,7 +55,7 @@ fn sample() -> Draft {
         anchors: Vec::new(),
         aliases: Vec::new(),
     };
-    Draft {
+    UnlinkedArticle {
         article,
         category: Some("Thời sự".into()),
         tags: vec!["Hội nghị".into(), "Nghị quyết".into()],
@@ -63,7 +63,7 @@ fn sample() -> Draft {
     }
 }
 
-type Edit = (&'static str, fn(&mut Draft));
+type Edit = (&'static str, fn(&mut UnlinkedArticle));
 
 /// One edit of each field other pages show.
 const HEAD_EDITS: &[Edit] = &[

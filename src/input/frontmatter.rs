@@ -47,12 +47,12 @@ pub struct FrontMatter {
 #[serde(untagged)]
 pub enum SourceField {
     Name(String),
-    Full(Source),
+    Full(NewsSource),
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
+pub struct NewsSource {
     pub name: String,
     #[serde(default)]
     pub url: Option<String>,
