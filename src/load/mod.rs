@@ -57,9 +57,9 @@ impl MarkdownFile {
         crate::yaml::Places::of(&self.yaml_text, crate::yaml::Offset::line(FRONT_LINE))
     }
 
-    /// Where the front matter's `path` (`date`, `image.src`) is written.
-    pub fn place(&self, path: &str) -> Option<crate::yaml::At> {
-        self.places().key(path)
+    /// [`Self::places`], read the first time a message asks for a place.
+    pub fn places_on_demand(&self) -> crate::yaml::OnDemand<'_> {
+        crate::yaml::OnDemand::new(&self.yaml_text, crate::yaml::Offset::line(FRONT_LINE))
     }
 }
 

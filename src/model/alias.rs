@@ -47,8 +47,10 @@ pub fn alias_file(alias: &str) -> Result<String, Say> {
 /// Reads the `aliases:` of one file. `yaml` is its front matter text, which
 /// starts on the file's line 2; each error names the line of its alias.
 pub fn read(list: &[String], yaml: &str, path: &Path) -> Result<Vec<Alias>, Diagnostics> {
+    // Read once for all of this file's aliases, and only if it has any.
+    let places = crate::yaml::OnDemand::new(yaml, crate::yaml::Offset::line(2));
     let line_of = |alias: &str| {
-        let places = crate::yaml::Places::of(yaml, crate::yaml::Offset::line(2));
+        let places = places.get();
         let at = places.scalar_in("aliases", alias);
         at.or_else(|| places.key("aliases")).map_or(1, |a| a.line)
     };

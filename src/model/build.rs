@@ -276,7 +276,9 @@ fn article(
     let fm = &f.front;
     let path = f.path.as_path();
     let mut errors = Diagnostics::default();
-    let line_of = |key: &str| f.place(key).map_or(1, |a| a.line);
+    // The front matter is read again for a place only when a message needs one.
+    let places = f.places_on_demand();
+    let line_of = |key: &str| places.line(key, 1);
     let title = required_title(fm.title.as_deref(), path, Owner::Article);
     let date = match fm.date.as_deref() {
         None => Err(Diagnostic::new(path, Say::NoDate).at(2, 1)),
@@ -294,7 +296,7 @@ fn article(
         fm.expires.as_deref(),
         date.as_ref().ok().copied(),
         path,
-        line_of("expires"),
+        || line_of("expires"),
     )
     .unwrap_or_else(|e| {
         errors.push(e);
@@ -307,12 +309,9 @@ fn article(
         .map(|d| date::parse(d).map_err(|m| bad_date(path, "event date", d, m)))
         .transpose()
         .map_err(|e| e.at_line(line_of("event")));
-    let slug = slug_for(
-        fm,
-        title.as_ref().ok().map(String::as_str),
-        path,
-        slug_line(f),
-    );
+    let slug = slug_for(fm, title.as_ref().ok().map(String::as_str), path, || {
+        slug_line(f)
+    });
     if let Some(org) = fm.org.as_deref().filter(|o| !ctx.look.orgs.contains(o)) {
         errors.push(Diagnostic::new(path, ctx.look.orgs.unknown(org)).at_line(line_of("org")));
     }
@@ -333,7 +332,7 @@ fn article(
             Diagnostic::new(path, people::unknown(id, ctx.people)).at_line(line_of("people")),
         );
     }
-    let image = image(fm.image.clone(), path, ctx.root, line_of("image"));
+    let image = image(fm.image.clone(), path, ctx.root, || line_of("image"));
     let aliases = match alias::read(&fm.aliases, &f.yaml_text, path) {
         Ok(a) => a,
         Err(e) => {
@@ -443,7 +442,7 @@ fn page(
 ) -> Result<(Page, Vec<ChartData>), Diagnostics> {
     let path = f.path.as_path();
     let title = required_title(f.front.title.as_deref(), path, Owner::Page)?;
-    let slug = slug_for(&f.front, Some(&title), path, slug_line(f))?;
+    let slug = slug_for(&f.front, Some(&title), path, || slug_line(f))?;
     if urls::RESERVED.contains(&slug.as_str()) {
         return Err(Diagnostic::new(path, Say::PageSlugReserved { slug })
             .at_line(slug_line(f))
@@ -504,13 +503,13 @@ fn slug_for(
     fm: &FrontMatter,
     title: Option<&str>,
     path: &Path,
-    line: usize,
+    line: impl Fn() -> usize,
 ) -> Result<String, Diagnostic> {
     let from = fm.slug.as_deref().or(title).unwrap_or_default();
     let slug = slugify(from);
     if slug.is_empty() && (fm.slug.is_some() || title.is_some()) {
         let from = from.to_string();
-        return Err(Diagnostic::new(path, Say::NoSlug { from }).at_line(line));
+        return Err(Diagnostic::new(path, Say::NoSlug { from }).at_line(line()));
     }
     Ok(slug)
 }
@@ -519,7 +518,7 @@ fn image(
     field: Option<ImageField>,
     path: &Path,
     root: &Path,
-    line: usize,
+    line: impl Fn() -> usize,
 ) -> Result<Option<Image>, Diagnostic> {
     let Some(field) = field else { return Ok(None) };
     let img = match field {
@@ -533,11 +532,11 @@ fn image(
     };
     if markdown::is_unsafe_url(&img.src) {
         let field = "image".to_string();
-        return Err(Diagnostic::new(path, Photo::Refused { field }).at_line(line));
+        return Err(Diagnostic::new(path, Photo::Refused { field }).at_line(line()));
     }
     if !img.src.contains("://") {
         super::photos::check_src("image", &img.src, root)
-            .map_err(|m| Diagnostic::new(path, m).at_line(line))?;
+            .map_err(|m| Diagnostic::new(path, m).at_line(line()))?;
     }
     Ok(Some(img))
 }

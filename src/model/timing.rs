@@ -23,7 +23,7 @@ pub fn expires(
     text: Option<&str>,
     date: Option<When>,
     path: &Path,
-    line: usize,
+    line: impl Fn() -> usize,
 ) -> Result<Option<When>, Diagnostic> {
     let Some(text) = text else { return Ok(None) };
     let value = text.to_string();
@@ -37,11 +37,11 @@ pub fn expires(
                 why,
             },
         )
-        .at_line(line)
+        .at_line(line())
     })?;
     match date {
         Some(d) if when.at <= d.at => {
-            Err(Diagnostic::new(path, Say::ExpiresBeforeDate { value }).at_line(line))
+            Err(Diagnostic::new(path, Say::ExpiresBeforeDate { value }).at_line(line()))
         }
         _ => Ok(Some(when)),
     }
@@ -121,12 +121,12 @@ mod tests {
     #[test]
     fn expires_must_follow_the_date() {
         let d = date::parse("2026-12-05").ok();
-        let e = expires(Some("2026-12-04"), d, Path::new("a.md"), 4).unwrap_err();
+        let e = expires(Some("2026-12-04"), d, Path::new("a.md"), || 4).unwrap_err();
         assert!(
             e.to_string().contains("not after the article's `date`"),
             "{e}"
         );
-        assert!(expires(Some("2026-12-06"), d, Path::new("a.md"), 4)
+        assert!(expires(Some("2026-12-06"), d, Path::new("a.md"), || 4)
             .unwrap()
             .is_some());
     }
