@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod tree;
+pub mod weight;
 
 use std::collections::BTreeMap;
 use std::fs;
