@@ -394,5 +394,24 @@ pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
         schedule: super::schedule::home_block(ctx),
     };
     let html = ctx.render("index.html", &view)?;
-    Ok(vec![ctx.file("index.html".to_string(), html)?])
+    Ok(vec![ctx.file("index.html".to_string(), html)?, side(ctx)?])
+}
+
+/// The sidebar's own file, which every page but the home page shows in a frame
+/// (base.html names it): its blocks are the same on every page, so readers
+/// fetch them once for the whole site. Made with the home page, which every
+/// rebuild renders, so it is never stale.
+pub const SIDE_FILE: &str = "cot-ben.html";
+
+#[derive(Serialize)]
+struct SideCtx {
+    page: PageMeta,
+}
+
+fn side(ctx: &Ctx) -> Result<String, crate::diagnostic::Diagnostic> {
+    let title = ctx.theme.words.get("sidebar").cloned().unwrap_or_default();
+    let mut page = PageMeta::new(ctx, "side", &title, "", SIDE_FILE);
+    page.noindex = true;
+    let html = ctx.render("side.html", &SideCtx { page })?;
+    ctx.file(SIDE_FILE.to_string(), html)
 }

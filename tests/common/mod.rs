@@ -35,6 +35,20 @@ impl Site {
         Site { tmp, root }
     }
 
+    /// A copy of the sample site (content/ at the crate root, with its photo
+    /// cache so the photos are not made again) in a temporary folder.
+    pub fn sample() -> Site {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let root = tmp.path().join("site");
+        let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_tree(&crate_root.join("content"), &root.join("content"));
+        let cache = crate_root.join(".trangtin-cache");
+        if cache.is_dir() {
+            copy_tree(&cache, &root.join(".trangtin-cache"));
+        }
+        Site { tmp, root }
+    }
+
     /// The temporary folder that holds the site (and the default output).
     pub fn dir(&self) -> &Path {
         self.tmp.path()
