@@ -107,7 +107,10 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ("unit contacts", "/to-chuc/tam-ky/lien-he/".to_string()),
         ("work schedule", "/lich-cong-tac/2026-W49/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
-        ("sidebar, shown in each page's frame", "/cot-ben.html".to_string()),
+        (
+            "sidebar, shown in each page's frame",
+            "/cot-ben.html".to_string(),
+        ),
     ]
 }
 
@@ -131,9 +134,16 @@ fn the_sidebar_frame_fits_its_blocks_and_its_links_open_in_the_page() {
         }
         s.open(&path);
         let m = s.b.js_async(SIDE_FRAME, vec![]);
-        assert_eq!(m["latest"], json!(true), "the sidebar loads at {width} px: {m}");
+        assert_eq!(
+            m["latest"],
+            json!(true),
+            "the sidebar loads at {width} px: {m}"
+        );
         let (frame, inside) = (m["frame"].as_i64().unwrap(), m["inside"].as_i64().unwrap());
-        assert!((frame - inside).abs() <= 2, "the frame fits its blocks at {width} px: {m}");
+        assert!(
+            (frame - inside).abs() <= 2,
+            "the frame fits its blocks at {width} px: {m}"
+        );
     }
     // A link in the frame opens its page in the window, not inside the frame.
     let target = s.b.js(
@@ -148,7 +158,10 @@ fn the_sidebar_frame_fits_its_blocks_and_its_links_open_in_the_page() {
     }
     assert_eq!(s.path(), target, "the window follows the sidebar link");
     // Without JavaScript the frame still shows the blocks (at its fixed height).
-    s.b.cdp("Emulation.setScriptExecutionDisabled", json!({"value": true}));
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": true}),
+    );
     s.open(&path);
     let look = "const f = document.querySelector('iframe.side-frame'); f.scrollIntoView(); const d = f.contentDocument; return {frame: Math.round(f.getBoundingClientRect().height), latest: !!(d && d.getElementById('ben-tin-moi'))};";
     let mut no_js = s.b.js(look, vec![]);
@@ -159,9 +172,19 @@ fn the_sidebar_frame_fits_its_blocks_and_its_links_open_in_the_page() {
         std::thread::sleep(std::time::Duration::from_millis(50));
         no_js = s.b.js(look, vec![]);
     }
-    s.b.cdp("Emulation.setScriptExecutionDisabled", json!({"value": false}));
-    assert_eq!(no_js["latest"], json!(true), "the sidebar without JavaScript: {no_js}");
-    assert!(no_js["frame"].as_i64().unwrap() > 600, "a tall frame without JavaScript: {no_js}");
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": false}),
+    );
+    assert_eq!(
+        no_js["latest"],
+        json!(true),
+        "the sidebar without JavaScript: {no_js}"
+    );
+    assert!(
+        no_js["frame"].as_i64().unwrap() > 600,
+        "a tall frame without JavaScript: {no_js}"
+    );
 }
 
 #[test]

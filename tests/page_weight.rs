@@ -24,7 +24,11 @@ fn articles(run: &common::Run) -> Vec<(String, Weight)> {
         .filter(|(_, html)| weight::kind(html) == "article")
         .map(|(path, html)| (path, weight::weigh(&html)))
         .collect();
-    assert!(pages.len() > 10, "the build has article pages: {}", pages.len());
+    assert!(
+        pages.len() > 10,
+        "the build has article pages: {}",
+        pages.len()
+    );
     pages
 }
 
@@ -49,7 +53,8 @@ fn the_measure_leaves_out_main_and_the_article() {
         <footer>f</footer></body></html>";
     let w = weight::weigh(page);
     let main = &page[page.find("<main").unwrap()..page.find("</main>").unwrap() + 7];
-    let article = "<article class=\"article\"><p>text</p><article class=\"card\">inner</article></article>";
+    let article =
+        "<article class=\"article\"><p>text</p><article class=\"card\">inner</article></article>";
     assert_eq!(weight::kind(page), "article");
     assert_eq!(w.total, page.len());
     assert_eq!(w.chrome, page.len() - main.len());
@@ -86,12 +91,21 @@ fn a_full_sidebar_does_not_make_article_pages_heavier() {
             format!("  - {{ name: \"Cổng thông tin điện tử của đơn vị liên kết số {i}\", url: \"https://lien-ket-{i}.example.vn/\" }}\n")
         })
         .collect();
-    site.edit("content/site.yaml", |s| s.replacen("links:\n", &format!("links:\n{links}"), 1));
+    site.edit("content/site.yaml", |s| {
+        s.replacen("links:\n", &format!("links:\n{links}"), 1)
+    });
     let run = site.build(&["--clock", CLOCK]).ok();
     assert_light(&articles(&run));
     let side = run.read(SIDE);
-    assert_eq!(side.matches("<li><a href=\"https://lien-ket-").count(), 12, "{side}");
-    let featured = side.split("id=\"ben-noi-bat\"").nth(1).expect("the featured block");
+    assert_eq!(
+        side.matches("<li><a href=\"https://lien-ket-").count(),
+        12,
+        "{side}"
+    );
+    let featured = side
+        .split("id=\"ben-noi-bat\"")
+        .nth(1)
+        .expect("the featured block");
     let featured = &featured[..featured.find("</section>").expect("its end")];
     assert_eq!(featured.matches("<li>").count(), 5, "{featured}");
 }
@@ -119,7 +133,10 @@ fn the_sidebar_is_one_shared_file_holding_every_link() {
         .into_iter()
         .find(|l| l.starts_with("/tin-tuc/"))
         .expect("a story on /tin-moi/");
-    assert!(side.contains(&format!("<li><a href=\"{first}\">")), "{first} in {SIDE}");
+    assert!(
+        side.contains(&format!("<li><a href=\"{first}\">")),
+        "{first} in {SIDE}"
+    );
     // Every page but the home page shows it in a frame; the home page has its blocks inline.
     let frame = format!("<iframe class=\"side-frame\" src=\"/{SIDE}\"");
     for (path, html) in run.texts(".html") {
@@ -128,8 +145,15 @@ fn the_sidebar_is_one_shared_file_holding_every_link() {
             continue;
         }
         let has_frame = html.contains(&frame);
-        assert_eq!(has_frame, kind != "home", "{path} ({kind}): a frame: {has_frame}");
+        assert_eq!(
+            has_frame,
+            kind != "home",
+            "{path} ({kind}): a frame: {has_frame}"
+        );
     }
     assert!(run.page("/").contains("id=\"ben-van-ban\""));
-    assert!(!run.read("sitemap.xml").contains(SIDE), "the sidebar file is no page of its own");
+    assert!(
+        !run.read("sitemap.xml").contains(SIDE),
+        "the sidebar file is no page of its own"
+    );
 }

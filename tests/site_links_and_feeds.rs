@@ -93,7 +93,9 @@ fn sitemap_lists_every_page_but_the_404_the_sidebar_and_redirects() {
         .iter()
         .filter(|(p, b)| {
             // cot-ben.html is the sidebar every page shows in a frame, no page of its own.
-            p.ends_with(".html") && !["404.html", "cot-ben.html"].contains(&p.as_str()) && !redirect(b)
+            p.ends_with(".html")
+                && !["404.html", "cot-ben.html"].contains(&p.as_str())
+                && !redirect(b)
         })
         .map(|(p, _)| {
             format!(

@@ -41,7 +41,9 @@ pub fn weigh(html: &str) -> Weight {
     let total = html.len();
     let main = element(html, "<main", "</main>", false).unwrap_or("");
     let own = match kind(html) {
-        "article" => element(main, "<article class=\"article\"", "</article>", true).unwrap_or(main),
+        "article" => {
+            element(main, "<article class=\"article\"", "</article>", true).unwrap_or(main)
+        }
         _ => main,
     };
     let whole_gz = gzip_len(html.as_bytes());
@@ -59,7 +61,11 @@ pub fn weigh(html: &str) -> Weight {
 fn element<'a>(html: &'a str, open: &str, close: &str, last: bool) -> Option<&'a str> {
     let start = html.find(open)?;
     let rest = &html[start..];
-    let end = if last { rest.rfind(close)? } else { rest.find(close)? };
+    let end = if last {
+        rest.rfind(close)?
+    } else {
+        rest.find(close)?
+    };
     Some(&rest[..end + close.len()])
 }
 
