@@ -112,6 +112,14 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/picture.html"),
     ),
     (
+        "templates/side.html",
+        include_str!("../themes/default/templates/side.html"),
+    ),
+    (
+        "templates/partials/thumb.html",
+        include_str!("../themes/default/templates/partials/thumb.html"),
+    ),
+    (
         "templates/partials/caption.html",
         include_str!("../themes/default/templates/partials/caption.html"),
     ),

@@ -107,7 +107,84 @@ fn page_kinds(site: &SampleSite) -> Vec<(&'static str, String)> {
         ("unit contacts", "/to-chuc/tam-ky/lien-he/".to_string()),
         ("work schedule", "/lich-cong-tac/2026-W49/".to_string()),
         ("404", "/khong-co-trang-nay/".to_string()),
+        (
+            "sidebar, shown in each page's frame",
+            "/cot-ben.html".to_string(),
+        ),
     ]
+}
+
+/// Waits for the sidebar frame of the page now open, then reports its height,
+/// the height of what it holds, and whether its "Tin mới" block is there.
+const SIDE_FRAME: &str = "const done = arguments[arguments.length - 1]; const f = document.querySelector('iframe.side-frame'); f.scrollIntoView(); let n = 0; const look = () => { const d = f.contentDocument; const ok = d && d.readyState === 'complete' && d.getElementById('ben-tin-moi'); if (ok || ++n > 100) { done({frame: Math.round(f.getBoundingClientRect().height), inside: ok ? Math.round(d.body.getBoundingClientRect().height) : -1, latest: !!ok}); } else setTimeout(look, 50); }; look();";
+
+#[test]
+fn the_sidebar_frame_fits_its_blocks_and_its_links_open_in_the_page() {
+    let Some(s) = session() else { return };
+    let path = s.site.page_with_most("tin-tuc", "<figure class=\"chart\"");
+    for width in [360, 1280] {
+        if width == 360 {
+            s.b.phone(360);
+        } else {
+            s.b.cdp("Emulation.clearDeviceMetricsOverride", json!({}));
+            s.b.cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": false}),
+            );
+        }
+        s.open(&path);
+        let m = s.b.js_async(SIDE_FRAME, vec![]);
+        assert_eq!(
+            m["latest"],
+            json!(true),
+            "the sidebar loads at {width} px: {m}"
+        );
+        let (frame, inside) = (m["frame"].as_i64().unwrap(), m["inside"].as_i64().unwrap());
+        assert!(
+            (frame - inside).abs() <= 2,
+            "the frame fits its blocks at {width} px: {m}"
+        );
+    }
+    // A link in the frame opens its page in the window, not inside the frame.
+    let target = s.b.js(
+        "const a = document.querySelector('iframe.side-frame').contentDocument.querySelector('#ben-tin-moi + ul a'); const p = new URL(a.href).pathname; a.click(); return p;",
+        vec![],
+    );
+    let target = target.as_str().expect("a link in Tin mới").to_string();
+    let mut n = 0;
+    while s.path() != target && n < 100 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        n += 1;
+    }
+    assert_eq!(s.path(), target, "the window follows the sidebar link");
+    // Without JavaScript the frame still shows the blocks (at its fixed height).
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": true}),
+    );
+    s.open(&path);
+    let look = "const f = document.querySelector('iframe.side-frame'); f.scrollIntoView(); const d = f.contentDocument; return {frame: Math.round(f.getBoundingClientRect().height), latest: !!(d && d.getElementById('ben-tin-moi'))};";
+    let mut no_js = s.b.js(look, vec![]);
+    for _ in 0..100 {
+        if no_js["latest"] == json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        no_js = s.b.js(look, vec![]);
+    }
+    s.b.cdp(
+        "Emulation.setScriptExecutionDisabled",
+        json!({"value": false}),
+    );
+    assert_eq!(
+        no_js["latest"],
+        json!(true),
+        "the sidebar without JavaScript: {no_js}"
+    );
+    assert!(
+        no_js["frame"].as_i64().unwrap() > 600,
+        "a tall frame without JavaScript: {no_js}"
+    );
 }
 
 #[test]

@@ -340,7 +340,7 @@ pub fn check_unique(paths: &[String]) -> Result<(), Diagnostics> {
 
 /// Whether the sitemap lists the output file at `path`: every page but 404.
 fn in_sitemap(path: &str) -> bool {
-    path.ends_with(".html") && path != "404.html"
+    path.ends_with(".html") && path != "404.html" && path != pages::SIDE_FILE
 }
 
 /// Output path of a pretty URL: `tin-tuc/a/` → `tin-tuc/a/index.html`.

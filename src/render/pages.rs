@@ -226,23 +226,26 @@ fn related(ctx: &Ctx, i: usize) -> Vec<usize> {
     super::related::related(ctx.site, i, NEIGHBOURS)
 }
 
-/// schema.org NewsArticle, safe inside a `<script>` element.
+/// schema.org NewsArticle, safe inside a `<script>` element: what search
+/// engines read for a news story (headline, dates, author, image, publisher).
+/// The description and address are in the page's own meta tags already.
 fn json_ld(ctx: &Ctx, a: &Article, page: &PageMeta) -> String {
     let tz = &ctx.site.settings.tz;
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": a.title,
-        "description": a.summary,
         "datePublished": date::rfc3339(a.date, tz),
         "dateModified": date::rfc3339(a.updated.unwrap_or(a.date), tz),
-        "mainEntityOfPage": page.canonical,
-        "image": page.image,
-        "author": a.author.as_ref().map(|n| serde_json::json!({"@type": "Organization", "name": n})),
         "publisher": {"@type": "Organization", "name": ctx.site.settings.site.title},
         "inLanguage": ctx.site.settings.lang.code(),
-        "keywords": a.tags.iter().map(|&t| ctx.site.tags[t].name.as_str()).collect::<Vec<_>>(),
     });
+    if let Some(n) = &a.author {
+        value["author"] = serde_json::json!({"@type": "Organization", "name": n});
+    }
+    if let Some(img) = &page.image {
+        value["image"] = img.clone().into();
+    }
     script_safe_json(&value)
 }
 
@@ -391,5 +394,24 @@ pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
         schedule: super::schedule::home_block(ctx),
     };
     let html = ctx.render("index.html", &view)?;
-    Ok(vec![ctx.file("index.html".to_string(), html)?])
+    Ok(vec![ctx.file("index.html".to_string(), html)?, side(ctx)?])
+}
+
+/// The sidebar's own file, which every page but the home page shows in a frame
+/// (base.html names it): its blocks are the same on every page, so readers
+/// fetch them once for the whole site. Made with the home page, which every
+/// rebuild renders, so it is never stale.
+pub const SIDE_FILE: &str = "cot-ben.html";
+
+#[derive(Serialize)]
+struct SideCtx {
+    page: PageMeta,
+}
+
+fn side(ctx: &Ctx) -> Result<String, crate::diagnostic::Diagnostic> {
+    let title = ctx.theme.words.get("sidebar").cloned().unwrap_or_default();
+    let mut page = PageMeta::new(ctx, "side", &title, "", SIDE_FILE);
+    page.noindex = true;
+    let html = ctx.render("side.html", &SideCtx { page })?;
+    ctx.file(SIDE_FILE.to_string(), html)
 }

@@ -23,6 +23,17 @@ pub struct PictureView {
     pub src: String,
     pub width: u32,
     pub height: u32,
+    /// The smallest version alone, for thumbnails too small to need a choice.
+    pub small: SmallView,
+}
+
+/// One version of a photo: `webp` when one was made, `src` in JPEG or PNG.
+#[derive(Debug, Clone, Serialize)]
+pub struct SmallView {
+    pub webp: Option<String>,
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// The width an `<img>` without `srcset` support gets.
@@ -51,6 +62,17 @@ pub fn picture(photo: &Photo, base_path: &str) -> PictureView {
             .unwrap_or_default(),
         width: fallback.map_or(photo.width, |v| v.width),
         height: fallback.map_or(photo.height, |v| v.height),
+        small: small(photo, base_path),
+    }
+}
+
+fn small(photo: &Photo, base_path: &str) -> SmallView {
+    let v = photo.variants.iter().min_by_key(|v| v.width);
+    SmallView {
+        webp: v.and_then(|v| v.webp.as_ref()).map(|p| href(base_path, p)),
+        src: v.map(|v| href(base_path, &v.legacy)).unwrap_or_default(),
+        width: v.map_or(photo.width, |v| v.width),
+        height: v.map_or(photo.height, |v| v.height),
     }
 }
 

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod tree;
+pub mod weight;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -31,6 +32,20 @@ impl Site {
         let tmp = tempfile::tempdir().expect("a temporary folder");
         let root = tmp.path().join("site");
         copy_tree(&fixture(name), &root);
+        Site { tmp, root }
+    }
+
+    /// A copy of the sample site (content/ at the crate root, with its photo
+    /// cache so the photos are not made again) in a temporary folder.
+    pub fn sample() -> Site {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let root = tmp.path().join("site");
+        let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_tree(&crate_root.join("content"), &root.join("content"));
+        let cache = crate_root.join(".trangtin-cache");
+        if cache.is_dir() {
+            copy_tree(&cache, &root.join(".trangtin-cache"));
+        }
         Site { tmp, root }
     }
 

@@ -31,6 +31,22 @@
     });
   }
 
+  // The sidebar frame (base.html): as tall as what it holds, again whenever
+  // that changes (a narrower window wraps more lines).
+  $$("iframe[data-side-frame]").forEach(function (frame) {
+    var fit = function () {
+      var doc = frame.contentDocument;
+      if (doc && doc.body && doc.readyState === "complete") frame.style.height = doc.body.offsetHeight + "px";
+    };
+    var watch = function () {
+      fit();
+      var doc = frame.contentDocument;
+      if (window.ResizeObserver && doc && doc.body) new ResizeObserver(fit).observe(doc.body);
+    };
+    frame.addEventListener("load", watch);
+    if (frame.contentDocument && frame.contentDocument.URL !== "about:blank") watch();
+  });
+
   // Print button: the browser's own print, no third-party script.
   $$("[data-print]").forEach(function (b) {
     b.hidden = false;
