@@ -36,7 +36,7 @@ const LAYERS: &[&[&str]] = &[
     &["model"],
     &["render"],
     &["search"],
-    &["links", "write"],
+    &["links", "write", "cache"],
     &["build"],
     &["publish", "scaffold", "fix"],
     &["serve"],
