@@ -216,7 +216,8 @@ pub fn build_cached(
             site.pending.count,
             site.pending.next.map(|w| (w.at.to_string(), w.has_time)),
         ),
-        quiet: report.warnings.is_empty(),
+        // Its own warning about the cache is not the site's.
+        quiet: site.warnings.is_empty(),
     };
     // A cache that cannot be written only makes the next build slower.
     let _ = cache::save(&opts.root, &record);
