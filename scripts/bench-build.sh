@@ -125,7 +125,7 @@ for n in "${SIZES[@]}"; do
     # Rebuilds with the build cache (.trangtin-cache/build.cache), from the last
     # full build above: again with nothing changed, and after one title changed.
     rm -f "$WORK/same-$n" "$WORK/title-$n"
-    article=$(find "$site/content/articles" -name '*.md' | sort | head -1)
+    article=$(find "$site/content/articles" -name '*.md' | sort | sed -n 1p)
     for i in $(seq "$RUNS"); do
         measure "same-$n" "$TRANGTIN" build --quiet --root "$site" --output "$WORK/out-t"
         sed -i "0,/^title: \"/s//title: \"$i /" "$article"
