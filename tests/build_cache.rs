@@ -296,13 +296,16 @@ fn nothing_changed_writes_nothing_and_hand_edits_to_the_output_are_undone() {
         }
     );
     assert_eq!(stamps(&out), first, "no file of the output was written");
-    // A file touched but not changed is no change.
+    // A file saved again unchanged rewrites nothing.
     let article = list_files(&root.join("content/articles"))
         .into_keys()
         .next()
         .unwrap();
     let path = root.join("content/articles").join(article);
     std::fs::write(&path, std::fs::read(&path).unwrap()).unwrap();
+    let used = cached(&root, &out);
+    assert_eq!((used.unchanged, used.written, used.removed), (false, 0, 0));
+    assert_eq!(stamps(&out), first, "no file of the output was written");
     assert!(cached(&root, &out).unchanged);
     // Output files edited, deleted and added by hand.
     std::fs::write(out.join("index.html"), "sửa tay").unwrap();
