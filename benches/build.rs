@@ -97,7 +97,9 @@ fn main() {
     let (mut t, mut h) = (Vec::new(), Vec::new());
     for _ in 0..runs {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
+        // A full build each time, not the build cache's rebuild.
         cmd.arg("build")
+            .arg("--fresh")
             .arg("--root")
             .arg(&site)
             .arg("--output")

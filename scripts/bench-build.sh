@@ -8,7 +8,9 @@
 # on tmpfs (/dev/shm) when there is one, and prints per tool: median wall time,
 # CPU time, peak memory (/usr/bin/time -v), pages and files written, bytes written,
 # time per page; and the trangtin/Hugo ratio of the medians. It also times the
-# sample site of this repository (content/ at the root) when there is one.
+# sample site of this repository (content/ at the root) when there is one. Full builds
+# run with --fresh; after them, at each size, `build` again with nothing changed and
+# after one article's title changed (the build cache) are timed too.
 #
 # Environment: RUNS (5), CHARTS (1000), SEED (1), WORK (a folder for sites and
 # outputs; default /dev/shm/trangtin-bench or $TMPDIR), TRANGTIN (a trangtin
@@ -55,6 +57,12 @@ mkdir -p "$WORK"
 run() {
     local name=$1 out=$2; shift 2
     rm -rf "$out"
+    measure "$name" "$@"
+}
+
+# measure NAME CMD...: one timed run as it is (the output kept); appends as run does.
+measure() {
+    local name=$1; shift
     /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/$name.log" 2>&1 || {
         say "$name failed:"; tail -20 "$WORK/$name.log" >&2; exit 1; }
     awk -F': ' '
@@ -85,7 +93,7 @@ say "trangtin: $TRANGTIN; hugo $HUGO_VERSION; $RUNS runs each, alternating; outp
 
 if [ -d "$ROOT/content" ]; then
     rm -f "$WORK/sample"
-    for _ in $(seq "$RUNS"); do run sample "$WORK/out-sample" "$TRANGTIN" build --quiet --root "$ROOT" --output "$WORK/out-sample"; done
+    for _ in $(seq "$RUNS"); do run sample "$WORK/out-sample" "$TRANGTIN" build --fresh --quiet --root "$ROOT" --output "$WORK/out-sample"; done
     say "sample site ($ROOT):"
     report sample "$WORK/out-sample" >/dev/null
 fi
@@ -101,7 +109,7 @@ for n in "${SIZES[@]}"; do
     fi
     rm -f "$WORK/trangtin-$n" "$WORK/hugo-$n.runs"
     for _ in $(seq "$RUNS"); do
-        run "trangtin-$n" "$WORK/out-t" "$TRANGTIN" build --quiet --root "$site" --output "$WORK/out-t"
+        run "trangtin-$n" "$WORK/out-t" "$TRANGTIN" build --fresh --quiet --root "$site" --output "$WORK/out-t"
         [ $with_hugo = 0 ] || run "hugo-$n.runs" "$WORK/out-h" hugo --quiet --source "$hugo_site" --destination "$WORK/out-h"
     done
     say "$n articles ($CHARTS charts for trangtin):"
@@ -114,6 +122,21 @@ for n in "${SIZES[@]}"; do
         say "  hugo not run above HUGO_MAX=$HUGO_MAX articles"
     fi
     echo "$n $tw $tp $hw $hp" >>"$WORK/summary"
+    # Rebuilds with the build cache (.trangtin-cache/build.cache), from the last
+    # full build above: again with nothing changed, and after one title changed.
+    rm -f "$WORK/same-$n" "$WORK/title-$n"
+    article=$(find "$site/content/articles" -name '*.md' | sort | sed -n 1p)
+    for i in $(seq "$RUNS"); do
+        measure "same-$n" "$TRANGTIN" build --quiet --root "$site" --output "$WORK/out-t"
+        sed -i "0,/^title: \"/s//title: \"$i /" "$article"
+        measure "title-$n" "$TRANGTIN" build --quiet --root "$site" --output "$WORK/out-t"
+    done
+    for name in "same-$n" "title-$n"; do
+        printf '  %-16s median %7.3f s  cpu %7.3f s  peak %6d MiB\n' "$name" \
+            "$(cut -d' ' -f1 "$WORK/$name" | median)" "$(cut -d' ' -f2 "$WORK/$name" | median)" \
+            $(($(cut -d' ' -f3 "$WORK/$name" | sort -n | tail -1) / 1024)) >&2
+    done
+    say "  (same: build again with nothing changed; title: build after one article's title changed)"
     rm -rf "$site" "$hugo_site" "$WORK/out-t" "$WORK/out-h"
 done
 

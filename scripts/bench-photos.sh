@@ -46,11 +46,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 for i in $(seq "$RUNS"); do
   rm -rf "$WORK/trangtin/.trangtin-cache" "$WORK/out-t"
-  run trangtin-cold "$TRANGTIN" build --root "$WORK/trangtin" --output "$WORK/out-t"
+  run trangtin-cold "$TRANGTIN" build --fresh --root "$WORK/trangtin" --output "$WORK/out-t"
   rm -rf "$WORK/hugo/resources" "$WORK/out-h"
   run hugo-cold hugo --quiet --ignoreCache -s "$WORK/hugo" -d "$WORK/out-h"
-  run trangtin-warm "$TRANGTIN" build --root "$WORK/trangtin" --output "$WORK/out-t"
-  run trangtin-nophotos "$TRANGTIN" build --root "$WORK/trangtin-nophotos" --output "$WORK/out-n"
+  run trangtin-warm "$TRANGTIN" build --fresh --root "$WORK/trangtin" --output "$WORK/out-t"
+  run trangtin-nophotos "$TRANGTIN" build --fresh --root "$WORK/trangtin-nophotos" --output "$WORK/out-n"
   run hugo-warm hugo --quiet -s "$WORK/hugo" -d "$WORK/out-h"
 done
 

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::cache;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions};
 use crate::model::{self, Site};
@@ -40,6 +41,18 @@ pub struct Report {
     pub redirector: render::redirects::Redirector,
     /// Articles dated after the build clock, held back.
     pub pending: crate::model::timing::Pending,
+    /// What the build cache spared; None when it was not used.
+    pub cache: Option<CacheUse>,
+}
+
+/// What a build with the cache wrote ([`build_cached`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheUse {
+    /// Nothing changed since the last build: nothing was read or written.
+    pub unchanged: bool,
+    /// Files written (new or changed) and files of the last build removed.
+    pub written: usize,
+    pub removed: usize,
 }
 
 /// Loads, checks and renders the site in memory.
@@ -133,6 +146,175 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Di
     Ok(report(&site, &rendered.paths, start))
 }
 
+/// [`build_with`] with the build cache ([`crate::cache`]): when nothing
+/// changed since the last build, nothing is rendered or written; otherwise
+/// the pages the memo finds unchanged are not rendered again, files whose
+/// bytes did not change are carried over by hard links, and the output is
+/// swapped in whole as ever. `fresh` ignores the cache and makes it anew.
+pub fn build_cached(
+    opts: &BuildOptions,
+    fresh: bool,
+    step: &dyn Fn(&str),
+) -> Result<Report, Diagnostics> {
+    let start = Instant::now();
+    let out = crate::output_rules::check(&opts.root, &opts.output)?;
+    let clock = opts.clock.map(|c| c.to_string());
+    let key = cache::options_key(opts.drafts, opts.base_url.as_deref(), clock, &out);
+    let (old, warning) = match fresh {
+        true => (None, None),
+        false => cache::read(&opts.root),
+    };
+    let old = old.filter(|r| r.options == key);
+    let known = old.as_ref().map(|r| r.inputs.clone()).unwrap_or_default();
+    let inputs = cache::stamps::inputs(&opts.root, &known);
+    let on_disk = cache::stamps::outputs(&out);
+    let now = jiff::Timestamp::now().as_second();
+    if let Some(r) = old.as_ref() {
+        if r.unchanged(key, &inputs, &on_disk, now) {
+            return Ok(unchanged_report(r, start));
+        }
+    }
+    let (site, theme) = model_and_theme(opts, step)?;
+    step("rendering pages");
+    let before = old
+        .as_ref()
+        .map(|r| r.still_written(&on_disk))
+        .unwrap_or_default();
+    let inc = incremental(&site, old.as_ref(), &inputs, &before);
+    let relative = |e: Diagnostics| e.relative_to(&opts.root);
+    let staging = crate::write::Staging::new(&opts.root, &opts.output)?;
+    let sink = cache::sink::Apply::new(&staging, &before);
+    let rendered = render_to(&site, &theme, Some(&inc), true, &sink).map_err(relative)?;
+    step("writing files");
+    let made = sink
+        .finish(&rendered.kept)
+        .map_err(|e| relative(e.into()))?;
+    staging.commit().map_err(|e| relative(e.into()))?;
+    let paths: Vec<String> = made.iter().map(|m| m.path.clone()).collect();
+    let mut report = report(&site, &paths, start);
+    let written = made.iter().filter(|m| m.kept.is_none()).count();
+    let removed = before.keys().filter(|p| paths.binary_search(p).is_err());
+    report.cache = Some(CacheUse {
+        unchanged: false,
+        written,
+        removed: removed.count(),
+    });
+    report.warnings.extend(warning);
+    let record = cache::Record {
+        options: key,
+        inputs,
+        outputs: cache::written(&out, made),
+        pages: rendered.memo.pages,
+        valid_until: valid_until(&site, opts.clock.is_some()),
+        summary: cache::Summary {
+            pages: report.pages,
+            files: report.files,
+            charts: report.charts,
+            photos: report.photos,
+        },
+        pending: (
+            site.pending.count,
+            site.pending.next.map(|w| (w.at.to_string(), w.has_time)),
+        ),
+        // Its own warning about the cache is not the site's.
+        quiet: site.warnings.is_empty(),
+    };
+    // A cache that cannot be written only makes the next build slower.
+    let _ = cache::save(&opts.root, &record);
+    Ok(report)
+}
+
+/// The report of a build that found nothing changed.
+fn unchanged_report(r: &cache::Record, start: Instant) -> Report {
+    let s = &r.summary;
+    Report {
+        pages: s.pages,
+        files: s.files,
+        charts: s.charts,
+        photos: s.photos,
+        photos_made: 0,
+        warnings: Vec::new(),
+        elapsed: start.elapsed(),
+        external: Vec::new(),
+        sources: Default::default(),
+        redirector: Default::default(),
+        pending: crate::model::timing::Pending {
+            count: r.pending.0,
+            next: r.pending.1.as_ref().and_then(|(at, has_time)| {
+                let at = at.parse().ok()?;
+                Some(crate::text::date::When {
+                    at,
+                    has_time: *has_time,
+                })
+            }),
+        },
+        cache: Some(CacheUse {
+            unchanged: true,
+            ..CacheUse::default()
+        }),
+    }
+}
+
+/// The memo of the last build for this one: only when every input that
+/// changed is an article (the rule serve's quick rebuilds follow: any other
+/// change renders every page), and only for pages still on disk as written.
+fn incremental(
+    site: &Site,
+    old: Option<&cache::Record>,
+    inputs: &cache::stamps::Inputs,
+    before: &std::collections::BTreeMap<String, cache::Written>,
+) -> Incremental {
+    let slash = |p: &std::path::Path| p.to_string_lossy().replace('\\', "/");
+    let keys: Option<Vec<u64>> = site
+        .articles
+        .iter()
+        .map(|a| inputs.get(&slash(&a.path)).map(|i| i.hash))
+        .collect();
+    let usable = old.is_some_and(|r| {
+        cache::changed_inputs(&r.inputs, inputs)
+            .iter()
+            .all(|p| cache::is_article(p))
+    });
+    let pages = match old {
+        Some(r) if usable && keys.is_some() => r
+            .pages
+            .iter()
+            .filter(|(p, _)| before.contains_key(*p))
+            .map(|(p, f)| (p.clone(), *f))
+            .collect(),
+        _ => Default::default(),
+    };
+    Incremental {
+        article_keys: keys.unwrap_or_default(),
+        previous: render::memo::Memo {
+            pages,
+            charts: Default::default(),
+        },
+    }
+}
+
+/// Until when the clock changes nothing this build made (Unix seconds): the
+/// next midnight (pages show the date and this week's schedule), the next
+/// article due, the next taken down. None with a fixed `--clock`.
+fn valid_until(site: &Site, fixed: bool) -> Option<i64> {
+    if fixed {
+        return None;
+    }
+    let s = &site.settings;
+    let now = s.clock.now;
+    let midnight = now.date().tomorrow().ok().map(|d| d.at(0, 0, 0, 0));
+    let due = site.pending.next.map(|w| w.at);
+    let down = site.articles.iter().filter_map(|a| a.expires).map(|w| w.at);
+    let first = midnight
+        .into_iter()
+        .chain(due)
+        .chain(down.filter(|t| *t > now))
+        .min();
+    let at = first.and_then(|t| s.tz.to_timestamp(t).ok());
+    // Not known: never reused.
+    Some(at.map_or(0, |t| t.as_second()))
+}
+
 /// Everything `build` checks, plus links between pages; writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     checked(opts, false)
@@ -178,5 +360,6 @@ fn report(site: &Site, paths: &[String], start: Instant) -> Report {
         sources: Default::default(),
         redirector: Default::default(),
         pending: site.pending.clone(),
+        cache: None,
     }
 }

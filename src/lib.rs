@@ -11,6 +11,7 @@
 //! [`cli`] parses the command line and calls it.
 
 pub mod build;
+pub mod cache;
 pub mod charts;
 pub mod cli;
 pub mod config;

@@ -59,6 +59,21 @@ impl Staging {
         })
     }
 
+    /// Puts the output's own files at `rels` into the new folder by hard
+    /// links (the same files: bytes, time and inode), so the build cache
+    /// ([`crate::cache`]) keeps what did not change without writing it; a
+    /// copy where the file system refuses links.
+    pub fn keep_from_output(&self, rels: &[String]) -> Result<(), Diagnostic> {
+        make_dirs(&self.tmp, rels.iter().map(String::as_str))?;
+        rels.par_iter().try_for_each(|rel| {
+            let (from, to) = (self.output.join(rel), self.tmp.join(rel));
+            match fs::hard_link(&from, &to) {
+                Ok(()) => Ok(()),
+                Err(_) => copy(&from, &to),
+            }
+        })
+    }
+
     /// Swaps the folder, with every file put, in for the output atomically.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.done = true;
@@ -191,10 +206,17 @@ fn clean_stale(parent: &Path, name: &str) {
 }
 
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    // Folders first, once each, so the parallel writes below only create files.
-    let mut dirs: Vec<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+    make_dirs(dir, files.iter().map(|f| f.path.as_str()))?;
+    files
+        .par_iter()
+        .try_for_each(|f| write_one(&f.content, &dir.join(&f.path)))
+}
+
+/// The folders of `paths` under `dir`, once each, so parallel writes after
+/// only create files.
+fn make_dirs<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> Result<(), Diagnostic> {
+    let mut dirs: Vec<&str> = paths
+        .filter_map(|p| p.rsplit_once('/').map(|(d, _)| d))
         .collect();
     dirs.sort_unstable();
     dirs.dedup();
@@ -202,9 +224,7 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
         let p = dir.join(d);
         fs::create_dir_all(&p).map_err(|e| Diagnostic::io(&p, &e))?;
     }
-    files
-        .par_iter()
-        .try_for_each(|f| write_one(&f.content, &dir.join(&f.path)))
+    Ok(())
 }
 
 /// Writes a new file at `target`, whose folder exists.

@@ -119,7 +119,8 @@ fn a_killed_build_leaves_the_previous_site_and_the_next_build_cleans_up() {
     let output = site.output();
     let build = || {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_trangtin"));
-        cmd.args(["build", "--quiet", "--root"])
+        // Every file written each time (no build cache), so kills land in the writing.
+        cmd.args(["build", "--fresh", "--quiet", "--root"])
             .arg(&site.root)
             .arg("--output")
             .arg(&output);

@@ -30,6 +30,7 @@ const LAYERS: &[&[&str]] = &[
     &["render"],
     &["search"],
     &["links", "write"],
+    &["cache"],
     &["build"],
     &["publish", "scaffold", "fix"],
     &["serve"],

@@ -35,7 +35,7 @@ fn english_sentences(args: &[&str]) -> Vec<String> {
     en.lines()
         .map(str::trim)
         .map(|l| {
-            // `build    Build the whole site…` → the text after the name.
+            // `build    Build the site…` → the text after the name.
             match l.split_once("  ") {
                 Some((head, text)) if !head.contains(' ') => text.trim(),
                 _ => l,
@@ -73,7 +73,8 @@ fn help_follows_lang_and_the_lang_flag() {
     assert_eq!(top.status.code(), Some(0));
     let help = stdout(&top);
     assert!(
-        help.contains("Lệnh:") && help.contains("Dựng toàn bộ trang vào thư mục kết quả."),
+        help.contains("Lệnh:")
+            && help.contains("Dựng trang vào thư mục kết quả, chỉ làm lại những gì đã thay đổi"),
         "{help}"
     );
     assert_vietnamese_help(&help, &["--help"]);
@@ -93,7 +94,7 @@ fn help_follows_lang_and_the_lang_flag() {
         "{english}"
     );
     assert!(
-        english.contains("Build the whole site into the output folder"),
+        english.contains("Build the site into the output folder, redoing only what changed"),
         "{english}"
     );
     assert!(!english.contains("Cách dùng"), "{english}");

@@ -100,7 +100,7 @@ fn arg_vi(a: Arg, cmd: &str) -> Arg {
 fn about_vi(cmd: &str) -> Option<&'static str> {
     Some(match cmd {
         "" => "Dựng trang thông tin tin tức và số liệu của cấp ủy từ các bài viết Markdown và số liệu YAML.",
-        "build" => "Dựng toàn bộ trang vào thư mục kết quả.",
+        "build" => "Dựng trang vào thư mục kết quả, chỉ làm lại những gì đã thay đổi từ lần dựng trước.",
         "check" => "Chạy mọi bước kiểm tra của `build`, thêm liên kết và tệp bên trong trang, không ghi gì.",
         "publish" => "Dựng trang, kiểm tra, rồi đăng lên máy chủ web: một thư mục hoặc ssh://nguoidung@may-chu/thu-muc.",
         "serve" => "Dựng trang, chạy trang trên máy này, dựng lại khi có thay đổi và tải lại các trang đang mở.",
@@ -133,6 +133,7 @@ fn help_vi(cmd: &str, id: &str) -> Option<&'static str> {
         (_, "dry_run") => "Liệt kê những gì sẽ thêm, sửa và xóa, không thay đổi gì.",
         (_, "delete") => "Xóa các tệp của lần đăng trước mà bản dựng mới không còn (không bao giờ xóa tệp do người đặt vào bằng tay).",
         (_, "rollback") => "Đưa nơi đăng dạng thư mục về bản phát hành trước bản hiện tại.",
+        (_, "fresh") => "Dựng lại toàn bộ từ đầu: bỏ qua bản ghi lần dựng trước trong .trangtin-cache/.",
         (_, "no_build") => "Đăng output/ như đang có (bị từ chối nếu nó cũ hơn content/ hoặc themes/).",
         (_, "keep") => "Số bản phát hành giữ lại ở nơi đăng dạng thư mục (mặc định: 5).",
         (_, "port") => "Cổng để chạy trang (mặc định: 1111).",

@@ -32,8 +32,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the whole site into the output folder.
-    Build(SiteArgs),
+    /// Build the site into the output folder, redoing only what changed since the last build.
+    Build(BuildArgs),
     /// Run every check of `build` plus internal links and files, writing nothing.
     Check(CheckArgs),
     /// Build, check, and put the site on the web server: a folder or ssh://user@host/path.
@@ -66,6 +66,15 @@ struct SiteArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Build everything anew: ignore the record of the last build in .trangtin-cache/.
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Args)]
@@ -145,10 +154,10 @@ pub fn main() -> i32 {
     let out = Printer::new(lang, cli.message_format, root.unwrap_or(Path::new(".")));
     match cli.command {
         Command::Build(args) => finish(
-            crate::progress::with_progress(args.quiet, out.lang, |step| {
-                build::build_with(&args.options(), step)
+            crate::progress::with_progress(args.site.quiet, out.lang, |step| {
+                build::build_cached(&args.site.options(), args.fresh, step)
             }),
-            args.quiet,
+            args.site.quiet,
             Verb::Built,
             &out,
         ),
@@ -249,7 +258,7 @@ impl Command {
     /// The site folder the command works on; None outside a site (`init`).
     fn root(&self) -> Option<&Path> {
         match self {
-            Command::Build(a) => Some(&a.root),
+            Command::Build(a) => Some(&a.site.root),
             Command::Check(a) => Some(&a.site.root),
             Command::Publish(a) => Some(&a.root),
             Command::Serve(a) => Some(&a.root),
@@ -284,6 +293,22 @@ fn done_line(report: &Report, verb: Verb, lang: Lang) -> String {
     }
 }
 
+/// What the build cache spared, under the summary: nothing when the build
+/// was made in full.
+fn cache_line(c: build::CacheUse, lang: Lang) -> Option<String> {
+    let (w, r) = (c.written, c.removed);
+    if c.unchanged {
+        return Some(lang.pick(
+            "không có gì thay đổi từ lần dựng trước: không ghi tệp nào".into(),
+            "nothing changed since the last build: no file written".into(),
+        ));
+    }
+    Some(lang.pick(
+        format!("đã ghi {w} tệp mới hoặc đã đổi, xóa {r} tệp; các tệp khác giữ nguyên (.trangtin-cache/)"),
+        format!("{w} files written (new or changed), {r} removed; the rest kept as they were (.trangtin-cache/)"),
+    ))
+}
+
 fn finish(result: Result<Report, Diagnostics>, quiet: bool, verb: Verb, out: &Printer) -> i32 {
     let lang = out.lang;
     match result {
@@ -293,6 +318,9 @@ fn finish(result: Result<Report, Diagnostics>, quiet: bool, verb: Verb, out: &Pr
             }
             if !quiet {
                 println!("{}", done_line(&report, verb, lang));
+                if let Some(line) = report.cache.and_then(|c| cache_line(c, lang)) {
+                    println!("{line}");
+                }
                 if let Some(line) = report.pending.held_back() {
                     println!("{line}");
                 }

@@ -39,7 +39,14 @@ fn current(root: &Path, output: &Path, expected_files: usize) -> Result<(), Diag
     if !output.is_dir() {
         return Err(Diagnostic::new(shown, Publish::NoOutput));
     }
-    let (built, count) = oldest_file(output)?;
+    let (oldest, count) = oldest_file(output)?;
+    // Every build writes the marker anew as it starts; the files it carries
+    // over unchanged from the build before (the build cache) keep their times.
+    let marker = output.join(crate::output_rules::MARKER);
+    let built = std::fs::metadata(marker)
+        .and_then(|m| m.modified())
+        .ok()
+        .or(oldest);
     let sources = [root.join("content"), root.join("themes")];
     if let Some((newest, when)) = sources
         .iter()

@@ -70,6 +70,7 @@ areas! {
     Theme => theme,
     Paths => path,
     Sheet => sheet,
+    Cache => cache,
 }
 
 /// `a, b, c` in backticks, for "expected one of …" lists (never empty: says so).

@@ -1,0 +1,112 @@
+//! The sink of a build that has the last build's output: a file whose bytes
+//! are those already on disk is not written again but carried into the new
+//! output by a hard link (same bytes, time and inode), and the folder is
+//! swapped in whole as ever ([`crate::write::Staging`]), so a build cut short
+//! still leaves the previous site as it was.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::Mutex;
+
+use super::stamps::Stamp;
+use super::Written;
+use crate::diagnostic::Diagnostic;
+use crate::hash::{stable, Stable};
+use crate::output::{Content, OutputFile, Sink};
+use crate::write::Staging;
+
+/// One file of the new output.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub path: String,
+    pub len: u64,
+    pub hash: u64,
+    /// Its stamp when carried from the last output; None when written now.
+    pub kept: Option<Stamp>,
+}
+
+pub struct Apply<'a> {
+    staging: &'a Staging,
+    /// The last build's files still on disk as it wrote them.
+    before: &'a BTreeMap<String, Written>,
+    made: Mutex<Vec<Made>>,
+}
+
+impl<'a> Apply<'a> {
+    pub fn new(staging: &'a Staging, before: &'a BTreeMap<String, Written>) -> Self {
+        Apply {
+            staging,
+            before,
+            made: Mutex::default(),
+        }
+    }
+
+    /// Carries the unchanged files and `kept` (pages not rendered again, as
+    /// the memo found them unchanged) into the new output; returns every file
+    /// of it, sorted by path.
+    pub fn finish(self, kept: &[String]) -> Result<Vec<Made>, Diagnostic> {
+        let mut made = self.made.into_inner().unwrap_or_else(|e| e.into_inner());
+        for path in kept {
+            // The memo holds only pages still on disk as written (see
+            // `build`); one that is not would be missing, so it is an error.
+            let Some(w) = self.before.get(path) else {
+                let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+                return Err(Diagnostic::io(std::path::Path::new(path), &missing));
+            };
+            made.push(Made {
+                path: path.clone(),
+                len: w.len,
+                hash: w.hash,
+                kept: Some(w.stamp),
+            });
+        }
+        let carried: Vec<String> = made
+            .iter()
+            .filter(|m| m.kept.is_some())
+            .map(|m| m.path.clone())
+            .collect();
+        self.staging.keep_from_output(&carried)?;
+        made.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(made)
+    }
+}
+
+impl Sink for Apply<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let (len, hash) = fingerprint(&file);
+        let same = self
+            .before
+            .get(&file.path)
+            .filter(|w| w.len == len && w.hash == hash);
+        let made = Made {
+            path: file.path.clone(),
+            len,
+            hash,
+            kept: same.map(|w| w.stamp),
+        };
+        if same.is_none() {
+            self.staging.put(file)?;
+        }
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(made);
+        Ok(())
+    }
+}
+
+/// Length and hash of a file's bytes; a copied file by its source's stamp.
+fn fingerprint(f: &OutputFile) -> (u64, u64) {
+    match &f.content {
+        Content::Bytes(b) => (b.len() as u64, stable(b)),
+        Content::Copy(from) => {
+            let stamp = std::fs::metadata(from).ok().map(|m| Stamp::of(&m));
+            let len = stamp.map_or(0, |s| s.0);
+            let hash = Stable::new()
+                .str(&from.to_string_lossy())
+                .str(&format!("{stamp:?}"))
+                .finish();
+            (len, hash)
+        }
+    }
+}
