@@ -5,8 +5,7 @@
 //! damaged cache or one of another version is named and not trusted.
 
 mod common;
-#[path = "../examples/gen_site/mod.rs"]
-mod gen_site;
+mod small_site;
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
@@ -14,25 +13,6 @@ use std::path::{Path, PathBuf};
 
 use common::{diff_trees, list_files, Site};
 use trangtin::build::{self, BuildOptions, CacheUse};
-
-/// A generated site of 60 articles with 3 per listing page, so an edit moves
-/// articles across listing pages; its folder holds the site and the outputs.
-fn generated() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let opts = gen_site::Options {
-        articles: 60,
-        charts: 8,
-        datasets: 6,
-        documents: 12,
-        seed: 11,
-    };
-    gen_site::generate(&opts, &mut gen_site::DirSink(root.clone()), None).unwrap();
-    let yaml = root.join("content/site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(&yaml, text.replace("page_size: 10", "page_size: 3")).unwrap();
-    (dir, root)
-}
 
 fn options(root: &Path, output: PathBuf) -> BuildOptions {
     BuildOptions {
@@ -225,7 +205,7 @@ fn apply(root: &Path, changes: &[(String, Option<String>)]) {
 
 #[test]
 fn after_every_kind_of_edit_a_cached_build_writes_what_a_fresh_build_writes() {
-    let (dir, root) = generated();
+    let (dir, root) = small_site::generated(11);
     let out = dir.path().join("output");
     cached(&root, &out);
     let original = fresh(&root);
@@ -258,7 +238,7 @@ fn after_every_kind_of_edit_a_cached_build_writes_what_a_fresh_build_writes() {
 
 #[test]
 fn a_title_edit_writes_only_the_files_that_show_it() {
-    let (dir, root) = generated();
+    let (dir, root) = small_site::generated(11);
     let out = dir.path().join("output");
     cached(&root, &out);
     let stamped = stamps(&out);
@@ -283,7 +263,7 @@ fn a_title_edit_writes_only_the_files_that_show_it() {
 
 #[test]
 fn nothing_changed_writes_nothing_and_hand_edits_to_the_output_are_undone() {
-    let (dir, root) = generated();
+    let (dir, root) = small_site::generated(11);
     let out = dir.path().join("output");
     cached(&root, &out);
     let first = stamps(&out);

@@ -99,26 +99,11 @@ fn serve(extra: &[&str]) -> Served {
 
 impl Served {
     fn get(&self, target: &str) -> Answer {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
-        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("an answer");
-        let text = String::from_utf8_lossy(&raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
-        let status = head
-            .split_whitespace()
-            .nth(1)
-            .and_then(|c| c.parse().ok())
-            .expect("a status");
+        let (status, head, body) = common::http_get(self.port, target);
         Answer {
             status,
-            head: head.to_string(),
-            body: body.to_string(),
+            head,
+            body: String::from_utf8_lossy(&body).into_owned(),
         }
     }
 

@@ -5,8 +5,7 @@
 //! of the same content writes (whole trees compared, search index included).
 
 mod common;
-#[path = "../examples/gen_site/mod.rs"]
-mod gen_site;
+mod small_site;
 
 use common::list_files;
 
@@ -20,30 +19,11 @@ use trangtin::serve::session::{Quick, ServeOptions, Session};
 
 const BASE_URL: &str = "http://127.0.0.1:1111/";
 
-/// A generated site of 60 articles with 3 per listing page, so listings have
-/// many pages and an edit moves articles across them.
-fn generated() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("site");
-    let opts = gen_site::Options {
-        articles: 60,
-        charts: 8,
-        datasets: 6,
-        documents: 12,
-        seed: 7,
-    };
-    gen_site::generate(&opts, &mut gen_site::DirSink(root.clone()), None).unwrap();
-    let yaml = root.join("content/site.yaml");
-    let text = std::fs::read_to_string(&yaml).unwrap();
-    std::fs::write(&yaml, text.replace("page_size: 10", "page_size: 3")).unwrap();
-    (dir, root)
-}
-
 /// The generated site, served into `<dir>/served` after a first full build:
 /// the folder (kept alive by the caller), the site's root, the served output
 /// and the session.
 fn serving() -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
-    let (dir, root) = generated();
+    let (dir, root) = small_site::generated(7);
     let served = dir.path().join("served");
     let mut session = Session::new(ServeOptions {
         root: root.clone(),
@@ -435,7 +415,7 @@ fn a_body_edit_then_a_title_edit() {
 /// gives (warnings aside: their order is not kept, and no page shows them).
 #[test]
 fn a_patched_site_is_the_assembled_site() {
-    let (_dir, root) = generated();
+    let (_dir, root) = small_site::generated(7);
     let mut src = load::load(&root, &load_options()).unwrap();
     let files = std::mem::take(&mut src.articles);
     let page_files = std::mem::take(&mut src.pages);

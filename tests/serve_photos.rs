@@ -10,8 +10,7 @@ mod common;
 #[path = "photos/make.rs"]
 mod make;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -117,19 +116,8 @@ impl Served {
 
     /// Status and body of `GET target`.
     fn get(&self, target: &str) -> (u16, Vec<u8>) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
-        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        write!(
-            s,
-            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("an answer");
-        let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let head = String::from_utf8_lossy(&raw[..at]).into_owned();
-        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-        (status, raw[at + 4..].to_vec())
+        let (status, _, body) = common::http_get(self.port, target);
+        (status, body)
     }
 
     fn page(&self, target: &str) -> String {

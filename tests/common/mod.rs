@@ -383,3 +383,30 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
     };
     format!(" at byte {i}:\n    {:?}\n    {:?}", around(a), around(b))
 }
+
+/// `GET target` from a server on 127.0.0.1:`port`, as a browser asks for a
+/// page (one connection per request): the status, the head and the body.
+pub fn http_get(port: u16, target: &str) -> (u16, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("an answer");
+    let at = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a head and a body");
+    let head = String::from_utf8_lossy(&raw[..at]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("a status");
+    (status, head, raw[at + 4..].to_vec())
+}
