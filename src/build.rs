@@ -165,8 +165,9 @@ pub fn build_cached(
         false => cache::read(&opts.root),
     };
     let old = old.filter(|r| r.options == key);
-    let known = old.as_ref().map(|r| r.inputs.clone()).unwrap_or_default();
-    let inputs = cache::stamps::inputs(&opts.root, &known);
+    let none = cache::stamps::Inputs::default();
+    let known = old.as_ref().map_or(&none, |r| &r.inputs);
+    let inputs = cache::stamps::inputs(&opts.root, known);
     let on_disk = cache::stamps::outputs(&out);
     let now = jiff::Timestamp::now().as_second();
     if let Some(r) = old.as_ref() {
@@ -273,7 +274,7 @@ fn incremental(
     let usable = old.is_some_and(|r| {
         cache::changed_inputs(&r.inputs, inputs)
             .iter()
-            .all(|p| cache::is_article(p))
+            .all(|p| load::is_article_source(std::path::Path::new(p)))
     });
     let pages = match old {
         Some(r) if usable && keys.is_some() => r

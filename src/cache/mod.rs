@@ -204,12 +204,6 @@ pub fn written(output: &Path, made: Vec<sink::Made>) -> BTreeMap<String, Written
         .collect()
 }
 
-/// An article's source: what serve's quick rebuilds take one at a time.
-pub fn is_article(rel: &str) -> bool {
-    let lower = rel.to_ascii_lowercase();
-    rel.starts_with("content/articles/") && (lower.ends_with(".md") || lower.ends_with(".markdown"))
-}
-
 /// Same files, untouched. A file saved again with the same bytes makes a
 /// build that rewrites nothing but the output's marker, so that the output
 /// is newer than its sources again (`publish --no-build` checks it).

@@ -316,8 +316,22 @@ fn unreadable_folder(e: &walkdir::Error) -> Site {
     }
 }
 
+/// The endings of Markdown files, articles and pages alike.
+const MARKDOWN: &[&str] = &["md", "markdown"];
+
+/// Whether `rel` (relative to the site folder) is an article's source: a
+/// Markdown file under content/articles/, what `serve`'s quick rebuilds and
+/// the build cache take one at a time.
+pub fn is_article_source(rel: &Path) -> bool {
+    let markdown = rel
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MARKDOWN.iter().any(|m| e.eq_ignore_ascii_case(m)));
+    markdown && rel.starts_with("content/articles")
+}
+
 fn markdown_files(root: &Path, dir: &str, drafts: bool) -> (Vec<MarkdownFile>, Diagnostics) {
-    let (paths, mut errors) = files_under(root, dir, &["md", "markdown"]);
+    let (paths, mut errors) = files_under(root, dir, MARKDOWN);
     let results: Vec<Result<Option<MarkdownFile>, Diagnostics>> = paths
         .par_iter()
         .map(|rel| read_markdown(root, rel).map_err(Diagnostics::from))

@@ -142,12 +142,8 @@ pub fn kind_of(rel: &Path) -> Kind {
     {
         return Kind::Ignored;
     }
-    let markdown = rel
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     if rel.starts_with("content/articles") {
-        return if markdown {
+        return if crate::load::is_article_source(rel) {
             Kind::Article
         } else {
             Kind::Ignored
