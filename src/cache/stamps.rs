@@ -53,8 +53,8 @@ pub type Inputs = BTreeMap<String, Input>;
 pub const INPUT_DIRS: &[&str] = &["content", "themes"];
 
 /// Every file under content/ and themes/, hashed unless `known` has it with
-/// the same stamp. A file that cannot be read gets hash 0 (the build that
-/// follows reports it).
+/// the same stamp. A file that cannot be read, or that a link puts outside
+/// the site folder, gets hash 0 (the build that follows reports it).
 pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
     let mut found: Vec<(String, Stamp)> = Vec::new();
     for dir in INPUT_DIRS {
@@ -74,6 +74,9 @@ pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
         .map(|(rel, stamp)| {
             let hash = match known.get(&rel) {
                 Some(k) if k.stamp == stamp => k.hash,
+                // A link out of the site folder is not read; loading the
+                // site reports it.
+                _ if crate::load::inside::check(root, Path::new(&rel)).is_err() => 0,
                 _ => std::fs::read(root.join(&rel)).map_or(0, |b| stable(&b)),
             };
             (rel, Input { stamp, hash })
@@ -130,6 +133,21 @@ mod tests {
             inputs(dir.path(), &lying)["content/a.md"].hash,
             stable(b"two")
         );
+    }
+
+    #[test]
+    fn a_link_out_of_the_site_is_not_read() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("a.md"), "one").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), content.join("out.md")).unwrap();
+        std::os::unix::fs::symlink(content.join("a.md"), content.join("in.md")).unwrap();
+        let found = inputs(dir.path(), &Inputs::new());
+        assert_eq!(found["content/out.md"].hash, 0);
+        assert_eq!(found["content/in.md"].hash, stable(b"one"));
     }
 
     #[test]
