@@ -149,8 +149,10 @@ pub fn build_with(opts: &BuildOptions, step: &dyn Fn(&str)) -> Result<Report, Di
 /// [`build_with`] with the build cache ([`crate::cache`]): when nothing
 /// changed since the last build, nothing is rendered or written; otherwise
 /// the pages the memo finds unchanged are not rendered again, files whose
-/// bytes did not change are carried over by hard links, and the output is
-/// swapped in whole as ever. `fresh` ignores the cache and makes it anew.
+/// bytes did not change stay as they are, and the rest are moved into the
+/// output once every page is made. Without a usable last output the output
+/// is swapped in whole, as [`build_with`] does. `fresh` ignores the cache and
+/// makes it anew.
 pub fn build_cached(
     opts: &BuildOptions,
     fresh: bool,
@@ -190,15 +192,32 @@ pub fn build_cached(
     let made = sink
         .finish(&rendered.kept)
         .map_err(|e| relative(e.into()))?;
-    staging.commit().map_err(|e| relative(e.into()))?;
     let paths: Vec<String> = made.iter().map(|m| m.path.clone()).collect();
+    let gone: Vec<String> = on_disk
+        .keys()
+        .filter(|p| paths.binary_search(p).is_err())
+        .cloned()
+        .collect();
+    let put: Vec<String> = made
+        .iter()
+        .filter(|m| m.kept.is_none())
+        .map(|m| m.path.clone())
+        .collect();
+    if before.is_empty() {
+        staging.commit().map_err(|e| relative(e.into()))?;
+    } else {
+        // Forgotten first: a build stopped while files move leaves an output
+        // that the next build must make whole again.
+        cache::forget(&opts.root);
+        staging
+            .apply_in_place(&put, &gone)
+            .map_err(|e| relative(e.into()))?;
+    }
     let mut report = report(&site, &paths, start);
-    let written = made.iter().filter(|m| m.kept.is_none()).count();
-    let removed = before.keys().filter(|p| paths.binary_search(p).is_err());
     report.cache = Some(CacheUse {
         unchanged: false,
-        written,
-        removed: removed.count(),
+        written: put.len(),
+        removed: gone.len(),
     });
     report.warnings.extend(warning);
     let record = cache::Record {

@@ -102,7 +102,7 @@ impl<'a> Index<'a> {
             .filter(|f| f.path.ends_with(".html"))
             .filter_map(|f| match &f.content {
                 Content::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
-                Content::Copy(_) => None,
+                Content::Copy(_) | Content::Link(_) => None,
             })
             .collect();
         let anchors = site

@@ -27,6 +27,10 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// A file copied as it is (media, documents), read only when written.
     Copy(PathBuf),
+    /// A file of trangtin's own cache (a photo's web version), never changed
+    /// once made: published by a hard link where the file system allows, so
+    /// its bytes are not copied again at each build.
+    Link(PathBuf),
 }
 
 impl OutputFile {
@@ -41,7 +45,7 @@ impl OutputFile {
     pub fn made(&self) -> &[u8] {
         match &self.content {
             Content::Bytes(b) => b,
-            Content::Copy(_) => &[],
+            Content::Copy(_) | Content::Link(_) => &[],
         }
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! A build is written into a fresh folder beside the output (`.output.tmp-PID`)
 //! and swapped in with one atomic rename only when every file was written, so a
-//! failed or killed build leaves the previous site exactly as it was. Which
-//! folder may be replaced at all is decided in [`crate::output_rules`], before
-//! anything is written. Files get the usual modes (0644 / 0755 under the
+//! failed or killed build leaves the previous site exactly as it was. A build
+//! that reuses the last one (the build cache) writes there only the files that
+//! changed, and moves them into the output in place once every page is made
+//! ([`Staging::apply_in_place`]). Which folder may be replaced at all is
+//! decided in [`crate::output_rules`], before anything is written. Files get the usual modes (0644 / 0755 under the
 //! umask), never those of the file they were copied from.
 
 use std::fs::{self, File};
@@ -59,25 +61,33 @@ impl Staging {
         })
     }
 
-    /// Puts the output's own files at `rels` into the new folder by hard
-    /// links (the same files: bytes, time and inode), so the build cache
-    /// ([`crate::cache`]) keeps what did not change without writing it; a
-    /// copy where the file system refuses links.
-    pub fn keep_from_output(&self, rels: &[String]) -> Result<(), Diagnostic> {
-        make_dirs(&self.tmp, rels.iter().map(String::as_str))?;
-        rels.par_iter().try_for_each(|rel| {
-            let (from, to) = (self.output.join(rel), self.tmp.join(rel));
-            match fs::hard_link(&from, &to) {
-                Ok(()) => Ok(()),
-                Err(_) => copy(&from, &to),
-            }
-        })
-    }
-
     /// Swaps the folder, with every file put, in for the output atomically.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         self.done = true;
         swap(&self.tmp, &self.output)
+    }
+
+    /// Moves the files put (`put`) into the output where it stands, instead
+    /// of swapping the whole folder, and removes the output's files `gone`
+    /// (paths relative to the output). For the build cache, whose build puts
+    /// only the files that changed: carrying the thousands that did not into
+    /// a new folder would cost more than the build. Each file replaces its
+    /// old version by one rename, so a reader never sees half a file; a
+    /// build stopped while it moves them leaves some pages new, some old,
+    /// which is why the build cache forgets its record first (the next build
+    /// is then a whole one).
+    pub fn apply_in_place(self, put: &[String], gone: &[String]) -> Result<(), Diagnostic> {
+        remove_files(&self.output, gone);
+        make_dirs(&self.output, put.iter().map(String::as_str))?;
+        put.par_iter().try_for_each(|rel| {
+            let target = self.output.join(rel);
+            fs::rename(self.tmp.join(rel), &target).map_err(|e| Diagnostic::io(&target, &e))
+        })?;
+        // The marker anew: the output is newer than its sources again
+        // (`publish --no-build` checks it).
+        let marker = self.output.join(MARKER);
+        fs::rename(self.tmp.join(MARKER), &marker).map_err(|e| Diagnostic::io(&marker, &e))
+        // Dropped: the staging folder, left with empty folders, is removed.
     }
 }
 
@@ -115,16 +125,23 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let _ = fs::remove_file(&tmp);
         match &f.content {
             Content::Bytes(b) => fs::write(&tmp, b).map_err(|e| Diagnostic::io(&target, &e))?,
-            Content::Copy(from) => copy(from, &tmp)?,
+            other => write_one(other, &tmp)?,
         }
         fs::rename(&tmp, &target).map_err(|e| Diagnostic::io(&target, &e))
     })?;
-    for rel in removed {
+    remove_files(output, removed);
+    Ok(())
+}
+
+/// Removes the files at `rels` under `output`, and the folders they leave
+/// empty, up to the output folder.
+fn remove_files(output: &Path, rels: &[String]) {
+    for rel in rels {
         let target = output.join(rel);
         let _ = fs::remove_file(&target);
-        // Folders left empty go too, up to the output folder.
         let mut dir = target.parent();
         while let Some(d) = dir.filter(|d| d.starts_with(output) && *d != output) {
             if fs::remove_dir(d).is_err() {
@@ -133,7 +150,6 @@ pub fn update(output: &Path, changed: &[OutputFile], removed: &[String]) -> Resu
             dir = d.parent();
         }
     }
-    Ok(())
 }
 
 fn split(output: &Path) -> Result<(PathBuf, String), Diagnostic> {
@@ -232,6 +248,11 @@ fn write_one(content: &Content, target: &Path) -> Result<(), Diagnostic> {
     match content {
         Content::Bytes(b) => fs::write(target, b).map_err(|e| Diagnostic::io(target, &e)),
         Content::Copy(from) => copy(from, target),
+        Content::Link(from) => match fs::hard_link(from, target) {
+            Ok(()) => Ok(()),
+            // Another file system, or one without links.
+            Err(_) => copy(from, target),
+        },
     }
 }
 
@@ -342,6 +363,70 @@ mod tests {
         assert!(write(dir.path(), &out, &[missing]).is_err());
         assert_eq!(fs::read(out.join("keep.txt")).unwrap(), b"old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn apply_in_place_moves_what_was_put_and_removes_what_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let old = [
+            OutputFile::bytes("keep.html", b"same".to_vec()),
+            OutputFile::bytes("a/index.html", b"one".to_vec()),
+            // A file whose name the new site uses as a folder.
+            OutputFile::bytes("d", b"file".to_vec()),
+            OutputFile::bytes("e/f/index.html", b"gone".to_vec()),
+        ];
+        write(dir.path(), &out, &old).unwrap();
+        let inode =
+            |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
+        let kept = inode("keep.html");
+        let staging = Staging::new(dir.path(), &out).unwrap();
+        staging
+            .put(OutputFile::bytes("a/index.html", b"new".to_vec()))
+            .unwrap();
+        staging
+            .put(OutputFile::bytes("d/index.html", b"folder".to_vec()))
+            .unwrap();
+        let put = ["a/index.html".to_string(), "d/index.html".to_string()];
+        let gone = ["d".to_string(), "e/f/index.html".to_string()];
+        staging.apply_in_place(&put, &gone).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert_eq!(fs::read(out.join("d/index.html")).unwrap(), b"folder");
+        assert_eq!(inode("keep.html"), kept, "a file not put is not touched");
+        assert!(!out.join("e").exists(), "folders left empty are removed");
+        assert!(out.join(MARKER).exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("output")],
+            "no staging left"
+        );
+    }
+
+    #[test]
+    fn a_linked_file_shares_the_cache_file_and_a_copy_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = dir.path().join("made.webp");
+        fs::write(&made, b"webp").unwrap();
+        let out = dir.path().join("output");
+        let files = [
+            OutputFile {
+                path: "l.webp".into(),
+                content: Content::Link(made.clone()),
+            },
+            OutputFile {
+                path: "c.webp".into(),
+                content: Content::Copy(made.clone()),
+            },
+        ];
+        write(dir.path(), &out, &files).unwrap();
+        let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap());
+        assert_eq!(inode(&out.join("l.webp")), inode(&made));
+        assert_ne!(inode(&out.join("c.webp")), inode(&made));
+        assert_eq!(fs::read(out.join("c.webp")).unwrap(), b"webp");
     }
 
     #[test]

@@ -292,9 +292,17 @@ fn nothing_changed_writes_nothing_and_hand_edits_to_the_output_are_undone() {
     let page = first.keys().find(|p| p.starts_with("tin-tuc/")).unwrap();
     std::fs::remove_file(out.join(page)).unwrap();
     std::fs::write(out.join("extra.txt"), "thêm").unwrap();
+    std::fs::create_dir_all(out.join("them/vao")).unwrap();
+    std::fs::write(out.join("them/vao/a.html"), "thêm").unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", out.join("lien-ket")).unwrap();
     let used = cached(&root, &out);
     assert_eq!((used.unchanged, used.written), (false, 2));
     same_as_fresh(&root, &out, "output files edited by hand");
+    assert!(!out.join("them").exists(), "a folder added by hand goes");
+    assert!(
+        std::fs::symlink_metadata(out.join("lien-ket")).is_err(),
+        "a link added by hand goes, as a whole build would remove it"
+    );
 }
 
 /// The minimal fixture built once through the binary, with its cache.

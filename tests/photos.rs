@@ -6,6 +6,8 @@ mod common;
 #[path = "photos/make.rs"]
 mod make;
 
+use std::collections::BTreeMap;
+
 use common::Site;
 
 const ARTICLE: &str = "content/articles/anh.md";
@@ -191,6 +193,48 @@ fn second_build_decodes_nothing_and_old_entries_are_pruned() {
             .all(|p| p.as_str() == "media/2023/b.jpg" || !third.exists(p)),
         "{old:?}"
     );
+}
+
+/// Inode and modification time of each published web version of a photo.
+fn photo_stamps(out: &std::path::Path) -> BTreeMap<String, (u64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(out.join("media"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name().to_string_lossy().matches('.').count() >= 3)
+        .map(|e| {
+            let m = e.metadata().unwrap();
+            let rel = e.path().strip_prefix(out).unwrap();
+            (rel.to_string_lossy().into_owned(), (m.ino(), m.mtime_nsec()))
+        })
+        .collect()
+}
+
+#[test]
+fn published_photos_are_the_cache_files_and_a_text_edit_leaves_them_alone() {
+    use std::os::unix::fs::MetadataExt;
+    let site = site_with_photos();
+    let run = site.build(&[]).ok();
+    let cached: std::collections::BTreeSet<u64> =
+        walkdir::WalkDir::new(site.root.join(".trangtin-cache/photos"))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.metadata().unwrap().ino())
+            .collect();
+    let published = photo_stamps(&run.output);
+    assert!(published.len() >= 12, "{published:?}");
+    for (path, (ino, _)) in &published {
+        assert!(cached.contains(ino), "{path} is a copy, not the cache's file");
+    }
+    site.edit(ARTICLE, |s| s.replace("Mở đầu.", "Mở đầu hội nghị."));
+    let again = site.build(&[]).ok();
+    assert!(
+        again.main("/tin-tuc/hoi-nghi-co-anh/").contains("Mở đầu hội nghị."),
+        "the page shows the new text"
+    );
+    assert_eq!(photo_stamps(&again.output), published, "no photo written again");
 }
 
 #[test]

@@ -154,6 +154,11 @@ pub fn save(root: &Path, record: &Record) -> std::io::Result<()> {
     std::fs::rename(&tmp, &file)
 }
 
+/// Removes the record, so the next build trusts nothing of the last one.
+pub fn forget(root: &Path) {
+    let _ = std::fs::remove_file(path(root));
+}
+
 impl Record {
     /// Whether a build now would write exactly what is in `output` already:
     /// the same options, inputs and output files, and the clock still before

@@ -1,8 +1,8 @@
 //! The sink of a build that has the last build's output: a file whose bytes
-//! are those already on disk is not written again but carried into the new
-//! output by a hard link (same bytes, time and inode), and the folder is
-//! swapped in whole as ever ([`crate::write::Staging`]), so a build cut short
-//! still leaves the previous site as it was.
+//! are those already on disk is not written again (it stays, with its time
+//! and inode); the others are staged and moved into the output once every
+//! page is made ([`crate::write::Staging::apply_in_place`]), so a build that
+//! fails leaves the previous site as it was.
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
@@ -41,9 +41,8 @@ impl<'a> Apply<'a> {
         }
     }
 
-    /// Carries the unchanged files and `kept` (pages not rendered again, as
-    /// the memo found them unchanged) into the new output; returns every file
-    /// of it, sorted by path.
+    /// Every file of the new output, sorted by path: those put, and `kept`
+    /// (pages not rendered again, as the memo found them unchanged).
     pub fn finish(self, kept: &[String]) -> Result<Vec<Made>, Diagnostic> {
         let mut made = self.made.into_inner().unwrap_or_else(|e| e.into_inner());
         for path in kept {
@@ -60,12 +59,6 @@ impl<'a> Apply<'a> {
                 kept: Some(w.stamp),
             });
         }
-        let carried: Vec<String> = made
-            .iter()
-            .filter(|m| m.kept.is_some())
-            .map(|m| m.path.clone())
-            .collect();
-        self.staging.keep_from_output(&carried)?;
         made.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(made)
     }
@@ -99,7 +92,7 @@ impl Sink for Apply<'_> {
 fn fingerprint(f: &OutputFile) -> (u64, u64) {
     match &f.content {
         Content::Bytes(b) => (b.len() as u64, stable(b)),
-        Content::Copy(from) => {
+        Content::Copy(from) | Content::Link(from) => {
             let stamp = std::fs::metadata(from).ok().map(|m| Stamp::of(&m));
             let len = stamp.map_or(0, |s| s.0);
             let hash = Stable::new()

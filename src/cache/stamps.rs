@@ -84,12 +84,13 @@ pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
         .collect()
 }
 
-/// The output folder's files (but the marker every build writes), by path.
+/// The output folder's files and links (but the marker every build
+/// writes), by path: what a whole build would replace.
 pub fn outputs(output: &Path) -> BTreeMap<String, Stamp> {
     let mut found = BTreeMap::new();
     for e in walkdir::WalkDir::new(output).into_iter().flatten() {
         let Ok(meta) = e.metadata() else { continue };
-        if !meta.is_file() {
+        if meta.is_dir() {
             continue;
         }
         match relative(output, e.path()) {

@@ -134,7 +134,7 @@ pub fn gallery(ctx: &Ctx, items: &[Image]) -> Result<String, Diagnostic> {
     Ok(String::from_utf8_lossy(&ctx.render("partials/gallery.html", &view)?).into_owned())
 }
 
-/// The web versions of every photo, copied from the cache; the originals too
+/// The web versions of every photo, linked from the cache; the originals too
 /// when site.yaml asks (they replace the largest version at their address),
 /// or while `serve` makes a photo's versions.
 pub fn files(site: &Site) -> Vec<OutputFile> {
@@ -142,14 +142,14 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
     let mut out = Vec::new();
     for (src, photo) in &site.photos.photos {
         for (path, from) in &photo.files {
-            let from = if originals && path == src {
-                site.root.join("content").join(src)
+            let content = if originals && path == src {
+                Content::Copy(site.root.join("content").join(src))
             } else {
-                from.clone()
+                Content::Link(from.clone())
             };
             out.push(OutputFile {
                 path: path.clone(),
-                content: Content::Copy(from),
+                content,
             });
         }
     }

@@ -131,7 +131,7 @@ impl Disk {
 fn fingerprint(f: &OutputFile) -> (usize, u64) {
     match &f.content {
         Content::Bytes(b) => (b.len(), stable(b)),
-        Content::Copy(from) => {
+        Content::Copy(from) | Content::Link(from) => {
             let meta = std::fs::metadata(from).ok();
             let len = meta.as_ref().map_or(0, |m| m.len() as usize);
             let time = meta
