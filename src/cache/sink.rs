@@ -88,11 +88,21 @@ impl Sink for Apply<'_> {
     }
 }
 
-/// Length and hash of a file's bytes; a copied file by its source's stamp.
+/// Length and hash of a file's bytes; a copied file by its source's stamp;
+/// a linked one by its path alone: a file of the photo cache is named by
+/// the hash of what made it and never changes (see [`Content::Link`]), so
+/// it costs no `stat`. Its length is not known; 0 stands for it.
 fn fingerprint(f: &OutputFile) -> (u64, u64) {
     match &f.content {
         Content::Bytes(b) => (b.len() as u64, stable(b)),
-        Content::Copy(from) | Content::Link(from) => {
+        Content::Link(from) => (
+            0,
+            Stable::new()
+                .str("link")
+                .str(&from.to_string_lossy())
+                .finish(),
+        ),
+        Content::Copy(from) => {
             let stamp = std::fs::metadata(from).ok().map(|m| Stamp::of(&m));
             let len = stamp.map_or(0, |s| s.0);
             let hash = Stable::new()

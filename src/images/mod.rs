@@ -122,12 +122,12 @@ pub fn prepare(
     let mut jobs = Vec::new();
     for r in made {
         match r {
-            Ok(Got::Made((src, abs, key, meta, decoded))) => {
+            Ok(Got::Made((src, key, meta, known, decoded))) => {
                 catalog.decoded += usize::from(decoded);
                 catalog
                     .photos
                     .insert(src.clone(), photo(&src, &key, &meta, &cache));
-                seen.push((src, abs, key));
+                seen.push((src, key, known));
             }
             Ok(Got::Pending(job)) => {
                 catalog.pending.push(job.src.clone());
@@ -153,7 +153,7 @@ pub fn prepare(
     // A cache that cannot be written only makes the next build slower. While
     // photos are made in the background, their entries are not pruned.
     if catalog.pending.is_empty() && later.is_none_or(|l| l.idle()) {
-        catalog.pruned = cache.finish(&seen).unwrap_or(0);
+        catalog.pruned = cache.finish(seen).unwrap_or(0);
     }
     Ok(catalog)
 }
@@ -164,9 +164,9 @@ enum Got {
     Pending(later::Job),
 }
 
-/// A photo's path under content/, its file, its cache key, what was made,
-/// and whether it was decoded now.
-type Found = (String, PathBuf, String, Meta, bool);
+/// A photo's path under content/, its cache key, what was made, what the
+/// cache's index keeps of it, and whether it was decoded now.
+type Found = (String, String, Meta, cache::Known, bool);
 
 /// One photo: from the cache, or decoded and made now (then `true`).
 fn one(
@@ -176,9 +176,12 @@ fn one(
     cache: &cache::Cache,
     budget: &budget::Budget,
 ) -> Result<Found, Problem> {
-    let (src, abs, found) = look(root, rel, cache)?;
+    let (src, file, found) = look(root, rel, cache)?;
     match found {
-        cache::Lookup::Hit { key, meta } => Ok((src, abs, key, meta, false)),
+        cache::Lookup::Hit { key, meta } => {
+            let known = cache.known(&key, &file, &meta);
+            Ok((src, key, meta, known, false))
+        }
         cache::Lookup::Miss { key, bytes } => {
             let mp = image::ImageReader::new(std::io::Cursor::new(&bytes))
                 .with_guessed_format()
@@ -189,7 +192,8 @@ fn one(
             let (meta, files) = process::make(&bytes, settings)?;
             drop(share);
             cache.store(&key, &meta, &files).map_err(io)?;
-            Ok((src, abs, key, meta, true))
+            let known = cache.known(&key, &file, &meta);
+            Ok((src, key, meta, known, true))
         }
     }
 }
@@ -198,20 +202,21 @@ fn io(e: std::io::Error) -> Problem {
     Problem::Damaged(e.to_string())
 }
 
-/// A photo's path under content/, its file, and what the cache has of it.
+/// A photo's path under content/, its file's metadata, and what the cache
+/// has of it.
 fn look(
     root: &Path,
     rel: &Path,
     cache: &cache::Cache,
-) -> Result<(String, PathBuf, cache::Lookup), Problem> {
+) -> Result<(String, std::fs::Metadata, cache::Lookup), Problem> {
     let src = rel.to_string_lossy().replace('\\', "/");
     let abs = root.join("content").join(rel);
-    let len = std::fs::metadata(&abs).map_err(io)?.len();
-    if len > process::MAX_BYTES {
-        return Err(Problem::TooLarge { bytes: len });
+    let file = std::fs::metadata(&abs).map_err(io)?;
+    if file.len() > process::MAX_BYTES {
+        return Err(Problem::TooLarge { bytes: file.len() });
     }
-    let found = cache.lookup(&src, &abs, len).map_err(io)?;
-    Ok((src, abs, found))
+    let found = cache.lookup(&src, &abs, &file).map_err(io)?;
+    Ok((src, file, found))
 }
 
 /// For `serve`: a photo from the cache, or checked without decoding and left
@@ -222,9 +227,12 @@ fn one_or_later(
     cache: &cache::Cache,
     later: &later::Later,
 ) -> Result<Got, Problem> {
-    let (src, abs, found) = look(root, rel, cache)?;
+    let (src, file, found) = look(root, rel, cache)?;
     match found {
-        cache::Lookup::Hit { key, meta } => Ok(Got::Made((src, abs, key, meta, false))),
+        cache::Lookup::Hit { key, meta } => {
+            let known = cache.known(&key, &file, &meta);
+            Ok(Got::Made((src, key, meta, known, false)))
+        }
         cache::Lookup::Miss { key, bytes } => {
             if let Some(p) = later.failure(&key) {
                 return Err(p);
