@@ -56,19 +56,24 @@ pub const INPUT_DIRS: &[&str] = &["content", "themes"];
 /// the same stamp. A file that cannot be read, or that a link puts outside
 /// the site folder, gets hash 0 (the build that follows reports it).
 pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
-    let mut found: Vec<(String, Stamp)> = Vec::new();
+    let mut paths = Vec::new();
     for dir in INPUT_DIRS {
         let walk = walkdir::WalkDir::new(root.join(dir)).follow_links(true);
-        for e in walk.into_iter().flatten() {
-            let Ok(meta) = e.metadata() else { continue };
-            if !meta.is_file() {
-                continue;
-            }
-            if let Some(rel) = relative(root, e.path()) {
-                found.push((rel, Stamp::of(&meta)));
-            }
-        }
+        paths.extend(
+            walk.into_iter()
+                .flatten()
+                .filter(|e| !e.file_type().is_dir()),
+        );
     }
+    // The listing reads folders only; the stat of each file is what costs,
+    // so it is done in parallel.
+    let found: Vec<(String, Stamp)> = paths
+        .into_par_iter()
+        .filter_map(|e| {
+            let meta = e.metadata().ok().filter(|m| m.is_file())?;
+            Some((relative(root, e.path())?, Stamp::of(&meta)))
+        })
+        .collect();
     found
         .into_par_iter()
         .map(|(rel, stamp)| {
@@ -87,20 +92,18 @@ pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
 /// The output folder's files and links (but the marker every build
 /// writes), by path: what a whole build would replace.
 pub fn outputs(output: &Path) -> BTreeMap<String, Stamp> {
-    let mut found = BTreeMap::new();
-    for e in walkdir::WalkDir::new(output).into_iter().flatten() {
-        let Ok(meta) = e.metadata() else { continue };
-        if meta.is_dir() {
-            continue;
-        }
-        match relative(output, e.path()) {
-            Some(rel) if rel != crate::output_rules::MARKER => {
-                found.insert(rel, Stamp::output(&meta));
-            }
-            _ => {}
-        }
-    }
-    found
+    let entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(output)
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .collect();
+    entries
+        .into_par_iter()
+        .filter_map(|e| {
+            let rel = relative(output, e.path()).filter(|r| r != crate::output_rules::MARKER)?;
+            Some((rel, Stamp::output(&e.metadata().ok()?)))
+        })
+        .collect()
 }
 
 /// `path` relative to `base`, with `/` between names.
