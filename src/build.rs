@@ -53,6 +53,8 @@ pub struct CacheUse {
     /// Files written (new or changed) and files of the last build removed.
     pub written: usize,
     pub removed: usize,
+    /// Pages the memo found unchanged, so not rendered again.
+    pub reused: usize,
 }
 
 /// Loads, checks and renders the site in memory.
@@ -218,6 +220,7 @@ pub fn build_cached(
         unchanged: false,
         written: put.len(),
         removed: gone.len(),
+        reused: rendered.kept.len(),
     });
     report.warnings.extend(warning);
     let record = cache::Record {

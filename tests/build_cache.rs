@@ -262,6 +262,40 @@ fn a_title_edit_writes_only_the_files_that_show_it() {
 }
 
 #[test]
+fn a_title_edit_of_the_newest_article_renders_only_the_pages_that_show_it() {
+    // The newest article is in the sidebar; only the home page and the
+    // sidebar's own file show the sidebar, so the other pages are kept.
+    let (dir, root) = small_site::generated(11);
+    let out = dir.path().join("output");
+    cached(&root, &out);
+    let articles = root.join("content/articles");
+    let date = |rel: &String| {
+        let text = std::fs::read_to_string(articles.join(rel)).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("date: ").map(String::from))
+            .unwrap()
+    };
+    let newest = list_files(&articles)
+        .into_keys()
+        .max_by_key(|rel| date(rel))
+        .unwrap();
+    let path = articles.join(&newest);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, set(&text, "title", "Tiêu đề mới nhất đã sửa")).unwrap();
+    let used = cached(&root, &out);
+    same_as_fresh(&root, &out, "a title edit of the newest article");
+    let pages = list_files(&out)
+        .into_keys()
+        .filter(|p| p.ends_with(".html"))
+        .count();
+    assert!(
+        used.reused * 10 >= pages * 7,
+        "{} of {pages} pages not rendered again",
+        used.reused
+    );
+}
+
+#[test]
 fn nothing_changed_writes_nothing_and_hand_edits_to_the_output_are_undone() {
     let (dir, root) = small_site::generated(11);
     let out = dir.path().join("output");
@@ -272,7 +306,8 @@ fn nothing_changed_writes_nothing_and_hand_edits_to_the_output_are_undone() {
         CacheUse {
             unchanged: true,
             written: 0,
-            removed: 0
+            removed: 0,
+            reused: 0
         }
     );
     assert_eq!(stamps(&out), first, "no file of the output was written");

@@ -1,7 +1,8 @@
 //! Skipping pages whose inputs did not change, for `serve`'s quick rebuilds.
 //!
 //! Every article page and listing page gets a fingerprint of what it shows: the
-//! site-wide values every page shows (menus, sidebar, words, templates), the
+//! site-wide values every page shows (menus, words, templates; not the
+//! sidebar, which only the home page and its own file show), the
 //! cards it lists, and for an article page a key of the article's own source
 //! given by the caller. A page whose fingerprint equals the previous render's is
 //! not rendered again: its file from last time is still right. A full build

@@ -119,15 +119,13 @@ pub fn render_with(
     let mut tera = engine::engine(theme, site.settings.lang)?;
     let (assets, urls) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, urls);
-    let sidebar = pages::sidebar(site);
-    let global = inc.map(|_| global_key(site, theme, &site_view, &sidebar));
-    let sidebar_key = memo::of_json(&sidebar);
+    let global = inc.map(|_| global_key(site, theme, &site_view));
+    let sidebar_key = memo::of_json(&pages::sidebar(site));
     engine::set_globals(
         &mut tera,
         &[
             ("site", tera::Value::from_serializable(&site_view)),
             ("t", tera::Value::from_serializable(&theme.words)),
-            ("sidebar", tera::Value::from_serializable(&sidebar)),
         ],
     );
     let mut ctx = Ctx {
@@ -239,7 +237,8 @@ pub struct Parts {
     figures: std::collections::BTreeMap<String, String>,
     /// The fingerprints of the render, without its `skip`.
     keys: memo::Keys,
-    /// Of the sidebar: every page shows it, so when it changes, all do.
+    /// Of the sidebar, which the tera kept here does not hold: when it
+    /// changes, `serve` renders the whole site rather than patch it.
     sidebar: u64,
     /// The pages the sitemap lists, by output path.
     sitemap: BTreeSet<String>,
@@ -285,16 +284,10 @@ pub fn render_articles(
 }
 
 /// Fingerprint of what every page shows, so a change to it re-renders all.
-fn global_key(
-    site: &Site,
-    theme: &Theme,
-    site_view: &views::SiteView,
-    sidebar: &pages::Sidebar,
-) -> u64 {
+fn global_key(site: &Site, theme: &Theme, site_view: &views::SiteView) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::hash::Stable::new();
     h.num(memo::of_json(site_view))
-        .num(memo::of_json(sidebar))
         .num(memo::of_json(&theme.words))
         .num(memo::of_json(&site.settings.site))
         // Chairs link to people's pages; unit pages link to their leaders

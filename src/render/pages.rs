@@ -347,6 +347,9 @@ struct CategoryBlock<'a> {
 #[derive(Serialize)]
 struct HomeCtx<'a> {
     page: PageMeta,
+    /// Only the home page and the sidebar's own file show the sidebar, so
+    /// no other page changes with it (the build cache keeps them).
+    sidebar: &'a Sidebar,
     featured: Option<&'a Card>,
     headlines: Vec<&'a Card>,
     latest: Vec<&'a Card>,
@@ -359,6 +362,7 @@ struct HomeCtx<'a> {
 
 pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let site = ctx.site;
+    let sidebar = sidebar(site);
     let featured_i =
         site.articles
             .iter()
@@ -372,6 +376,7 @@ pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
     let description = site.settings.site.description.clone().unwrap_or_default();
     let view = HomeCtx {
         page: PageMeta::new(ctx, "home", &site.settings.site.title, &description, ""),
+        sidebar: &sidebar,
         featured: featured_i.map(|i| &ctx.cards[i]),
         headlines: rest().take(5).map(|i| &ctx.cards[i]).collect(),
         latest: rest().skip(5).take(8).map(|i| &ctx.cards[i]).collect(),
@@ -394,7 +399,10 @@ pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
         schedule: super::schedule::home_block(ctx),
     };
     let html = ctx.render("index.html", &view)?;
-    Ok(vec![ctx.file("index.html".to_string(), html)?, side(ctx)?])
+    Ok(vec![
+        ctx.file("index.html".to_string(), html)?,
+        side(ctx, &sidebar)?,
+    ])
 }
 
 /// The sidebar's own file, which every page but the home page shows in a frame
@@ -404,14 +412,15 @@ pub fn home(ctx: &Ctx) -> Result<Vec<String>, Diagnostics> {
 pub const SIDE_FILE: &str = "cot-ben.html";
 
 #[derive(Serialize)]
-struct SideCtx {
+struct SideCtx<'a> {
     page: PageMeta,
+    sidebar: &'a Sidebar,
 }
 
-fn side(ctx: &Ctx) -> Result<String, crate::diagnostic::Diagnostic> {
+fn side(ctx: &Ctx, sidebar: &Sidebar) -> Result<String, crate::diagnostic::Diagnostic> {
     let title = ctx.theme.words.get("sidebar").cloned().unwrap_or_default();
     let mut page = PageMeta::new(ctx, "side", &title, "", SIDE_FILE);
     page.noindex = true;
-    let html = ctx.render("side.html", &SideCtx { page })?;
+    let html = ctx.render("side.html", &SideCtx { page, sidebar })?;
     ctx.file(SIDE_FILE.to_string(), html)
 }
