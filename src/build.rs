@@ -7,7 +7,7 @@ use crate::cache;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, LoadOptions};
 use crate::model::{self, Site};
-use crate::output::{self, Memory, OutputFile, Sink};
+use crate::output::{Memory, OutputFile, Sink};
 use crate::render::{self, memo::Incremental, Rendered};
 use crate::theme::{self, Theme};
 
@@ -89,7 +89,7 @@ pub fn render_to(
         || render::render_with(site, theme, &cards, inc, sink),
         || {
             if search {
-                output::put_all(sink, crate::search::index(site, theme, &cards))
+                crate::search::index_into(site, theme, &cards, sink)
             } else {
                 Ok(Vec::new())
             }

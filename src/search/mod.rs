@@ -35,9 +35,10 @@ pub mod tokens;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::hash::stable as hash;
 use crate::model::Site;
-use crate::output::OutputFile;
+use crate::output::{Memory, OutputFile, Sink};
 use crate::render::views::Card;
 use crate::theme::Theme;
 use docs::{Doc, Group};
@@ -51,16 +52,33 @@ pub const SHARD_BYTES: usize = 40_000;
 /// Bytes of body text kept for excerpts (about 1,000 Vietnamese letters).
 pub const BODY_BYTES: usize = 1_400;
 
-/// The index files of the whole site.
+/// The index files of the whole site, kept in memory (for `serve`).
 pub fn index(site: &Site, theme: &Theme, cards: &[Card]) -> Vec<OutputFile> {
-    let (docs, groups) = docs::collect(site, theme, cards);
-    build(&docs, &groups.list)
+    let made = Memory::default();
+    // A memory sink never fails.
+    let _ = index_into(site, theme, cards, &made);
+    made.into_files()
 }
 
-/// The index files for documents in id order.
+/// The index files of the whole site, each put into `sink` as soon as it is
+/// made, so that the index never sits in memory whole; returns their paths.
+pub fn index_into(
+    site: &Site,
+    theme: &Theme,
+    cards: &[Card],
+    sink: &dyn Sink,
+) -> Result<Vec<String>, Diagnostics> {
+    let (docs, groups) = docs::collect(site, theme, cards);
+    let chunk = chunk_size(docs.len(), rayon::current_num_threads());
+    build_in(&docs, &groups.list, chunk, sink)
+}
+
+/// The index files for documents in id order, in memory, sorted by path.
 pub fn build(docs: &[Doc], groups: &[Group]) -> Vec<OutputFile> {
     let chunk = chunk_size(docs.len(), rayon::current_num_threads());
-    build_in(docs, groups, chunk)
+    let made = Memory::default();
+    let _ = build_in(docs, groups, chunk, &made);
+    made.into_files()
 }
 
 /// Documents a task reads: about four tasks a thread, so that the threads
@@ -72,45 +90,65 @@ fn chunk_size(docs: usize, threads: usize) -> usize {
         .next_multiple_of(RESULTS_PER_FILE)
 }
 
-fn build_in(docs: &[Doc], groups: &[Group], size: usize) -> Vec<OutputFile> {
+/// A file put into the sink: its path and the hash of its bytes, which the
+/// manifest's version is made of.
+type Put = (String, u64);
+
+fn put(sink: &dyn Sink, file: OutputFile) -> Result<Put, Diagnostic> {
+    let done = (file.path.clone(), hash(file.made()));
+    sink.put(file).map(|()| done)
+}
+
+fn build_in(
+    docs: &[Doc],
+    groups: &[Group],
+    size: usize,
+    sink: &dyn Sink,
+) -> Result<Vec<String>, Diagnostics> {
     debug_assert!(
         size.is_multiple_of(RESULTS_PER_FILE),
         "a result file in two chunks"
     );
-    // One task a chunk: its words, and its result files, each written as
-    // soon as its documents are read, while their text is in the cache.
-    let (chunks, results): (Vec<Tokens>, Vec<Vec<OutputFile>>) = docs
+    // One task a chunk: its words, and its result files, each made as soon
+    // as its documents are read, while their text is in the cache, and put
+    // at once.
+    let (chunks, results): (Vec<Tokens>, Vec<Result<Vec<Put>, Diagnostic>>) = docs
         .par_chunks(size)
         .enumerate()
         .map(|(i, chunk)| {
             let first = i * size;
             let mut files = Vec::with_capacity(chunk.len().div_ceil(RESULTS_PER_FILE));
+            let mut failed = None;
             let tokens = tokens::read(first as u32, chunk, |j| {
                 if (j + 1) % RESULTS_PER_FILE == 0 || j + 1 == chunk.len() {
                     let from = j - j % RESULTS_PER_FILE;
                     let n = (first + from) / RESULTS_PER_FILE;
-                    files.push(fragments(n, &chunk[from..=j]));
+                    match put(sink, fragments(n, &chunk[from..=j])) {
+                        Ok(p) => files.push(p),
+                        Err(e) => {
+                            failed.get_or_insert(e);
+                        }
+                    }
                 }
             });
-            (tokens, files)
+            (tokens, failed.map_or(Ok(files), Err))
         })
         .unzip();
+    let results = results.into_iter().collect::<Result<Vec<_>, _>>()?;
     let index = postings::index(chunks);
-    let (prefixes, mut files) = shard_files(&index);
+    let (prefixes, mut files) = shard_files(&index, sink)?;
     drop(index);
     files.extend(results.into_iter().flatten());
-    let version = files
-        .par_iter()
-        .map(|f| (f.path.as_str(), hash(f.made())))
-        .collect::<Vec<_>>();
-    let v = version.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, (p, x)| {
+    let v = files.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, (p, x)| {
         mix(mix(h, hash(p.as_bytes())), *x)
     });
-    files.push(manifest(docs, groups, &prefixes, v));
-    files
+    let mut paths: Vec<String> = files.into_iter().map(|(p, _)| p).collect();
+    paths.push(put(sink, manifest(docs, groups, &prefixes, v))?.0);
+    Ok(paths)
 }
 
-fn shard_files(index: &Index) -> (Vec<String>, Vec<OutputFile>) {
+/// The shard files, each put as soon as it is made; their prefixes.
+fn shard_files(index: &Index, sink: &dyn Sink) -> Result<(Vec<String>, Vec<Put>), Diagnostics> {
     let entries = index.entries();
     let sized: Vec<shards::Sized> = entries
         .iter()
@@ -131,16 +169,15 @@ fn shard_files(index: &Index) -> (Vec<String>, Vec<OutputFile>) {
     for (i, &s) in of.iter().enumerate() {
         members[s].push(i);
     }
-    let texts: Vec<Vec<u8>> = members
+    let files = members
         .par_iter()
-        .map(|list| shard_text(index, list.iter().map(|&i| (&entries[i], sized[i].bytes))))
-        .collect();
-    let files = texts
-        .into_iter()
         .enumerate()
-        .map(|(i, t)| OutputFile::bytes(format!("{DIR}t/{i}.json"), t))
-        .collect();
-    (prefixes, files)
+        .map(|(i, list)| {
+            let text = shard_text(index, list.iter().map(|&i| (&entries[i], sized[i].bytes)));
+            put(sink, OutputFile::bytes(format!("{DIR}t/{i}.json"), text))
+        })
+        .collect::<Result<Vec<Put>, Diagnostic>>()?;
+    Ok((prefixes, files))
 }
 
 /// A shard's JSON, `{"key":{"variant":"postings",…},…}`, with the size of
