@@ -56,23 +56,11 @@ pub const INPUT_DIRS: &[&str] = &["content", "themes"];
 /// the same stamp. A file that cannot be read, or that a link puts outside
 /// the site folder, gets hash 0 (the build that follows reports it).
 pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
-    let mut paths = Vec::new();
-    for dir in INPUT_DIRS {
-        let walk = walkdir::WalkDir::new(root.join(dir)).follow_links(true);
-        paths.extend(
-            walk.into_iter()
-                .flatten()
-                .filter(|e| !e.file_type().is_dir()),
-        );
-    }
-    // The listing reads folders only; the stat of each file is what costs,
-    // so it is done in parallel.
-    let found: Vec<(String, Stamp)> = paths
-        .into_par_iter()
-        .filter_map(|e| {
-            let meta = e.metadata().ok().filter(|m| m.is_file())?;
-            Some((relative(root, e.path())?, Stamp::of(&meta)))
-        })
+    let found: Vec<(String, Stamp)> = INPUT_DIRS
+        .par_iter()
+        .flat_map(|dir| files_below(&root.join(dir), dir, true, &[]))
+        .filter(|(_, meta)| meta.is_file())
+        .map(|(rel, meta)| (rel, Stamp::of(&meta)))
         .collect();
     found
         .into_par_iter()
@@ -92,33 +80,101 @@ pub fn inputs(root: &Path, known: &Inputs) -> Inputs {
 /// The output folder's files and links (but the marker every build
 /// writes), by path: what a whole build would replace.
 pub fn outputs(output: &Path) -> BTreeMap<String, Stamp> {
-    let entries: Vec<walkdir::DirEntry> = walkdir::WalkDir::new(output)
+    files_below(output, "", false, &[])
         .into_iter()
-        .flatten()
-        .filter(|e| !e.file_type().is_dir())
-        .collect();
-    entries
-        .into_par_iter()
-        .filter_map(|e| {
-            let rel = relative(output, e.path()).filter(|r| r != crate::output_rules::MARKER)?;
-            Some((rel, Stamp::output(&e.metadata().ok()?)))
-        })
+        .filter(|(rel, _)| rel != crate::output_rules::MARKER)
+        .map(|(rel, meta)| (rel, Stamp::output(&meta)))
         .collect()
 }
 
-/// `path` relative to `base`, with `/` between names.
-fn relative(base: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(base).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+/// Every file below `dir`, and every link when links are not followed, with
+/// its metadata and its path `rel/…` (with `/`). Each `stat` goes through
+/// its folder's open handle (std's `DirEntry::metadata`), cheaper than
+/// looking up the whole path again (`walkdir` does that), and folders are
+/// walked in parallel. `inside`: the folders (device, inode) above, so that
+/// a followed link back to one of them is not walked round for ever.
+fn files_below(
+    dir: &Path,
+    rel: &str,
+    follow: bool,
+    inside: &[(u64, u64)],
+) -> Vec<(String, Metadata)> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(list) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for e in list.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let rel = if rel.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let Ok(kind) = e.file_type() else { continue };
+        let meta = match (kind.is_symlink() && follow, kind.is_dir()) {
+            (true, _) => std::fs::metadata(e.path()),
+            (false, true) => {
+                dirs.push((e.path(), rel));
+                continue;
+            }
+            (false, false) => e.metadata(),
+        };
+        match meta {
+            Ok(m) if m.is_dir() => dirs.push((e.path(), rel)),
+            Ok(m) => files.push((rel, m)),
+            Err(_) => {}
+        }
+    }
+    let below: Vec<Vec<(String, Metadata)>> = dirs
+        .into_par_iter()
+        .map(|(path, rel)| {
+            if !follow {
+                return files_below(&path, &rel, false, &[]);
+            }
+            let Ok(m) = std::fs::metadata(&path) else {
+                return Vec::new();
+            };
+            let id = (m.dev(), m.ino());
+            if inside.contains(&id) {
+                return Vec::new();
+            }
+            let mut above = inside.to_vec();
+            above.push(id);
+            files_below(&path, &rel, true, &above)
+        })
         .collect();
-    Some(parts.join("/"))
+    files.extend(below.into_iter().flatten());
+    files
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_walk_lists_every_file_and_a_link_round_to_a_folder_above_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/articles/2024")).unwrap();
+        std::fs::write(root.join("content/articles/2024/a.md"), "a").unwrap();
+        std::fs::write(root.join("content/site.yaml"), "s").unwrap();
+        std::os::unix::fs::symlink(root.join("content"), root.join("content/articles/vong"))
+            .unwrap();
+        let found = inputs(root, &Inputs::default());
+        assert!(found.contains_key("content/articles/2024/a.md"));
+        assert!(found.contains_key("content/site.yaml"));
+        assert!(found.len() < 10, "{found:?}");
+        let out = root.join("output");
+        std::fs::create_dir_all(out.join("tin-tuc/a")).unwrap();
+        std::fs::write(out.join("tin-tuc/a/index.html"), "x").unwrap();
+        std::fs::write(out.join(crate::output_rules::MARKER), "m").unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", out.join("lien-ket")).unwrap();
+        let listed: Vec<String> = outputs(&out).into_keys().collect();
+        assert_eq!(listed, ["lien-ket", "tin-tuc/a/index.html"]);
+    }
 
     #[test]
     fn a_touched_file_is_hashed_again_and_keeps_its_hash() {
