@@ -6,8 +6,9 @@
 //! that reuses the last one (the build cache) writes there only the files that
 //! changed, and moves them into the output in place once every page is made
 //! ([`Staging::apply_in_place`]). Which folder may be replaced at all is
-//! decided in [`crate::output_rules`], before anything is written. Files get the usual modes (0644 / 0755 under the
-//! umask), never those of the file they were copied from.
+//! decided in [`crate::output_rules`], before anything is written. Files get
+//! the usual modes (0644 / 0755 under the umask), never those of the file
+//! they were copied from.
 
 use std::fs::{self, File};
 use std::io;

@@ -120,7 +120,6 @@ pub fn render_with(
     let (assets, urls) = feeds::static_files(theme, &site.settings.base_path);
     let site_view = views::site_view(site, urls);
     let global = inc.map(|_| global_key(site, theme, &site_view));
-    let sidebar_key = memo::of_json(&pages::sidebar(site));
     engine::set_globals(
         &mut tera,
         &[
@@ -217,7 +216,7 @@ pub fn render_with(
         cards: cards.to_vec(),
         figures,
         keys: memo::Keys::kept(keys),
-        sidebar: sidebar_key,
+        sidebar: memo::of_json(&pages::sidebar(site)),
         sitemap,
     });
     Ok(Rendered {
